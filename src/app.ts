@@ -1,0 +1,28 @@
+import express, { type Express } from 'express';
+import type { Config } from './config.ts';
+import type { DbHandle } from './shared/db.ts';
+import type { Clock } from './shared/clock.ts';
+import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
+import { healthRouter } from './health/health.routes.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: DbHandle;
+  clock: Clock;
+  logError?: (err: unknown) => void;
+};
+
+// Wires routers only; every dependency comes in through `deps` so tests can build an app per case.
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('query parser', 'simple');
+  app.use(express.json({ limit: '256kb', strict: true }));
+
+  app.use(healthRouter(deps));
+
+  app.use('/api', apiNotFound);
+  app.use(jsonErrorHandler((err) => (deps.logError ?? console.error)(err)));
+  return app;
+}

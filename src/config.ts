@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { parseOrThrow } from './shared/validation.ts';
+
+const boolFromEnv = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+// The whole environment is read once, here, through one schema: a typo fails at start with its name.
+export const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  EMPREINTE_DB: z.string().min(1).default('./data/empreinte.sqlite'),
+  // Quote requests a minute per client; 0 turns the limiter off (benchmarks).
+  EMPREINTE_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  // Default carbon price when no year-specific price was set by an admin: 100 €/tCO2e.
+  EMPREINTE_CARBON_PRICE_CENTS: z.coerce.number().int().min(0).default(10_000),
+  EMPREINTE_FACTOR_SET: z.string().default('ademe-base-carbone-series-a'),
+  EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(240),
+  EMPREINTE_TRUSTED_USER_HEADER: z.string().optional(),
+  EMPREINTE_SECURE_COOKIES: boolFromEnv.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.output<typeof configSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(Object.keys(configSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]));
+  return parseOrThrow(configSchema, known, 'configuration');
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...configSchema.parse({ EMPREINTE_DB: ':memory:', LOG_LEVEL: 'silent', EMPREINTE_RATE_LIMIT: '0' }), ...overrides };
+}

@@ -1,0 +1,21 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+// Append-only history: the price of a year is its latest row. Past transfers keep the price
+// they were booked with, so a new row never changes them.
+export const carbonPrices = sqliteTable(
+  'carbon_prices',
+  {
+    id: text('id').primaryKey(),
+    year: integer('year').notNull(),
+    pricePerTonneCents: integer('price_per_tonne_cents').notNull(),
+    note: text('note'),
+    setBy: text('set_by'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    index('carbon_prices_year_idx').on(t.year, t.createdAt),
+    check('carbon_prices_price_non_negative', sql`${t.pricePerTonneCents} >= 0`),
+    check('carbon_prices_year_range', sql`${t.year} between 1990 and 2100`),
+  ],
+);

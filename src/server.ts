@@ -1,0 +1,23 @@
+import { loadConfig } from './config.ts';
+import { openMigratedDatabase } from './shared/db.ts';
+import { systemClock } from './shared/clock.ts';
+import { createApp } from './app.ts';
+
+const config = loadConfig();
+const database = openMigratedDatabase(config.EMPREINTE_DB);
+const app = createApp({ config, database, clock: systemClock });
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  console.log(`Empreinte listening on http://${config.HOST}:${config.PORT} (database ${config.EMPREINTE_DB})`);
+});
+
+function shutdown(signal: string): void {
+  console.log(`${signal} received: finishing requests in flight`);
+  server.close(() => {
+    database.sqlite.close();
+    process.exit(0);
+  });
+  setTimeout(() => process.exit(1), 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,9 @@
+import { randomBytes } from 'node:crypto';
+
+// Prefixed, opaque, unguessable ids: the prefix tells a reader the kind, the 16 random bytes
+// make enumeration by guessing hopeless.
+export type IdPrefix = 'msn' | 'leg' | 'usr' | 'ent' | 'bgl' | 'acc' | 'txf' | 'prj' | 'tok' | 'aud' | 'imp' | 'ses' | 'cpr';
+
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomBytes(12).toString('base64url')}`;
+}
