@@ -1,16 +1,9 @@
 import express, { type Express } from 'express';
-import type { Config } from './config.ts';
-import type { DbHandle } from './shared/db.ts';
-import type { Clock } from './shared/clock.ts';
+import type { AppDeps } from './deps.ts';
 import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
 
-export type AppDeps = {
-  config: Config;
-  database: DbHandle;
-  clock: Clock;
-  logError?: (err: unknown) => void;
-};
+export type { AppDeps } from './deps.ts';
 
 // Wires routers only; every dependency comes in through `deps` so tests can build an app per case.
 export function createApp(deps: AppDeps): Express {

@@ -2,10 +2,11 @@ import { loadConfig } from './config.ts';
 import { openMigratedDatabase } from './shared/db.ts';
 import { systemClock } from './shared/clock.ts';
 import { createApp } from './app.ts';
+import { buildDeps } from './deps.ts';
 
 const config = loadConfig();
 const database = openMigratedDatabase(config.EMPREINTE_DB);
-const app = createApp({ config, database, clock: systemClock });
+const app = createApp(buildDeps({ config, database, clock: systemClock }));
 
 const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`Empreinte listening on http://${config.HOST}:${config.PORT} (database ${config.EMPREINTE_DB})`);
