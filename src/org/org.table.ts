@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { entityKinds } from './org.models.ts';
+
+export const entities = sqliteTable(
+  'entities',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: entityKinds }).notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [
+    // A name is how people (and the CLI) designate an entity: two with the same name would be ambiguous.
+    uniqueIndex('entities_name_unique').on(t.name),
+    check('entities_kind_valid', sql`${t.kind} in ('lab', 'department', 'service')`),
+  ],
+);
+
+export const budgetLines = sqliteTable(
+  'budget_lines',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id')
+      .notNull()
+      .references(() => entities.id),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    // Lines are closed, never deleted: missions and ledger accounts keep pointing at them.
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('budget_lines_entity_code_unique').on(t.entityId, t.code)],
+);
