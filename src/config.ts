@@ -12,6 +12,11 @@ export const configSchema = z.object({
   EMPREINTE_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   // Default carbon price when no year-specific price was set by an admin: 100 €/tCO2e.
   EMPREINTE_CARBON_PRICE_CENTS: z.coerce.number().int().min(0).default(10_000),
+  // Ledger: one compensation envelope for the school or one per entity; whether it may go below zero;
+  // whether approval reserves the contribution as a pending hold (posted at validation).
+  EMPREINTE_ENVELOPE_SCOPE: z.enum(['school', 'entity']).default('school'),
+  EMPREINTE_ENVELOPE_ALLOW_NEGATIVE: boolFromEnv.default(false),
+  EMPREINTE_LEDGER_HOLDS: boolFromEnv.default(false),
   EMPREINTE_FACTOR_SET: z.string().default('ademe-base-carbone-series-a'),
   EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(240),
   EMPREINTE_TRUSTED_USER_HEADER: z.string().optional(),
