@@ -1,0 +1,51 @@
+import { DateTime, IANAZone } from 'luxon';
+import { AppError, invalid } from '../shared/errors.ts';
+
+// Instants must carry their offset: "10:30" alone would be read in the server's zone and shift
+// every slot by an hour or more.
+const OFFSET_SUFFIX = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+export type InstantInput = string | DateTime;
+
+export function parseInstant(value: InstantInput, path: string): DateTime {
+  if (DateTime.isDateTime(value)) {
+    if (!value.isValid) throw invalid(path, 'invalid date-time');
+    return value;
+  }
+  if (typeof value !== 'string' || !OFFSET_SUFFIX.test(value) || !value.includes('T')) {
+    throw invalid(path, 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-10T07:00:00+01:00');
+  }
+  const parsed = DateTime.fromISO(value, { setZone: true });
+  if (!parsed.isValid) throw invalid(path, `invalid ISO date-time: ${parsed.invalidExplanation ?? value}`);
+  return parsed;
+}
+
+// A calendar date: "2026-03-10" is that day in `zone`; a date-time is converted to `zone` first.
+export function calendarDateIn(value: InstantInput, zone: string, path: string): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const day = DateTime.fromISO(value, { zone });
+    if (!day.isValid) throw invalid(path, `invalid date: ${value}`);
+    return value;
+  }
+  return parseInstant(value, path).setZone(zone).toISODate()!;
+}
+
+export function assertZone(zone: string, path: string): void {
+  if (!IANAZone.isValidZone(zone)) throw invalid(path, `unknown IANA time zone: ${zone}`);
+}
+
+export const MAX_MISSION_DAYS = 366;
+
+export function assertMissionSpan(departAt: DateTime, returnAt: DateTime): void {
+  if (returnAt <= departAt) {
+    throw new AppError('validation.invalid', 'returnAt must be after departAt', [{ path: 'returnAt', message: 'must be after departAt' }]);
+  }
+  if (returnAt.diff(departAt, 'days').days > MAX_MISSION_DAYS) {
+    throw invalid('returnAt', `a mission lasts at most ${MAX_MISSION_DAYS} days`);
+  }
+}
+
+// Inclusive ISO date windows; ISO dates compare correctly as strings.
+export function dateInWindow(date: string, from: string, to: string | null): boolean {
+  return date >= from && (to === null || date <= to);
+}
