@@ -1,0 +1,141 @@
+import { AppError } from '../shared/errors.ts';
+import type { Role } from '../auth/auth.types.ts';
+
+// The lifecycle of a mission as pure rules: who may do what, from which status, with what input.
+// API, pages and tests all go through `decide`, so a rule lives in one place only.
+
+export const missionStatuses = ['draft', 'submitted', 'validated', 'returned', 'rejected', 'cancelled'] as const;
+export type MissionStatus = (typeof missionStatuses)[number];
+
+export const missionPurposes = ['conference', 'research', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other'] as const;
+export type MissionPurpose = (typeof missionPurposes)[number];
+
+export const missionActions = ['edit', 'submit', 'validate', 'return', 'reject', 'cancel'] as const;
+export type MissionAction = (typeof missionActions)[number];
+
+export type Actor = { id: string; roles: readonly Role[] };
+export type MissionFacts = { travellerId: string; status: MissionStatus };
+
+// The quote facts submission depends on, kept narrow so the rules do not depend on the quote engine.
+export type SubmissionFacts = { blocked: boolean; justificationRequired: boolean; blockingMessages: string[]; budgetLineId: string | null };
+
+export const JUSTIFICATION_MIN_CHARS = 20;
+export const COMMENT_MAX_CHARS = 2000;
+
+const isAdmin = (actor: Actor) => actor.roles.includes('admin');
+const isSecretariat = (actor: Actor) => actor.roles.includes('secretariat') || isAdmin(actor);
+const isOwner = (actor: Actor, mission: MissionFacts) => actor.id === mission.travellerId;
+
+// Secretariat, finance and copil oversee every mission; a traveller sees only their own. The route
+// answers 404 (not 403) for a mission the actor may not see, so ids never reveal that a mission exists.
+export function canSee(actor: Actor, mission: MissionFacts): boolean {
+  if (isOwner(actor, mission)) return true;
+  return actor.roles.some((r) => r === 'secretariat' || r === 'finance' || r === 'copil' || r === 'admin');
+}
+
+export const canSeeAll = (actor: Actor): boolean => actor.roles.some((r) => r === 'secretariat' || r === 'finance' || r === 'copil' || r === 'admin');
+
+// `to: null`: the action keeps the status (a returned mission stays returned while edited, so its comment stays in view).
+type Rule = { from: readonly MissionStatus[]; to: MissionStatus | null; allowed: (actor: Actor, mission: MissionFacts) => boolean };
+
+// Four-eyes principle: the secretariat does not decide on its own missions; only an admin may.
+const decider = (actor: Actor, mission: MissionFacts) => isAdmin(actor) || (isSecretariat(actor) && !isOwner(actor, mission));
+
+const rules: Record<MissionAction, Rule> = {
+  edit: { from: ['draft', 'returned'], to: null, allowed: (a, m) => isOwner(a, m) || isAdmin(a) },
+  submit: { from: ['draft', 'returned'], to: 'submitted', allowed: (a, m) => isOwner(a, m) || isAdmin(a) },
+  validate: { from: ['submitted'], to: 'validated', allowed: decider },
+  return: { from: ['submitted'], to: 'returned', allowed: decider },
+  reject: { from: ['submitted'], to: 'rejected', allowed: decider },
+  cancel: {
+    from: ['submitted', 'validated'],
+    to: 'cancelled',
+    // The traveller withdraws a request still pending; a validated mission is cancelled by the secretariat.
+    allowed: (a, m) => isAdmin(a) || isSecretariat(a) || (isOwner(a, m) && m.status !== 'validated'),
+  },
+};
+
+const statusLabelFr: Record<MissionStatus, string> = {
+  draft: 'brouillon',
+  submitted: 'soumise',
+  validated: 'validée',
+  returned: 'renvoyée pour correction',
+  rejected: 'refusée',
+  cancelled: 'annulée',
+};
+
+const actionLabelFr: Record<MissionAction, string> = {
+  edit: 'modifiée',
+  submit: 'soumise',
+  validate: 'validée',
+  return: 'renvoyée',
+  reject: 'refusée',
+  cancel: 'annulée',
+};
+
+export const statusLabel = (status: MissionStatus): string => statusLabelFr[status];
+
+export function allowedFrom(action: MissionAction): readonly MissionStatus[] {
+  return rules[action].from;
+}
+
+export function notFound(): AppError {
+  return new AppError('mission.not_found', 'Mission introuvable', [], 404);
+}
+
+// Keeps the role check before the status check: someone who may never act learns nothing about the state.
+export function authorize(action: MissionAction, mission: MissionFacts, actor: Actor): void {
+  if (!canSee(actor, mission)) throw notFound();
+  if (!rules[action].allowed(actor, mission)) {
+    throw new AppError('mission.forbidden', `Vous n'avez pas le droit de faire cette action (${action}) sur cette mission.`, [], 403);
+  }
+}
+
+export function nextStatus(action: MissionAction, mission: MissionFacts): MissionStatus {
+  const rule = rules[action];
+  if (!rule.from.includes(mission.status)) {
+    const expected = rule.from.map((s) => statusLabelFr[s]).join(' ou ');
+    throw new AppError(
+      'mission.invalid_transition',
+      `Une mission ${statusLabelFr[mission.status]} ne peut pas être ${actionLabelFr[action]} : il faut qu'elle soit ${expected}.`,
+      [{ path: 'status', message: `current status ${mission.status}`, status: mission.status, action }],
+    );
+  }
+  return rule.to ?? mission.status;
+}
+
+// One decision: visibility, then role, then status. Returns the status the mission moves to.
+export function decide(action: MissionAction, mission: MissionFacts, actor: Actor): MissionStatus {
+  authorize(action, mission, actor);
+  return nextStatus(action, mission);
+}
+
+export function requireComment(action: 'return' | 'reject', comment: string | undefined): string {
+  const text = (comment ?? '').trim();
+  if (text.length === 0) {
+    const what = action === 'return' ? 'Un commentaire est obligatoire pour renvoyer une mission au missionnaire.' : 'Un motif est obligatoire pour refuser une mission.';
+    throw new AppError('validation.comment_required', what, [{ path: 'comment', message: what }]);
+  }
+  if (text.length > COMMENT_MAX_CHARS) {
+    throw new AppError('validation.invalid', `Commentaire trop long (${COMMENT_MAX_CHARS} caractères au plus).`, [{ path: 'comment', message: 'too long' }]);
+  }
+  return text;
+}
+
+// What a mission needs before it can go to the secretariat. Every problem is reported at once, each
+// on the field the form shows it next to.
+export function checkSubmission(facts: SubmissionFacts, justification: string | null | undefined): void {
+  if (facts.blocked) {
+    const message = facts.blockingMessages[0] ?? 'Un vol de cette mission est interdit : il ne peut pas être soumis.';
+    throw new AppError('mission.flight_banned', message, [{ path: 'legs', message }], 409);
+  }
+  const details: Array<{ path: string; message: string }> = [];
+  const text = (justification ?? '').trim();
+  if (facts.justificationRequired && text.length < JUSTIFICATION_MIN_CHARS) {
+    details.push({ path: 'justification', message: `Le vol doit être justifié (au moins ${JUSTIFICATION_MIN_CHARS} caractères).` });
+  }
+  if (!facts.budgetLineId) details.push({ path: 'budgetLineId', message: 'Choisissez la ligne budgétaire qui paie la mission.' });
+  if (details.length > 0) {
+    throw new AppError('validation.submission_incomplete', details.map((d) => d.message).join(' '), details);
+  }
+}

@@ -1,0 +1,134 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { users } from '../auth/auth.table.ts';
+import { budgetLines, entities } from '../org/org.table.ts';
+
+const statusCheck = (column: unknown) =>
+  sql`${column} in ('draft', 'submitted', 'validated', 'returned', 'rejected', 'cancelled')`;
+
+// The current state of each mission. History lives in mission_audit; `version` makes every write
+// conditional on what the writer read (optimistic concurrency between the traveller and the secretariat).
+export const missions = sqliteTable(
+  'missions',
+  {
+    id: text('id').primaryKey(),
+    travellerId: text('traveller_id').notNull().references(() => users.id),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    budgetLineId: text('budget_line_id').references(() => budgetLines.id),
+    purpose: text('purpose').notNull(),
+    destinationCountry: text('destination_country').notNull(),
+    destinationCity: text('destination_city'),
+    departAt: text('depart_at').notNull(),
+    returnAt: text('return_at').notNull(),
+    justification: text('justification'),
+    status: text('status').notNull().default('draft'),
+    // The request the quote came from and the full quote (factor-set version included): a saved mission
+    // keeps the figures it was decided on; recomputing is an explicit edit.
+    requestJson: text('request_json').notNull(),
+    quoteJson: text('quote_json').notNull(),
+    factorSetId: text('factor_set_id').notNull(),
+    factorSetVersion: text('factor_set_version').notNull(),
+    co2eGrams: integer('co2e_grams').notNull(),
+    costCents: integer('cost_cents').notNull(),
+    offsetCents: integer('offset_cents').notNull(),
+    offsetCo2eGrams: integer('offset_co2e_grams').notNull(),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    check('missions_status_valid', statusCheck(t.status)),
+    check(
+      'missions_purpose_valid',
+      sql`${t.purpose} in ('conference', 'research', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other')`,
+    ),
+    check('missions_figures_non_negative', sql`${t.co2eGrams} >= 0 and ${t.costCents} >= 0 and ${t.offsetCents} >= 0 and ${t.offsetCo2eGrams} >= 0`),
+    check('missions_dates_ordered', sql`${t.returnAt} > ${t.departAt}`),
+    check('missions_version_positive', sql`${t.version} >= 1`),
+    index('missions_traveller_idx').on(t.travellerId, t.departAt),
+    index('missions_status_idx').on(t.status, t.departAt),
+    index('missions_entity_idx').on(t.entityId, t.departAt),
+    index('missions_depart_idx').on(t.departAt),
+  ],
+);
+
+// One row per quoted leg, rewritten with each draft edit: lets reports count flights (trips × travellers)
+// and sum CO2e by mode with SQL instead of parsing every quote.
+export const missionLegs = sqliteTable(
+  'mission_legs',
+  {
+    missionId: text('mission_id').notNull().references(() => missions.id, { onDelete: 'cascade' }),
+    legIndex: integer('leg_index').notNull(),
+    mode: text('mode').notNull(),
+    fromLabel: text('from_label'),
+    toLabel: text('to_label'),
+    fromCountry: text('from_country'),
+    toCountry: text('to_country'),
+    distanceKm: real('distance_km').notNull(),
+    trips: integer('trips').notNull(),
+    travelers: integer('travelers').notNull(),
+    co2eGrams: integer('co2e_grams').notNull(),
+    costCents: integer('cost_cents').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.missionId, t.legIndex] }), index('mission_legs_mode_idx').on(t.mode)],
+);
+
+// Append-only (triggers in migration missions_append_only): who moved the mission, when, from what to what.
+export const missionAudit = sqliteTable(
+  'mission_audit',
+  {
+    id: text('id').primaryKey(),
+    missionId: text('mission_id').notNull().references(() => missions.id),
+    at: text('at').notNull(),
+    actorId: text('actor_id').notNull(),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    comment: text('comment'),
+  },
+  (t) => [
+    index('mission_audit_mission_idx').on(t.missionId, t.at),
+    check('mission_audit_action_valid', sql`${t.action} in ('create', 'edit', 'switch', 'submit', 'validate', 'return', 'reject', 'cancel')`),
+    check('mission_audit_to_status_valid', statusCheck(t.toStatus)),
+  ],
+);
+
+// A flight replaced by rail or visio in the form (append-only): feeds the copil's "flights replaced".
+// `flights` follows the copil counting rule: trips × travellers one-way flights.
+export const avoidedFlights = sqliteTable(
+  'avoided_flights',
+  {
+    id: text('id').primaryKey(),
+    missionId: text('mission_id').notNull().references(() => missions.id),
+    legIndex: integer('leg_index').notNull(),
+    replacedBy: text('replaced_by').notNull(),
+    fromLabel: text('from_label'),
+    toLabel: text('to_label'),
+    flights: integer('flights').notNull(),
+    flightCo2eGrams: integer('flight_co2e_grams').notNull(),
+    replacementCo2eGrams: integer('replacement_co2e_grams').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id').notNull(),
+  },
+  (t) => [
+    check('avoided_flights_replaced_by_valid', sql`${t.replacedBy} in ('train', 'visio')`),
+    check('avoided_flights_figures_non_negative', sql`${t.flights} >= 1 and ${t.flightCo2eGrams} >= 0 and ${t.replacementCo2eGrams} >= 0`),
+    index('avoided_flights_mission_idx').on(t.missionId),
+    index('avoided_flights_at_idx').on(t.at),
+  ],
+);
+
+// The stored answer of a write sent with an Idempotency-Key: a retry with the same key and body gets it back.
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    key: text('key').notNull(),
+    userId: text('user_id').notNull(),
+    route: text('route').notNull(),
+    bodyHash: text('body_hash').notNull(),
+    statusCode: integer('status_code').notNull(),
+    responseJson: text('response_json').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('idempotency_keys_user_key_uq').on(t.userId, t.key), index('idempotency_keys_created_idx').on(t.createdAt)],
+);

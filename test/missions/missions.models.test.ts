@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import {
+  checkSubmission,
+  decide,
+  missionActions,
+  missionStatuses,
+  requireComment,
+  type Actor,
+  type MissionAction,
+  type MissionStatus,
+} from '../../src/missions/missions.models.ts';
+import { AppError } from '../../src/shared/errors.ts';
+
+const OWNER = 'usr_owner';
+const actors: Record<string, Actor> = {
+  owner: { id: OWNER, roles: ['staff'] },
+  otherStaff: { id: 'usr_other', roles: ['staff'] },
+  secretariat: { id: 'usr_sec', roles: ['secretariat'] },
+  secretariatOwner: { id: OWNER, roles: ['staff', 'secretariat'] },
+  finance: { id: 'usr_fin', roles: ['finance'] },
+  copil: { id: 'usr_copil', roles: ['copil'] },
+  admin: { id: 'usr_admin', roles: ['admin'] },
+};
+
+// The workflow of issue 3, written out by hand: [action, from] → to. Every other pair is a 409.
+const transitions: Array<[MissionAction, MissionStatus, MissionStatus]> = [
+  ['edit', 'draft', 'draft'],
+  ['edit', 'returned', 'returned'],
+  ['submit', 'draft', 'submitted'],
+  ['submit', 'returned', 'submitted'],
+  ['validate', 'submitted', 'validated'],
+  ['return', 'submitted', 'returned'],
+  ['reject', 'submitted', 'rejected'],
+  ['cancel', 'submitted', 'cancelled'],
+  ['cancel', 'validated', 'cancelled'],
+];
+
+// Who may attempt each action (role check, before the status check). `hidden`: the mission is not
+// theirs and they oversee nothing → 404. The owner cancels only a submitted mission (see below).
+const permitted: Record<MissionAction, string[]> = {
+  edit: ['owner', 'secretariatOwner', 'admin'],
+  submit: ['owner', 'secretariatOwner', 'admin'],
+  validate: ['secretariat', 'admin'],
+  return: ['secretariat', 'admin'],
+  reject: ['secretariat', 'admin'],
+  cancel: ['owner', 'secretariat', 'secretariatOwner', 'admin'],
+};
+const hidden = new Set(['otherStaff']);
+
+function outcome(action: MissionAction, status: MissionStatus, actor: Actor): string {
+  try {
+    return decide(action, { travellerId: OWNER, status }, actor);
+  } catch (e) {
+    if (e instanceof AppError) return String(e.status);
+    throw e;
+  }
+}
+
+function expected(action: MissionAction, status: MissionStatus, actorName: string): string {
+  if (hidden.has(actorName)) return '404';
+  const ownerCancelsValidated = action === 'cancel' && actorName === 'owner' && status === 'validated';
+  if (!permitted[action].includes(actorName) || ownerCancelsValidated) return '403';
+  const rule = transitions.find(([a, from]) => a === action && from === status);
+  return rule ? rule[2] : '409';
+}
+
+describe('mission lifecycle: every action × status × actor', () => {
+  const cases = missionActions.flatMap((action) =>
+    missionStatuses.flatMap((status) => Object.keys(actors).map((actorName) => [action, status, actorName] as const)),
+  );
+  // 6 actions × 6 statuses × 7 actors.
+  it('covers 252 cells', () => expect(cases).toHaveLength(252));
+
+  it.each(cases)('%s from %s by %s', (action, status, actorName) => {
+    expect(outcome(action, status, actors[actorName]!)).toBe(expected(action, status, actorName));
+  });
+
+  it('a few cells spelled out', () => {
+    expect(outcome('submit', 'draft', actors.owner!)).toBe('submitted');
+    expect(outcome('validate', 'submitted', actors.secretariat!)).toBe('validated');
+    expect(outcome('validate', 'submitted', actors.secretariatOwner!)).toBe('403'); // four eyes
+    expect(outcome('validate', 'validated', actors.secretariat!)).toBe('409'); // twice: once only
+    expect(outcome('cancel', 'validated', actors.owner!)).toBe('403');
+    expect(outcome('cancel', 'draft', actors.owner!)).toBe('409');
+    expect(outcome('submit', 'submitted', actors.otherStaff!)).toBe('404');
+    expect(outcome('validate', 'submitted', actors.finance!)).toBe('403');
+  });
+
+  it('explains an invalid transition in French with a stable code', () => {
+    try {
+      decide('validate', { travellerId: OWNER, status: 'rejected' }, actors.secretariat!);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as AppError).code).toBe('mission.invalid_transition');
+      expect((e as AppError).message).toBe("Une mission refusée ne peut pas être validée : il faut qu'elle soit soumise.");
+    }
+  });
+});
+
+describe('comments and submission rules', () => {
+  it('return and reject need a non-blank comment', () => {
+    expect(() => requireComment('return', '   ')).toThrow(/commentaire est obligatoire/);
+    expect(() => requireComment('reject', undefined)).toThrow(/motif est obligatoire/);
+    expect(requireComment('return', '  Préciser le budget  ')).toBe('Préciser le budget');
+  });
+
+  const ok = { blocked: false, justificationRequired: false, blockingMessages: [], budgetLineId: 'bgl_1' };
+  const codeOf = (f: () => void) => {
+    try {
+      f();
+      return 'ok';
+    } catch (e) {
+      return `${(e as AppError).status} ${(e as AppError).code} ${(e as AppError).details.map((d) => d.path).join(',')}`;
+    }
+  };
+
+  it.each([
+    ['nothing asked', ok, null, 'ok'],
+    ['banned route, even justified', { ...ok, blocked: true, blockingMessages: ['ORY–NTE interdit'] }, 'x'.repeat(50), '409 mission.flight_banned legs'],
+    ['justification asked, none', { ...ok, justificationRequired: true }, null, '400 validation.submission_incomplete justification'],
+    // 19 characters after trimming: one short of the minimum of 20.
+    ['justification too short', { ...ok, justificationRequired: true }, '  1234567890123456789  ', '400 validation.submission_incomplete justification'],
+    ['justification of exactly 20', { ...ok, justificationRequired: true }, '12345678901234567890', 'ok'],
+    ['no budget line and no justification', { ...ok, justificationRequired: true, budgetLineId: null }, '', '400 validation.submission_incomplete justification,budgetLineId'],
+  ] as const)('%s', (_name, facts, justification, want) => {
+    expect(codeOf(() => checkSubmission({ ...facts, blockingMessages: [...facts.blockingMessages] }, justification))).toBe(want);
+  });
+});
