@@ -1,0 +1,39 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../shared/db.ts';
+import type { Clock } from '../shared/clock.ts';
+import { newId } from '../shared/ids.ts';
+import { parseOrThrow } from '../shared/validation.ts';
+import { carbonPrices } from './carbon-prices.table.ts';
+import { carbonYearSchema, setCarbonPriceSchema, type SetCarbonPriceInput } from './carbon-prices.schemas.ts';
+
+export type CarbonPriceRow = typeof carbonPrices.$inferSelect;
+export type CarbonPrice = { pricePerTonneCents: number; source: 'admin' | 'default' };
+
+// The price of a year is its latest row; with none, the configured default
+// (EMPREINTE_CARBON_PRICE_CENTS) applies. rowid breaks ties between rows written in the same ms.
+export function carbonPriceForYear(db: Db, year: number, defaultCents: number): CarbonPrice {
+  parseOrThrow(carbonYearSchema, year, 'year');
+  const latest = db
+    .select({ pricePerTonneCents: carbonPrices.pricePerTonneCents })
+    .from(carbonPrices)
+    .where(eq(carbonPrices.year, year))
+    .orderBy(desc(carbonPrices.createdAt), desc(sql`rowid`))
+    .limit(1)
+    .get();
+  return latest ? { pricePerTonneCents: latest.pricePerTonneCents, source: 'admin' } : { pricePerTonneCents: defaultCents, source: 'default' };
+}
+
+// Appends; never updates: contributions already booked keep the price they were computed with.
+export function setCarbonPrice(db: Db, input: SetCarbonPriceInput, clock: Clock): CarbonPriceRow {
+  const valid = parseOrThrow(setCarbonPriceSchema, input, 'carbon price');
+  const row: CarbonPriceRow = {
+    id: newId('cpr'),
+    year: valid.year,
+    pricePerTonneCents: valid.pricePerTonneCents,
+    note: valid.note ?? null,
+    setBy: valid.setBy ?? null,
+    createdAt: clock.now().toUTC().toISO()!,
+  };
+  db.insert(carbonPrices).values(row).run();
+  return row;
+}

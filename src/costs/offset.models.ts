@@ -1,0 +1,19 @@
+import { invalid, AppError } from '../shared/errors.ts';
+
+const GRAMS_PER_TONNE = 1_000_000n;
+
+// The contribution is the CO2e in tonnes times the price, rounded UP to the cent (DESIGN §3): the
+// envelope never collects less than the emissions cost. BigInt keeps grams × price exact even
+// where the product passes 2^53.
+export function offsetContributionCents(co2eGrams: number, pricePerTonneCents: number): number {
+  if (!Number.isSafeInteger(co2eGrams) || co2eGrams < 0) throw invalid('co2eGrams', 'must be a non-negative integer number of grams');
+  if (!Number.isSafeInteger(pricePerTonneCents) || pricePerTonneCents < 0) {
+    throw invalid('pricePerTonneCents', 'must be a non-negative integer number of cents');
+  }
+  const product = BigInt(co2eGrams) * BigInt(pricePerTonneCents);
+  const cents = (product + GRAMS_PER_TONNE - 1n) / GRAMS_PER_TONNE;
+  if (cents > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new AppError('validation.overflow', 'Offset contribution too large to represent in cents', [{ path: 'co2eGrams', message: 'too large' }]);
+  }
+  return Number(cents);
+}
