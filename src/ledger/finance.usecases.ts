@@ -1,0 +1,113 @@
+import type { Clock } from '../shared/clock.ts';
+import type { DbHandle } from '../shared/db.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { envelopeName, envelopeRef, projectRef, type Account, type LedgerPolicy, type ProjectScope } from './ledger.models.ts';
+import { findAccountById, findAccountByRef, listAccounts, balanceBefore, chainTip } from './ledger.repository.ts';
+import { pendingCreditCents, pendingDebitCents } from './ledger-holds.repository.ts';
+import { findProjectById, findProjectByName, insertProject, listProjects as listProjectRows, type Project } from './projects.repository.ts';
+import { getOrCreateAccount, postTransfer, reverseTransfer, type Posted } from './ledger.usecases.ts';
+
+// Finance's side of the ledger: reinvestment projects, disbursements, corrections, balances.
+export type LedgerDeps = { database: DbHandle; clock: Clock; policy: LedgerPolicy };
+
+const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
+
+export type ProjectView = Project & { accountId: string; balanceCents: number };
+
+function projectAccount(database: DbHandle, project: Project, at: string): Account {
+  return getOrCreateAccount(database, { kind: 'project', ref: projectRef(project.id), name: project.name, entityId: null, allowNegative: false }, at);
+}
+
+export function createProject(deps: LedgerDeps, input: { name: string; scope: ProjectScope; description: string | null }, actorId: string | null): ProjectView {
+  const at = nowIso(deps.clock);
+  return deps.database.sqlite
+    .transaction((): ProjectView => {
+      if (findProjectByName(deps.database.db, input.name)) {
+        throw new AppError('ledger.project_already_exists', `Un projet « ${input.name} » existe déjà`, [{ path: 'name', message: 'already used' }]);
+      }
+      const project: Project = { id: newId('prj'), ...input, createdAt: at, createdBy: actorId };
+      insertProject(deps.database.db, project);
+      // The project's account exists from the start, so balances list it at zero.
+      const account = projectAccount(deps.database, project, at);
+      return { ...project, accountId: account.id, balanceCents: 0 };
+    })
+    .immediate();
+}
+
+export function listProjects(deps: LedgerDeps): ProjectView[] {
+  const db = deps.database.db;
+  return listProjectRows(db).map((project) => {
+    const account = findAccountByRef(db, projectRef(project.id));
+    return { ...project, accountId: account?.id ?? '', balanceCents: account ? (chainTip(db, account.id)?.balanceAfterCents ?? 0) : 0 };
+  });
+}
+
+export type DisbursementInput = { projectId: string; amountCents: number; co2eGrams: number; memo: string; entityId: string | null; idempotencyKey: string | null };
+
+// Envelope → project. Refused with 409 ledger.insufficient_funds when the envelope would go below zero
+// (unless allowed by configuration). A retried request with the same Idempotency-Key books once.
+export function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: string | null): Posted {
+  if (deps.policy.envelopeScope === 'entity' && !input.entityId) throw invalid('entityId', 'entityId is required when each entity has its own envelope');
+  const at = nowIso(deps.clock);
+  return deps.database.sqlite
+    .transaction((): Posted => {
+      const project = findProjectById(deps.database.db, input.projectId);
+      if (!project) throw new AppError('ledger.project_not_found', `Projet inconnu : ${input.projectId}`, [{ path: 'projectId', message: 'unknown project' }]);
+      const ref = envelopeRef(deps.policy, input.entityId);
+      const envelope = getOrCreateAccount(deps.database, { kind: 'envelope', ref, name: envelopeName(ref), entityId: ref === 'envelope:school' ? null : input.entityId, allowNegative: false }, at);
+      const target = projectAccount(deps.database, project, at);
+      const draft = {
+        key: `disbursement:${input.idempotencyKey ?? newId('txf')}`,
+        debitAccountId: envelope.id,
+        creditAccountId: target.id,
+        amountCents: input.amountCents,
+        co2eGrams: input.co2eGrams,
+        causeKind: 'disbursement' as const,
+        causeRef: project.id,
+        reversesTransferId: null,
+        memo: input.memo,
+        actorId,
+        at,
+      };
+      return postTransfer(deps.database, draft, deps.policy);
+    })
+    .immediate();
+}
+
+export function correctTransfer(deps: LedgerDeps, input: { transferId: string; reason: string }, actorId: string | null): Posted {
+  return reverseTransfer(deps.database, { ...input, at: nowIso(deps.clock), actorId }, deps.policy);
+}
+
+export function resolveAccount(database: DbHandle, idOrRef: string): Account {
+  const account = findAccountById(database.db, idOrRef) ?? findAccountByRef(database.db, idOrRef);
+  if (!account) throw new AppError('ledger.account_not_found', `Compte inconnu : ${idOrRef}`, [{ path: 'account', message: 'unknown account id or ref' }]);
+  return account;
+}
+
+export type BalanceRow = {
+  id: string;
+  kind: Account['kind'];
+  name: string;
+  balanceCents: number;
+  ref: string;
+  entityId: string | null;
+  // Holds open now (two-phase contributions), whatever the asOf date.
+  pendingDebitCents: number;
+  pendingCreditCents: number;
+};
+
+// One index seek per account: the latest running balance before the bound.
+export function balancesAsOf(database: DbHandle, exclusiveIso: string): BalanceRow[] {
+  const db = database.db;
+  return listAccounts(db).map((a) => ({
+    id: a.id,
+    kind: a.kind,
+    name: a.name,
+    balanceCents: balanceBefore(db, a.id, exclusiveIso),
+    ref: a.ref,
+    entityId: a.entityId,
+    pendingDebitCents: pendingDebitCents(db, a.id),
+    pendingCreditCents: pendingCreditCents(db, a.id),
+  }));
+}

@@ -1,0 +1,83 @@
+import type { DbHandle } from '../shared/db.ts';
+import type { LedgerPolicy } from './ledger.models.ts';
+
+// The invariant auditor: reads everything and reports every broken rule. Run after every ledger test
+// and served by GET /api/ledger/audit. A healthy ledger has no problem at all.
+export type AuditProblem = { check: string; message: string; ref?: string };
+export type AuditResult = { ok: boolean; accounts: number; transfers: number; entries: number; problems: AuditProblem[] };
+
+const MAX_REPORTED = 100;
+
+type Check = { name: string; sql: string; message: (row: Record<string, unknown>) => string };
+
+const checks: Check[] = [
+  {
+    name: 'entries_sum_to_zero',
+    sql: `select coalesce(sum(amount_cents), 0) as total from ledger_entries having total <> 0`,
+    message: (r) => `the sum of all entries is ${r.total}, not 0`,
+  },
+  {
+    name: 'balance_equals_sum_of_entries',
+    sql: `select a.id as ref, coalesce(s.total, 0) as total, coalesce(l.balance_after_cents, 0) as latest
+            from ledger_accounts a
+            left join (select account_id, sum(amount_cents) as total from ledger_entries group by account_id) s on s.account_id = a.id
+            left join ledger_entries l on l.account_id = a.id and l.account_seq = (select max(account_seq) from ledger_entries m where m.account_id = a.id)
+           where coalesce(s.total, 0) <> coalesce(l.balance_after_cents, 0)`,
+    message: (r) => `latest balance ${r.latest} but entries sum to ${r.total}`,
+  },
+  {
+    name: 'running_balance_chain',
+    sql: `select transfer_id as ref, account_seq, balance_after_cents, prev_balance, amount_cents from (
+            select e.*, lag(balance_after_cents, 1, 0) over w as prev_balance, lag(account_seq, 1, 0) over w as prev_seq,
+                   lag(effective_at, 1, '') over w as prev_at
+              from ledger_entries e window w as (partition by account_id order by account_seq))
+           where balance_after_cents <> prev_balance + amount_cents or account_seq <> prev_seq + 1 or effective_at < prev_at`,
+    message: (r) => `entry #${r.account_seq}: ${r.prev_balance} + ${r.amount_cents} ≠ ${r.balance_after_cents} (or out of order)`,
+  },
+  {
+    name: 'transfer_has_two_matching_entries',
+    sql: `select t.id as ref, count(e.id) as n,
+                 sum(e.account_id = t.debit_account_id and e.amount_cents = -t.amount_cents and e.effective_at = t.effective_at) as debit_ok,
+                 sum(e.account_id = t.credit_account_id and e.amount_cents = t.amount_cents and e.effective_at = t.effective_at) as credit_ok
+            from ledger_transfers t left join ledger_entries e on e.transfer_id = t.id
+           group by t.id having n <> 2 or coalesce(debit_ok, 0) <> 1 or coalesce(credit_ok, 0) <> 1`,
+    message: (r) => `${r.n} entries, debit side ok ${r.debit_ok ?? 0}, credit side ok ${r.credit_ok ?? 0}`,
+  },
+  {
+    name: 'reversal_mirrors_original',
+    sql: `select r.id as ref from ledger_transfers r join ledger_transfers o on o.id = r.reverses_transfer_id
+           where o.amount_cents <> r.amount_cents or o.debit_account_id <> r.credit_account_id or o.credit_account_id <> r.debit_account_id`,
+    message: () => 'the reversal does not mirror the transfer it reverses',
+  },
+  {
+    name: 'hold_posted_once',
+    sql: `select r.hold_id as ref from ledger_hold_resolutions r left join ledger_transfers t on t.id = r.transfer_id
+           where r.outcome = 'posted' and (t.id is null or t.cause_kind <> 'mission_contribution')`,
+    message: () => 'a posted hold does not point to a mission contribution',
+  },
+];
+
+function negativeCheck(policy: Pick<LedgerPolicy, 'allowNegativeEnvelope'>): Check {
+  const envelopeExempt = policy.allowNegativeEnvelope ? `and a.kind <> 'envelope'` : '';
+  return {
+    name: 'no_forbidden_negative_balance',
+    sql: `select a.id as ref, min(e.balance_after_cents) as lowest from ledger_entries e join ledger_accounts a on a.id = e.account_id
+           where a.allow_negative = 0 ${envelopeExempt} group by a.id having lowest < 0`,
+    message: (r) => `went down to ${r.lowest} although it may not be negative`,
+  };
+}
+
+export function auditLedger(database: DbHandle, policy: Pick<LedgerPolicy, 'allowNegativeEnvelope'> = { allowNegativeEnvelope: false }): AuditResult {
+  const { sqlite } = database;
+  const count = (table: string): number => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+  const problems: AuditProblem[] = [];
+  const run = sqlite.transaction(() => {
+    for (const check of [...checks, negativeCheck(policy)]) {
+      const rows = sqlite.prepare(`${check.sql} limit ${MAX_REPORTED}`).all() as Array<Record<string, unknown>>;
+      for (const row of rows) problems.push({ check: check.name, message: check.message(row), ...(row.ref ? { ref: String(row.ref) } : {}) });
+    }
+    return { accounts: count('ledger_accounts'), transfers: count('ledger_transfers'), entries: count('ledger_entries') };
+  });
+  const counts = run();
+  return { ok: problems.length === 0, ...counts, problems: problems.slice(0, MAX_REPORTED) };
+}

@@ -1,0 +1,192 @@
+import { DateTime } from 'luxon';
+import type { Config } from '../config.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { PARIS_ZONE } from '../shared/clock.ts';
+import { formatCentsFr } from './ledger-format.models.ts';
+import type { accountKinds, causeKinds, projectScopes } from './ledger.table.ts';
+
+// Pure ledger rules. Sign convention of entries: a credit is +, a debit is − (seen from the account).
+// So a budget line that pays has a negative balance (what it has paid), the envelope's balance is what
+// it holds, a project's balance is what it received, and the sum over all accounts is always zero.
+
+export type AccountKind = (typeof accountKinds)[number];
+export type CauseKind = (typeof causeKinds)[number];
+export type ProjectScope = (typeof projectScopes)[number];
+
+export type Account = {
+  id: string;
+  kind: AccountKind;
+  name: string;
+  entityId: string | null;
+  ref: string;
+  allowNegative: boolean;
+  createdAt: string;
+};
+
+export type Transfer = {
+  id: string;
+  key: string;
+  debitAccountId: string;
+  creditAccountId: string;
+  amountCents: number;
+  co2eGrams: number;
+  causeKind: CauseKind;
+  causeRef: string | null;
+  reversesTransferId: string | null;
+  memo: string | null;
+  actorId: string | null;
+  effectiveAt: string;
+  createdAt: string;
+};
+
+// What a caller asks to book; `at` is the booking instant it states (normalised ISO UTC).
+export type TransferDraft = Omit<Transfer, 'id' | 'effectiveAt' | 'createdAt'> & { at: string };
+
+export type LedgerPolicy = { envelopeScope: 'school' | 'entity'; allowNegativeEnvelope: boolean; holds: boolean };
+export const defaultLedgerPolicy: LedgerPolicy = { envelopeScope: 'school', allowNegativeEnvelope: false, holds: false };
+
+export function ledgerPolicy(config: Pick<Config, 'EMPREINTE_ENVELOPE_SCOPE' | 'EMPREINTE_ENVELOPE_ALLOW_NEGATIVE' | 'EMPREINTE_LEDGER_HOLDS'>): LedgerPolicy {
+  return {
+    envelopeScope: config.EMPREINTE_ENVELOPE_SCOPE,
+    allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE,
+    holds: config.EMPREINTE_LEDGER_HOLDS,
+  };
+}
+
+// Limits on everything: 10 billion euros and a million tonnes are far beyond any real transfer.
+export const MAX_AMOUNT_CENTS = 1_000_000_000_000;
+export const MAX_CO2E_GRAMS = 1_000_000_000_000;
+
+export const envelopeRef = (policy: LedgerPolicy, entityId: string | null): string =>
+  policy.envelopeScope === 'entity' && entityId ? `envelope:${entityId}` : 'envelope:school';
+export const budgetLineRef = (budgetLineId: string): string => `budget_line:${budgetLineId}`;
+export const projectRef = (projectId: string): string => `project:${projectId}`;
+export const envelopeName = (ref: string): string =>
+  ref === 'envelope:school' ? 'Enveloppe de compensation (école)' : `Enveloppe de compensation (${ref.slice('envelope:'.length)})`;
+
+export const missionContributionKey = (missionId: string): string => `mission:${missionId}:contribution`;
+export const missionReversalKey = (missionId: string): string => `mission:${missionId}:contribution:reversal`;
+export const missionHoldKey = (missionId: string): string => `mission:${missionId}:hold`;
+export const correctionKey = (transferId: string): string => `transfer:${transferId}:reversal`;
+
+export function assertValidDraft(draft: TransferDraft): void {
+  const { amountCents, co2eGrams } = draft;
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0 || amountCents > MAX_AMOUNT_CENTS) {
+    throw invalid('amountCents', `amountCents must be an integer between 1 and ${MAX_AMOUNT_CENTS}`);
+  }
+  if (!Number.isSafeInteger(co2eGrams) || co2eGrams < 0 || co2eGrams > MAX_CO2E_GRAMS) {
+    throw invalid('co2eGrams', `co2eGrams must be an integer between 0 and ${MAX_CO2E_GRAMS}`);
+  }
+  if (draft.debitAccountId === draft.creditAccountId) {
+    throw new AppError('ledger.same_account.invalid', 'A transfer needs two different accounts', [{ path: 'creditAccountId', message: 'same as the debited account' }]);
+  }
+}
+
+// Entries are appended in effective order per account: a booking that arrives after a later entry of
+// one of its accounts is stamped at that entry's instant, never before it (never backdated).
+export function effectiveInstant(requestedAt: string, ...latestOfAccounts: Array<string | null>): string {
+  return latestOfAccounts.reduce<string>((max, at) => (at !== null && at > max ? at : max), requestedAt);
+}
+
+export type ChainTip = { accountSeq: number; balanceAfterCents: number };
+
+export function nextEntry(tip: ChainTip | null, amountCents: number): ChainTip {
+  return { accountSeq: (tip?.accountSeq ?? 0) + 1, balanceAfterCents: (tip?.balanceAfterCents ?? 0) + amountCents };
+}
+
+export function mayGoNegative(account: Account, policy: LedgerPolicy): boolean {
+  return account.allowNegative || (account.kind === 'envelope' && policy.allowNegativeEnvelope);
+}
+
+// Available = posted balance − amounts reserved by pending holds that would debit the account.
+export function assertFunds(account: Account, balanceCents: number, pendingDebitCents: number, amountCents: number, policy: LedgerPolicy): void {
+  if (mayGoNegative(account, policy)) return;
+  const availableCents = balanceCents - pendingDebitCents;
+  if (availableCents - amountCents >= 0) return;
+  const euros = (cents: number) => `${formatCentsFr(cents, { grouping: true })} €`;
+  throw new AppError('ledger.insufficient_funds', `Solde insuffisant sur « ${account.name} » : ${euros(availableCents)} disponibles, ${euros(amountCents)} demandés`, [
+    { path: 'amountCents', message: 'would take the account below zero', accountId: account.id, availableCents, amountCents },
+  ]);
+}
+
+export function reversalDraft(original: Transfer, how: { key: string; at: string; actorId: string | null; reason: string; causeKind: CauseKind }): TransferDraft {
+  return {
+    key: how.key,
+    debitAccountId: original.creditAccountId,
+    creditAccountId: original.debitAccountId,
+    amountCents: original.amountCents,
+    co2eGrams: original.co2eGrams,
+    causeKind: how.causeKind,
+    causeRef: original.causeRef,
+    reversesTransferId: original.id,
+    memo: `Annulation de ${original.id} : ${how.reason}`,
+    actorId: how.actorId,
+    at: how.at,
+  };
+}
+
+// Same key, same substance → the stored transfer is the answer; same key, other substance → conflict.
+export function assertSameBooking(existing: Transfer, draft: TransferDraft): Transfer {
+  const same =
+    existing.debitAccountId === draft.debitAccountId &&
+    existing.creditAccountId === draft.creditAccountId &&
+    existing.amountCents === draft.amountCents &&
+    existing.co2eGrams === draft.co2eGrams;
+  if (same) return existing;
+  throw new AppError('idempotency.conflict', `La clé ${draft.key} a déjà servi pour une autre écriture (${existing.id})`, [
+    { path: 'key', message: 'already used with different content', transferId: existing.id },
+  ]);
+}
+
+export function runningBalances(openingCents: number, amountsCents: number[]): number[] {
+  let balance = openingCents;
+  return amountsCents.map((amount) => (balance += amount));
+}
+
+export function statementTotals(amountsCents: number[]): { creditsCents: number; debitsCents: number; netCents: number } {
+  let creditsCents = 0;
+  let debitsCents = 0;
+  for (const amount of amountsCents) {
+    if (amount > 0) creditsCents += amount;
+    else debitsCents -= amount;
+  }
+  return { creditsCents, debitsCents, netCents: creditsCents - debitsCents };
+}
+
+export function normaliseInstant(iso: string, path: string): string {
+  const instant = DateTime.fromISO(iso, { setZone: true });
+  if (!instant.isValid) throw invalid(path, `${path} must be an ISO 8601 instant`);
+  return instant.toUTC().toISO();
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+// Dates are Paris calendar days. Bounds are exclusive instants: "as of 2026-12-31" counts everything
+// effective before midnight at the start of 1 January in Paris; an instant counts entries at or before it.
+export function exclusiveBound(value: string, path: string): string {
+  if (isoDate.test(value)) {
+    const day = DateTime.fromISO(value, { zone: PARIS_ZONE });
+    if (!day.isValid) throw invalid(path, `${path} is not a calendar date`);
+    return day.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
+  }
+  return DateTime.fromISO(normaliseInstant(value, path)).toUTC().plus({ milliseconds: 1 }).toISO()!;
+}
+
+export function startOfParisDay(date: string, path: string): string {
+  const day = DateTime.fromISO(date, { zone: PARIS_ZONE });
+  if (!isoDate.test(date) || !day.isValid) throw invalid(path, `${path} must be a date YYYY-MM-DD`);
+  return day.startOf('day').toUTC().toISO()!;
+}
+
+export type Period = { from: string; to: string; fromInclusive: string; toExclusive: string };
+
+export function period(from: string, to: string): Period {
+  const fromInclusive = startOfParisDay(from, 'from');
+  startOfParisDay(to, 'to');
+  if (to < from) throw invalid('to', 'to must not be before from');
+  return { from, to, fromInclusive, toExclusive: exclusiveBound(to, 'to') };
+}
+
+export function parisDate(isoInstant: string): string {
+  return DateTime.fromISO(isoInstant, { zone: 'utc' }).setZone(PARIS_ZONE).toISODate()!;
+}
