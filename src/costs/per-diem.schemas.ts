@@ -30,3 +30,13 @@ export const perDiemOptionsSchema = z.object({
   nightsProvided: count.default(0),
   staffRestaurantMeals: count.default(0),
 });
+
+export const lodgingTierInputSchema = z.object({
+  city: z.string().trim().min(1).max(200),
+  countryCode: z.string().regex(/^[A-Za-z]{2}$/, 'expected an ISO 3166-1 alpha-2 code'),
+  population: z.number().int().min(0).nullish(),
+  // Either disambiguates homonyms (there are Saint-Maurice and Fresnes outside the Grand Paris).
+  departmentCode: z.string().regex(/^(\d{2}|2[AB]|97\d)$/, 'expected a French department code such as 92 or 2A').optional(),
+  postalCode: z.string().regex(/^\d{5}$/, 'expected a 5-digit French postal code').optional(),
+});
+export type LodgingTierInput = z.input<typeof lodgingTierInputSchema>;
