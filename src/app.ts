@@ -2,6 +2,7 @@ import express, { type Express } from 'express';
 import type { AppDeps } from './deps.ts';
 import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
+import { placesRouter } from './places/places.routes.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -14,6 +15,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(express.json({ limit: '256kb', strict: true }));
 
   app.use(healthRouter(deps));
+  app.use(placesRouter(deps));
 
   app.use('/api', apiNotFound);
   app.use(jsonErrorHandler((err) => (deps.logError ?? console.error)(err)));

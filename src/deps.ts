@@ -1,6 +1,8 @@
 import type { Config } from './config.ts';
 import type { DbHandle } from './shared/db.ts';
 import type { Clock } from './shared/clock.ts';
+import { loadPlaceIndex } from './places/places.data.ts';
+import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
 
 // The composition root: everything a route or a command needs, built once from config and database.
 // Reference data (places, factor sets, rates) is immutable and loaded once per process.
@@ -8,9 +10,11 @@ export type AppDeps = {
   config: Config;
   database: DbHandle;
   clock: Clock;
+  places: PlaceResolver;
   logError?: (err: unknown) => void;
 };
 
 export function buildDeps(base: { config: Config; database: DbHandle; clock: Clock; logError?: (err: unknown) => void }): AppDeps {
-  return { ...base };
+  // The place index (~0.5 s) loads on first use; src/server.ts may warm it with loadPlaceIndex().
+  return { ...base, places: createPlaceResolver(loadPlaceIndex) };
 }
