@@ -3,6 +3,8 @@ import type { DbHandle } from './shared/db.ts';
 import type { Clock } from './shared/clock.ts';
 import { loadPlaceIndex } from './places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
+import { loadFactorRegistry } from './footprint/factors.loader.ts';
+import type { FactorRegistry } from './footprint/factors.models.ts';
 
 // The composition root: everything a route or a command needs, built once from config and database.
 // Reference data (places, factor sets, rates) is immutable and loaded once per process.
@@ -11,10 +13,13 @@ export type AppDeps = {
   database: DbHandle;
   clock: Clock;
   places: PlaceResolver;
+  factors: FactorRegistry;
   logError?: (err: unknown) => void;
 };
 
 export function buildDeps(base: { config: Config; database: DbHandle; clock: Clock; logError?: (err: unknown) => void }): AppDeps {
   // The place index (~0.5 s) loads on first use; src/server.ts may warm it with loadPlaceIndex().
-  return { ...base, places: createPlaceResolver(loadPlaceIndex) };
+  // Factor sets load (and are validated) here, so an unknown EMPREINTE_FACTOR_SET stops the start.
+  const factors = loadFactorRegistry({ defaultSetId: base.config.EMPREINTE_FACTOR_SET });
+  return { ...base, places: createPlaceResolver(loadPlaceIndex), factors };
 }
