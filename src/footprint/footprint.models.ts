@@ -51,10 +51,12 @@ function invalid(options: FootprintOptions | undefined, field: string, message: 
   return new AppError('validation.invalid', message, [{ path, message }]);
 }
 
-// Snapping to micrograms first removes the binary noise of the product (e.g. x.4999999999 for an
-// exact x.5) that would otherwise defeat half-up rounding on large legs.
+// A decimal distance times a decimal factor carries a few ulps of binary noise, enough to turn an
+// exact x.5 into x.4999999 on a large leg; a relative nudge of 1e-15 (about 4.5 ulps) outweighs it at
+// every magnitude, then half-up rounding applies.
+const NUDGE = 1 + 1e-15;
 function grams(quantity: number): number {
-  return roundHalfUp(Math.round(quantity * 1e6) / 1e6);
+  return roundHalfUp(quantity * NUDGE);
 }
 
 // Inside France (or nowhere known: the institution is French) the distance decides; otherwise
