@@ -24,7 +24,7 @@ export function createProject(deps: LedgerDeps, input: { name: string; scope: Pr
   return deps.database.sqlite
     .transaction((): ProjectView => {
       if (findProjectByName(deps.database.db, input.name)) {
-        throw new AppError('ledger.project_already_exists', `Un projet « ${input.name} » existe déjà`, [{ path: 'name', message: 'already used' }]);
+        throw new AppError('ledger.project.already_exists', `Un projet « ${input.name} » existe déjà`, [{ path: 'name', message: 'already used' }]);
       }
       const project: Project = { id: newId('prj'), ...input, createdAt: at, createdBy: actorId };
       insertProject(deps.database.db, project);
@@ -53,7 +53,7 @@ export function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: st
   return deps.database.sqlite
     .transaction((): Posted => {
       const project = findProjectById(deps.database.db, input.projectId);
-      if (!project) throw new AppError('ledger.project_not_found', `Projet inconnu : ${input.projectId}`, [{ path: 'projectId', message: 'unknown project' }]);
+      if (!project) throw new AppError('ledger.project.not_found', `Projet inconnu : ${input.projectId}`, [{ path: 'projectId', message: 'unknown project' }]);
       const ref = envelopeRef(deps.policy, input.entityId);
       const envelope = getOrCreateAccount(deps.database, { kind: 'envelope', ref, name: envelopeName(ref), entityId: ref === 'envelope:school' ? null : input.entityId, allowNegative: false }, at);
       const target = projectAccount(deps.database, project, at);
@@ -81,7 +81,7 @@ export function correctTransfer(deps: LedgerDeps, input: { transferId: string; r
 
 export function resolveAccount(database: DbHandle, idOrRef: string): Account {
   const account = findAccountById(database.db, idOrRef) ?? findAccountByRef(database.db, idOrRef);
-  if (!account) throw new AppError('ledger.account_not_found', `Compte inconnu : ${idOrRef}`, [{ path: 'account', message: 'unknown account id or ref' }]);
+  if (!account) throw new AppError('ledger.account.not_found', `Compte inconnu : ${idOrRef}`, [{ path: 'account', message: 'unknown account id or ref' }]);
   return account;
 }
 

@@ -38,13 +38,13 @@ export function getOrCreateAccount(database: DbHandle, spec: AccountSpec, at: st
 
 function requireAccount(database: DbHandle, id: string, path: string): Account {
   const account = findAccountById(database.db, id);
-  if (!account) throw new AppError('ledger.account_not_found', `Compte inconnu : ${id}`, [{ path, message: 'unknown account' }]);
+  if (!account) throw new AppError('ledger.account.not_found', `Compte inconnu : ${id}`, [{ path, message: 'unknown account' }]);
   return account;
 }
 
 export function requireTransfer(database: DbHandle, id: string): Transfer {
   const transfer = findTransferById(database.db, id);
-  if (!transfer) throw new AppError('ledger.transfer_not_found', `Écriture inconnue : ${id}`, [{ path: 'id', message: 'unknown transfer' }]);
+  if (!transfer) throw new AppError('ledger.transfer.not_found', `Écriture inconnue : ${id}`, [{ path: 'id', message: 'unknown transfer' }]);
   return transfer;
 }
 
