@@ -4,6 +4,7 @@ import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
 import { placesRouter } from './places/places.routes.ts';
 import { factorsRouter } from './footprint/factors.routes.ts';
+import { ledgerRouter } from './ledger/ledger.routes.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -18,6 +19,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRouter(deps));
   app.use(placesRouter(deps));
   app.use(factorsRouter(deps));
+  app.use(ledgerRouter(deps));
 
   app.use('/api', apiNotFound);
   app.use(jsonErrorHandler((err) => (deps.logError ?? console.error)(err)));
