@@ -3,8 +3,19 @@ import type { AppDeps } from './deps.ts';
 import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
 import { placesRouter } from './places/places.routes.ts';
+import { quoteRouter } from './quote/quote.routes.ts';
 import { factorsRouter } from './footprint/factors.routes.ts';
 import { ledgerRouter } from './ledger/ledger.routes.ts';
+import { authenticate } from './auth/auth.middleware.ts';
+import { csrfProtection } from './auth/csrf.ts';
+import { authApiRouter } from './auth/auth.routes.ts';
+import { signInPages } from './auth/auth.pages.ts';
+import { tokensPages } from './auth/tokens.pages.ts';
+import { orgRouter } from './org/org.routes.ts';
+import { securityHeaders, staticAssets } from './web/security.ts';
+import { language } from './web/language.ts';
+import { homePages } from './web/home.pages.ts';
+import { pageErrorHandler, pageNotFound } from './web/errors.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -14,14 +25,30 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  app.use(securityHeaders(deps.config));
+  // Assets need no session: served before authentication costs a database lookup.
+  app.use('/assets', staticAssets());
+  app.use(language(deps.config)); // cookies are read on demand (src/web/cookies.ts)
   app.use(express.json({ limit: '256kb', strict: true }));
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(authenticate(deps));
+  app.use(csrfProtection(deps.config));
 
   app.use(healthRouter(deps));
   app.use(placesRouter(deps));
+  app.use(quoteRouter(deps));
   app.use(factorsRouter(deps));
   app.use(ledgerRouter(deps));
 
+  app.use(authApiRouter());
+  app.use(orgRouter(deps));
+  app.use(signInPages(deps));
+  app.use(tokensPages(deps));
+  app.use(homePages());
+
   app.use('/api', apiNotFound);
+  app.use(pageNotFound);
+  app.use(pageErrorHandler((err) => (deps.logError ?? console.error)(err)));
   app.use(jsonErrorHandler((err) => (deps.logError ?? console.error)(err)));
   return app;
 }

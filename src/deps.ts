@@ -5,6 +5,9 @@ import { loadPlaceIndex } from './places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
 import { loadFactorRegistry } from './footprint/factors.loader.ts';
 import type { FactorRegistry } from './footprint/factors.models.ts';
+import { carbonPriceForYear } from './costs/carbon-prices.repository.ts';
+import { defaultPolicyProfile } from './quote/policy.models.ts';
+import type { QuoteDeps } from './quote/quote.usecases.ts';
 
 // The composition root: everything a route or a command needs, built once from config and database.
 // Reference data (places, factor sets, rates) is immutable and loaded once per process.
@@ -14,6 +17,7 @@ export type AppDeps = {
   clock: Clock;
   places: PlaceResolver;
   factors: FactorRegistry;
+  quote: QuoteDeps;
   logError?: (err: unknown) => void;
 };
 
@@ -21,5 +25,13 @@ export function buildDeps(base: { config: Config; database: DbHandle; clock: Clo
   // The place index (~0.5 s) loads on first use; src/server.ts may warm it with loadPlaceIndex().
   // Factor sets load (and are validated) here, so an unknown EMPREINTE_FACTOR_SET stops the start.
   const factors = loadFactorRegistry({ defaultSetId: base.config.EMPREINTE_FACTOR_SET });
-  return { ...base, places: createPlaceResolver(loadPlaceIndex), factors };
+  const places = createPlaceResolver(loadPlaceIndex);
+  const quote: QuoteDeps = {
+    places,
+    factors,
+    carbonPrice: (year) => carbonPriceForYear(base.database.db, year, base.config.EMPREINTE_CARBON_PRICE_CENTS),
+    policy: defaultPolicyProfile(base.config.EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES),
+    clock: base.clock,
+  };
+  return { ...base, places, factors, quote };
 }

@@ -1,0 +1,49 @@
+import { perDiem, type PerDiemResult } from '../costs/per-diem.models.ts';
+import { perDiemAbroad, type PerDiemAbroadResult } from '../costs/per-diem-abroad.models.ts';
+import { minorUnitDigits } from '../costs/per-diem-abroad-rates.models.ts';
+import { lodgingTierFor } from '../costs/lodging-tier.models.ts';
+import type { LodgingTier } from '../costs/per-diem.schemas.ts';
+import type { PlaceResolver } from '../places/places.usecases.ts';
+import type { PolicyFlag } from './policy.models.ts';
+import type { QuoteRequest } from './quote.schemas.ts';
+
+export type PerDiemSummary =
+  | { scope: 'metropolitan'; amountCents: number; lodgingTier: LodgingTier; detail: PerDiemResult; flags: PolicyFlag[] }
+  | { scope: 'abroad'; amountCents: number; detail: PerDiemAbroadResult; flags: PolicyFlag[] };
+
+// The lodging tier is given by the traveller or read from the destination city (Paris, Grand Paris,
+// cities of 200 000 inhabitants or more); without a city the base rate applies.
+function lodgingTier(request: QuoteRequest, places: PlaceResolver): LodgingTier {
+  if (request.perDiem?.lodgingTier) return request.perDiem.lodgingTier;
+  const city = request.destination?.city;
+  if (!city) return 'base';
+  const place = places.resolve(`${city}, FR`, { mode: 'train', path: 'destination.city' });
+  return lodgingTierFor({ city: place.city ?? city, countryCode: 'FR', population: place.population });
+}
+
+function abroadFlags(result: PerDiemAbroadResult): PolicyFlag[] {
+  if (result.status === 'rate_unknown') {
+    return [{ code: 'per_diem.rate_unknown', severity: 'warning', message: `Taux d'indemnité de mission inconnu pour ${result.countryCode}${result.city ? ` (${result.city})` : ''} : à saisir par le SFI. ${result.message}` }];
+  }
+  if (result.amountCents === null) {
+    const digits = minorUnitDigits(result.currency);
+    const amount = (result.amountMinor / 10 ** digits).toFixed(digits).replace('.', ',');
+    return [{ code: 'per_diem.foreign_currency', severity: 'info', message: `Indemnités de mission : ${amount} ${result.currency}, converties en euros au taux de chancellerie du jour du paiement (non comprises dans le total).` }];
+  }
+  return [];
+}
+
+// Per diem needs the mission's dates; without them the quote prices the journey only.
+export function quotePerDiem(request: QuoteRequest, deps: { places: PlaceResolver }): PerDiemSummary | null {
+  if (!request.departAt || !request.returnAt) return null;
+  const provided = { mealsProvided: request.perDiem?.mealsProvided, nightsProvided: request.perDiem?.nightsProvided };
+  const country = request.destination?.country ?? 'FR';
+  if (country !== 'FR') {
+    // The clock abroad starts on arrival; departure and return times are its best known bounds.
+    const detail = perDiemAbroad({ countryCode: country, city: request.destination?.city ?? null, departAt: request.departAt, returnAt: request.returnAt, ...provided });
+    return { scope: 'abroad', amountCents: detail.status === 'ok' ? (detail.amountCents ?? 0) : 0, detail, flags: abroadFlags(detail) };
+  }
+  const tier = lodgingTier(request, deps.places);
+  const detail = perDiem({ departAt: request.departAt, returnAt: request.returnAt, lodgingTier: tier, disabledAgent: request.perDiem?.disabledAgent, ...provided });
+  return { scope: 'metropolitan', amountCents: detail.amountCents, lodgingTier: tier, detail, flags: [] };
+}

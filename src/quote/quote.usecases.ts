@@ -1,0 +1,134 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../shared/clock.ts';
+import { PARIS_ZONE } from '../shared/clock.ts';
+import type { Place } from '../places/places.types.ts';
+import type { PlaceResolver } from '../places/places.usecases.ts';
+import type { FactorRegistry } from '../footprint/factors.models.ts';
+import { haversineKm } from '../footprint/distance.models.ts';
+import { computeLegFootprint, type LegFootprint } from '../footprint/footprint.models.ts';
+import { mileageAllowance } from '../costs/mileage.models.ts';
+import { offsetContributionCents } from '../costs/offset.models.ts';
+import type { QuoteLegRequest, QuoteRequest } from './quote.schemas.ts';
+import { flightFlags, isBlocked, needsJustification, type PolicyFlag, type PolicyProfile } from './policy.models.ts';
+import { railAlternative, visioAlternative, type Alternative } from './alternatives.usecases.ts';
+import { quotePerDiem, type PerDiemSummary } from './per-diem.usecases.ts';
+
+export type CarbonPriceLookup = (year: number) => { pricePerTonneCents: number; source: 'admin' | 'default' };
+
+export type QuoteDeps = {
+  places: PlaceResolver;
+  factors: FactorRegistry;
+  carbonPrice: CarbonPriceLookup;
+  policy: PolicyProfile;
+  clock: Clock;
+};
+
+export type QuotedLeg = LegFootprint & {
+  index: number;
+  mode: QuoteLegRequest['mode'];
+  from: Place | null;
+  to: Place | null;
+  costCents: number;
+  fareCents: number;
+  mileageCents: number;
+};
+
+export type Quote = {
+  factorSet: { id: string; version: string };
+  legs: QuotedLeg[];
+  totals: { co2eGrams: number; costCents: number; breakdown: { faresCents: number; mileageCents: number; perDiemCents: number; offsetCents: number } };
+  offset: { required: boolean; co2eGrams: number; pricePerTonneCents: number; priceSource: 'admin' | 'default'; year: number; amountCents: number };
+  perDiem: PerDiemSummary | null;
+  alternatives: Alternative[];
+  policy: PolicyFlag[];
+  justificationRequired: boolean;
+  blocked: boolean;
+};
+
+type Resolved = { from: Place | null; to: Place | null; greatCircleKm?: number };
+
+function resolveLeg(leg: QuoteLegRequest, index: number, places: PlaceResolver): Resolved {
+  if (leg.mode === 'visio' || leg.from === undefined || leg.to === undefined) return { from: null, to: null };
+  const from = places.resolve(leg.from, { mode: leg.mode, path: `legs.${index}.from` });
+  const to = places.resolve(leg.to, { mode: leg.mode, path: `legs.${index}.to` });
+  return { from, to, greatCircleKm: haversineKm(from, to) };
+}
+
+function missionInstant(request: QuoteRequest, clock: Clock): DateTime {
+  return request.departAt ? DateTime.fromISO(request.departAt, { setZone: true }).setZone(PARIS_ZONE) : clock.now().setZone(PARIS_ZONE);
+}
+
+export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
+  const set = deps.factors.get(request.factorSet ?? deps.factors.defaultSetId);
+  const startsAt = missionInstant(request, deps.clock);
+  let kmDriven = request.traveler?.kmDrivenThisYear ?? 0;
+  const legs: QuotedLeg[] = [];
+  const alternatives: Alternative[] = [];
+  const policy: PolicyFlag[] = [];
+  const missionDays = request.departAt && request.returnAt ? DateTime.fromISO(request.returnAt).diff(DateTime.fromISO(request.departAt), 'days').days : undefined;
+
+  request.legs.forEach((leg, index) => {
+    const resolved = resolveLeg(leg, index, deps.places);
+    const footprint = computeLegFootprint(
+      {
+        mode: leg.mode,
+        roundTrip: leg.roundTrip,
+        travelers: leg.mode === 'car' ? (leg.passengers ?? leg.travelers) : leg.travelers,
+        contrails: leg.contrails ?? request.contrails,
+        givenDistanceKm: leg.distanceKm,
+        greatCircleKm: resolved.greatCircleKm,
+        fromCountry: resolved.from?.countryCode,
+        toCountry: resolved.to?.countryCode,
+        trainType: leg.trainType,
+        transitKind: leg.transitKind,
+        fuel: leg.fuel,
+        hours: leg.hours,
+        cabin: leg.cabin,
+      },
+      set,
+      { path: `legs.${index}` },
+    );
+    const fareCents = leg.fareCents ?? 0;
+    let mileageCents = 0;
+    if (leg.mode === 'car' && leg.fiscalHorsepower !== undefined) {
+      const drivenKm = footprint.distanceKm * footprint.trips;
+      mileageCents = mileageAllowance({ fiscalHorsepower: leg.fiscalHorsepower, distanceKm: drivenKm, kmAlreadyDrivenThisYear: kmDriven, date: startsAt.toISODate()! }).amountCents;
+      kmDriven += drivenKm;
+    }
+    legs.push({ ...footprint, index, mode: leg.mode, from: resolved.from, to: resolved.to, fareCents, mileageCents, costCents: fareCents + mileageCents });
+
+    if (leg.mode === 'plane') {
+      const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set, startsAt });
+      alternatives.push(rail, visioAlternative({ legIndex: index, travelers: leg.travelers, flight: footprint, set, missionDays }));
+      policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }));
+    }
+  });
+
+  const perDiem = quotePerDiem(request, deps);
+  if (perDiem) policy.push(...perDiem.flags);
+
+  const flightCo2eGrams = legs.filter((l) => l.mode === 'plane').reduce((sum, l) => sum + l.co2eGrams, 0);
+  const price = deps.carbonPrice(startsAt.year);
+  const offsetCents = offsetContributionCents(flightCo2eGrams, price.pricePerTonneCents);
+  const breakdown = {
+    faresCents: legs.reduce((sum, l) => sum + l.fareCents, 0),
+    mileageCents: legs.reduce((sum, l) => sum + l.mileageCents, 0),
+    perDiemCents: perDiem?.amountCents ?? 0,
+    offsetCents,
+  };
+  return {
+    factorSet: { id: set.id, version: set.version },
+    legs,
+    totals: {
+      co2eGrams: legs.reduce((sum, l) => sum + l.co2eGrams, 0),
+      costCents: breakdown.faresCents + breakdown.mileageCents + breakdown.perDiemCents + breakdown.offsetCents,
+      breakdown,
+    },
+    offset: { required: flightCo2eGrams > 0, co2eGrams: flightCo2eGrams, pricePerTonneCents: price.pricePerTonneCents, priceSource: price.source, year: startsAt.year, amountCents: offsetCents },
+    perDiem,
+    alternatives,
+    policy,
+    justificationRequired: needsJustification(policy),
+    blocked: isBlocked(policy),
+  };
+}
