@@ -8,7 +8,8 @@ export function registerCommand(name: string, summary: string, load: () => Promi
 }
 
 function usage(): string {
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(12)} ${c.summary}`);
+  const width = Math.max(12, ...Object.keys(commands).map((name) => name.length));
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)} ${c.summary}`);
   return ['Usage: empreinte <command> [options]', '', 'Commands:', ...lines].join('\n');
 }
 
@@ -18,12 +19,17 @@ registerCommand('entity', 'Add or list entities (labs, departments, services)', 
 registerCommand('budget-line', 'Add or list the budget lines of an entity', async () => (await import('./org/org.cli.ts')).budgetLineCommand);
 registerCommand('user', 'Add users, change their roles, issue API tokens', async () => (await import('./auth/auth.cli.ts')).userCommand);
 
+registerCommand('export statement', 'Statement of a ledger account for a period, as CSV, PDF or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportStatementCommand);
+registerCommand('export balances', 'Balances of every ledger account as of a date, as CSV or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportBalancesCommand);
+
 export async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
+  // A name may have two words (`export statement`), so capabilities can share a verb; longest first.
+  const name = [argv.slice(0, 2).join(' '), argv[0]].find((n) => n !== undefined && Object.hasOwn(commands, n));
   const command = name ? commands[name] : undefined;
-  if (!command) {
+  if (!name || !command) {
     console.log(usage());
-    return name && name !== '--help' && name !== 'help' ? 2 : 0;
+    const asked = argv[0];
+    return asked && asked !== '--help' && asked !== 'help' ? 2 : 0;
   }
-  return (await command.load())(rest);
+  return (await command.load())(argv.slice(name.split(' ').length));
 }
