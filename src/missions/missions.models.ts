@@ -139,3 +139,15 @@ export function checkSubmission(facts: SubmissionFacts, justification: string | 
     throw new AppError('validation.submission_incomplete', details.map((d) => d.message).join(' '), details);
   }
 }
+
+// The actions a person may take on a mission now: what the pages offer as buttons.
+export function availableActions(actor: Actor, mission: MissionFacts): MissionAction[] {
+  return missionActions.filter((action) => {
+    try {
+      decide(action, mission, actor);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

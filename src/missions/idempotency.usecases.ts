@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { Clock } from '../shared/clock.ts';
+import type { DbHandle } from '../shared/db.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import { errorBody } from '../shared/http.ts';
+import { idempotencyKeys } from './missions.table.ts';
+
+export type Answer = { status: number; body: unknown; replayed?: boolean };
+export type IdempotencyContext = { userId: string; key: string | undefined; route: string; body: unknown };
+
+// Key order must not change the hash: {a,b} and {b,a} are the same request.
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export const requestHash = (route: string, body: unknown): string => createHash('sha256').update(`${route}\n${canonical(body)}`).digest('hex');
+
+// Answers worth replaying: the action ran against the mission's state (success, or a 409 such as an
+// invalid transition). Bad input, authentication and authorisation failures are not stored: the
+// client fixes the request and retries with the same key.
+const replayable = (status: number) => (status >= 200 && status < 300) || status === 409;
+
+// Runs `action` at most once per (user, key). The lookup, the action and the stored answer share one
+// IMMEDIATE transaction, so two processes retrying the same key cannot both act.
+export function runIdempotent(database: DbHandle, clock: Clock, ctx: IdempotencyContext, action: () => Answer): Answer {
+  if (ctx.key === undefined) return action();
+  const key = ctx.key;
+  const bodyHash = requestHash(ctx.route, ctx.body);
+  return database.sqlite
+    .transaction((): Answer => {
+      const stored = database.db
+        .select()
+        .from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, ctx.userId), eq(idempotencyKeys.key, key)))
+        .get();
+      if (stored) {
+        if (stored.bodyHash !== bodyHash) {
+          throw new AppError('idempotency.conflict', "Cette clé d'idempotence a déjà servi pour une autre requête.", [{ path: 'Idempotency-Key', message: `already used for ${stored.route}` }]);
+        }
+        return { status: stored.statusCode, body: JSON.parse(stored.responseJson), replayed: true };
+      }
+      const answer = attempt(database, action);
+      if (replayable(answer.status)) {
+        database.db
+          .insert(idempotencyKeys)
+          .values({ key, userId: ctx.userId, route: ctx.route, bodyHash, statusCode: answer.status, responseJson: JSON.stringify(answer.body), createdAt: clock.now().toUTC().toISO()! })
+          .run();
+      }
+      if (answer.status >= 400 && !replayable(answer.status)) throw (answer as { error?: unknown }).error ?? new Error('unreachable');
+      return answer;
+    })
+    .immediate();
+}
+
+// The action runs in a savepoint: a business refusal rolls back its own writes but still yields the
+// answer to store.
+function attempt(database: DbHandle, action: () => Answer): Answer & { error?: unknown } {
+  try {
+    return database.sqlite.transaction(action)();
+  } catch (err) {
+    if (!isAppError(err)) throw err;
+    return { status: err.status, body: errorBody(err), error: err };
+  }
+}

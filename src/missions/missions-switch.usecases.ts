@@ -1,0 +1,88 @@
+import type { AuthenticatedUser } from '../auth/auth.types.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Place } from '../places/places.types.ts';
+import { computeQuote, type Quote } from '../quote/quote.usecases.ts';
+import type { QuoteLegRequest, QuoteRequest } from '../quote/quote.schemas.ts';
+import { authorize, type MissionStatus } from './missions.models.ts';
+import * as repo from './missions.repository.ts';
+import { checkVersion, legRows, loadVisible, nowIso, quotedColumns, readMission, type Mission, type MissionDeps } from './missions.usecases.ts';
+
+export type SwitchTarget = 'train' | 'visio';
+
+// Rail is priced between the towns, not the airports: "Montpellier, FR" rather than "MPL".
+const townOf = (place: Place | null): QuoteLegRequest['from'] => {
+  if (!place) return undefined;
+  return place.city && place.countryCode ? `${place.city}, ${place.countryCode}` : { lat: place.lat, lon: place.lon };
+};
+const pointOf = (place: Place | null): QuoteLegRequest['from'] => (place ? { lat: place.lat, lon: place.lon } : undefined);
+
+function replacementLeg(flight: QuoteLegRequest, quote: Quote, legIndex: number, to: SwitchTarget, placeOf: typeof townOf): QuoteLegRequest {
+  const alternative = quote.alternatives.find((a) => a.legIndex === legIndex && a.mode === to);
+  if (!alternative || !alternative.available) {
+    const reason = alternative && !alternative.available ? alternative.reason : 'aucune alternative calculée';
+    throw new AppError('mission.alternative_unavailable', `Impossible de remplacer ce vol par ${to === 'train' ? 'le train' : 'une visioconférence'} : ${reason}`, [{ path: 'to', message: reason }], 409);
+  }
+  if (to === 'visio') return { mode: 'visio', hours: alternative.hours ?? 7, travelers: flight.travelers, roundTrip: false };
+  const quoted = quote.legs[legIndex]!;
+  return { mode: 'train', from: placeOf(quoted.from), to: placeOf(quoted.to), roundTrip: flight.roundTrip, travelers: flight.travelers };
+}
+
+function requote(deps: MissionDeps, trip: QuoteRequest, quote: Quote, legIndex: number, to: SwitchTarget): { trip: QuoteRequest; quote: Quote } {
+  const build = (placeOf: typeof townOf) => {
+    const legs = trip.legs.map((leg, i) => (i === legIndex ? replacementLeg(leg, quote, legIndex, to, placeOf) : leg));
+    const next = { ...trip, legs };
+    return { trip: next, quote: computeQuote(next, deps.quote) };
+  };
+  try {
+    return build(townOf);
+  } catch (err) {
+    // A town name can be ambiguous where the airport was not: its coordinates always resolve.
+    if (isAppError(err) && err.code.startsWith('place.')) return build(pointOf);
+    throw err;
+  }
+}
+
+// One click in the form: the flight becomes rail or visio, the mission is re-quoted, and the avoided
+// flight is recorded for the copil report, all in one transaction.
+export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id: string, legIndex: number, to: SwitchTarget): Mission {
+  const before = loadVisible(deps.database, actor, id);
+  authorize('edit', { travellerId: before.travellerId, status: before.status as MissionStatus }, actor);
+  const trip = JSON.parse(before.requestJson) as QuoteRequest;
+  const quote = JSON.parse(before.quoteJson) as Quote;
+  const flight = trip.legs[legIndex];
+  const quotedFlight = quote.legs[legIndex];
+  if (!flight || !quotedFlight || flight.mode !== 'plane') {
+    throw new AppError('validation.not_a_flight', `L'étape ${legIndex + 1} n'est pas un vol.`, [{ path: `legs.${legIndex}`, message: 'not a flight leg' }]);
+  }
+  const next = requote(deps, trip, quote, legIndex, to);
+  const at = nowIso(deps.clock);
+  deps.database.sqlite
+    .transaction(() => {
+      const row = loadVisible(deps.database, actor, id);
+      const status = row.status as MissionStatus;
+      authorize('edit', { travellerId: row.travellerId, status }, actor);
+      checkVersion(row, before.version);
+      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { ...quotedColumns(next.trip, next.quote), updatedAt: at })) {
+        throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
+      }
+      repo.replaceMissionLegs(deps.database.db, id, legRows(id, next.quote));
+      repo.insertAvoidedFlight(deps.database.db, {
+        id: newId('leg'),
+        missionId: id,
+        legIndex,
+        replacedBy: to,
+        fromLabel: quotedFlight.from?.label ?? null,
+        toLabel: quotedFlight.to?.label ?? null,
+        flights: quotedFlight.trips * quotedFlight.travelers,
+        flightCo2eGrams: quotedFlight.co2eGrams,
+        replacementCo2eGrams: next.quote.legs[legIndex]!.co2eGrams,
+        at,
+        actorId: actor.id,
+      });
+      const comment = `Vol ${quotedFlight.from?.label ?? ''} → ${quotedFlight.to?.label ?? ''} remplacé par ${to === 'train' ? 'le train' : 'une visioconférence'}`;
+      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'switch', fromStatus: status, toStatus: status, comment });
+    })
+    .immediate();
+  return readMission(deps.database, id);
+}

@@ -1,0 +1,78 @@
+import type { AuthenticatedUser } from '../auth/auth.types.ts';
+import { AppError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { Quote } from '../quote/quote.usecases.ts';
+import { checkSubmission, decide, requireComment, type MissionStatus } from './missions.models.ts';
+import * as repo from './missions.repository.ts';
+import type { TransitionInput } from './missions.schemas.ts';
+import { findBudgetLineById } from '../org/org.repository.ts';
+import { checkVersion, loadVisible, nowIso, readMission, type ContributionInput, type Mission, type MissionDeps } from './missions.usecases.ts';
+
+export const workflowActions = ['submit', 'validate', 'return', 'reject', 'cancel'] as const;
+export type WorkflowAction = (typeof workflowActions)[number];
+
+// A contribution is owed when the stored quote priced one (flights, non-zero carbon price).
+const owesContribution = (quote: Quote) => quote.offset.required && quote.offset.amountCents > 0;
+
+function commentFor(action: WorkflowAction, input: TransitionInput): string | null {
+  if (action === 'return' || action === 'reject') return requireComment(action, input.comment);
+  const text = input.comment?.trim();
+  return text ? text : null;
+}
+
+type LedgerStep = { action: WorkflowAction; from: MissionStatus; row: repo.MissionRow; quote: Quote; at: string; actorId: string; comment: string | null };
+
+// Validation books the contribution; cancelling a validated mission reverses it. With holds on, the
+// submission reserves the amount and a rejection or a cancellation before validation releases it (a
+// returned mission keeps its hold: it usually comes back, and validation posts the amount then owed).
+function bookLedger(deps: MissionDeps, step: LedgerStep): void {
+  const { action, from, row, quote, at, actorId } = step;
+  if (!owesContribution(quote)) return;
+  const release = { missionId: row.id, at, actorId, reason: step.comment ?? (action === 'reject' ? 'Mission refusée' : 'Mission annulée') };
+  if (action === 'validate' || action === 'submit') {
+    const line = findBudgetLineById(deps.database.db, row.budgetLineId!);
+    const input: ContributionInput = {
+      missionId: row.id,
+      budgetLineId: row.budgetLineId!,
+      budgetLineName: line ? `${line.code} — ${line.label}` : undefined,
+      entityId: row.entityId,
+      amountCents: quote.offset.amountCents,
+      co2eGrams: quote.offset.co2eGrams,
+      at,
+      actorId,
+    };
+    if (action === 'validate') deps.ledger.bookContribution(deps.database, input);
+    else deps.ledger.holdContribution?.(deps.database, input);
+  } else if (action === 'cancel' && from === 'validated') {
+    deps.ledger.reverseContribution(deps.database, release);
+  } else if (action === 'reject' || action === 'cancel') {
+    deps.ledger.voidHold?.(deps.database, release);
+  }
+}
+
+// One transaction: read, decide, write the new status and its audit entry, and book (or reverse) the
+// ledger contribution. If the ledger refuses, nothing of the transition remains.
+export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, action: WorkflowAction, input: TransitionInput): Mission {
+  const at = nowIso(deps.clock);
+  deps.database.sqlite
+    .transaction(() => {
+      const row = loadVisible(deps.database, actor, id);
+      const from = row.status as MissionStatus;
+      const to = decide(action, { travellerId: row.travellerId, status: from }, actor);
+      checkVersion(row, input.version);
+      const comment = commentFor(action, input);
+      const quote = JSON.parse(row.quoteJson) as Quote;
+      if (action === 'submit') {
+        const blockingMessages = quote.policy.filter((f) => f.severity === 'blocking').map((f) => f.message);
+        checkSubmission({ blocked: quote.blocked, justificationRequired: quote.justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
+      }
+      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at })) {
+        throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
+      }
+      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
+      bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
+    })
+    // IMMEDIATE: two validations racing in two processes are serialised before either reads the status.
+    .immediate();
+  return readMission(deps.database, id);
+}

@@ -1,0 +1,106 @@
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../shared/db.ts';
+import { users } from '../auth/auth.table.ts';
+import type { MissionStatus } from './missions.models.ts';
+import { avoidedFlights, missionAudit, missionLegs, missions } from './missions.table.ts';
+
+export type MissionRow = typeof missions.$inferSelect;
+export type MissionLegRow = typeof missionLegs.$inferInsert;
+export type AuditRow = typeof missionAudit.$inferSelect;
+export type AvoidedFlightRow = typeof avoidedFlights.$inferInsert;
+export type MissionListRow = MissionRow & { travellerName: string | null };
+
+export function insertMission(db: Db, row: typeof missions.$inferInsert): void {
+  db.insert(missions).values(row).run();
+}
+
+export function findMissionById(db: Db, id: string): MissionRow | undefined {
+  return db.select().from(missions).where(eq(missions.id, id)).get();
+}
+
+// Conditional on the version the writer read: zero rows changed means someone else wrote in between.
+export function updateMissionIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<typeof missions.$inferInsert>): boolean {
+  const result = db
+    .update(missions)
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where(and(eq(missions.id, id), eq(missions.version, expectedVersion)))
+    .run();
+  return result.changes === 1;
+}
+
+export function replaceMissionLegs(db: Db, missionId: string, legs: MissionLegRow[]): void {
+  db.delete(missionLegs).where(eq(missionLegs.missionId, missionId)).run();
+  if (legs.length > 0) db.insert(missionLegs).values(legs).run();
+}
+
+export function insertAudit(db: Db, row: typeof missionAudit.$inferInsert): void {
+  db.insert(missionAudit).values(row).run();
+}
+
+export function listAudit(db: Db, missionId: string): Array<AuditRow & { actorName: string | null }> {
+  return db
+    .select({
+      id: missionAudit.id,
+      missionId: missionAudit.missionId,
+      at: missionAudit.at,
+      actorId: missionAudit.actorId,
+      action: missionAudit.action,
+      fromStatus: missionAudit.fromStatus,
+      toStatus: missionAudit.toStatus,
+      comment: missionAudit.comment,
+      actorName: users.name,
+    })
+    .from(missionAudit)
+    .leftJoin(users, eq(users.id, missionAudit.actorId))
+    .where(eq(missionAudit.missionId, missionId))
+    // rowid breaks ties between two entries of the same instant (a fixed clock in tests, a fast double action).
+    .orderBy(asc(missionAudit.at), asc(sql`${missionAudit}.rowid`))
+    .all();
+}
+
+export function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): void {
+  db.insert(avoidedFlights).values(row).run();
+}
+
+export function listAvoidedFlights(db: Db, missionId: string): Array<typeof avoidedFlights.$inferSelect> {
+  return db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at)).all();
+}
+
+export type MissionFilter = {
+  travellerId?: string; // set for travellers who see only their own missions
+  status?: MissionStatus;
+  entityId?: string;
+  departFrom?: string; // ISO UTC instant, inclusive
+  departBefore?: string; // ISO UTC instant, exclusive
+  limit: number;
+  offset: number;
+};
+
+function conditions(filter: MissionFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filter.travellerId) parts.push(eq(missions.travellerId, filter.travellerId));
+  if (filter.status) parts.push(eq(missions.status, filter.status));
+  if (filter.entityId) parts.push(eq(missions.entityId, filter.entityId));
+  if (filter.departFrom) parts.push(gte(missions.departAt, filter.departFrom));
+  if (filter.departBefore) parts.push(lt(missions.departAt, filter.departBefore));
+  return parts.length > 0 ? and(...parts) : undefined;
+}
+
+export function listMissions(db: Db, filter: MissionFilter): { rows: MissionListRow[]; total: number } {
+  const where = conditions(filter);
+  const rows = db
+    .select({ mission: missions, travellerName: users.name })
+    .from(missions)
+    .leftJoin(users, eq(users.id, missions.travellerId))
+    .where(where)
+    .orderBy(desc(missions.departAt), desc(missions.id))
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .all();
+  const total = db.select({ n: count() }).from(missions).where(where).get()?.n ?? 0;
+  return { rows: rows.map((r) => ({ ...r.mission, travellerName: r.travellerName })), total };
+}
+
+export function travellerName(db: Db, userId: string): string | null {
+  return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { quoteRequestSchema } from '../quote/quote.schemas.ts';
+import { COMMENT_MAX_CHARS, missionPurposes, missionStatuses } from './missions.models.ts';
+
+const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,40}$`), `expected an id starting with ${prefix}_`);
+export const missionIdSchema = idOf('msn');
+
+// A mission is a quote request with dates and a destination made mandatory.
+const tripSchema = quoteRequestSchema.superRefine((trip, ctx) => {
+  if (!trip.departAt) ctx.addIssue({ code: 'custom', path: ['departAt'], message: 'a mission needs its departure date and time' });
+  if (!trip.returnAt) ctx.addIssue({ code: 'custom', path: ['returnAt'], message: 'a mission needs its return date and time' });
+  if (!trip.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'a mission needs its destination country' });
+});
+
+const missionFields = {
+  purpose: z.enum(missionPurposes),
+  budgetLineId: idOf('bgl').nullable().optional(),
+  justification: z.string().max(COMMENT_MAX_CHARS).nullable().optional(),
+  trip: tripSchema,
+};
+
+export const createMissionSchema = z.strictObject(missionFields);
+export type CreateMissionInput = z.output<typeof createMissionSchema>;
+
+// PATCH: any subset; `trip` is replaced whole. `version`, when given, must be the one the client read.
+export const updateMissionSchema = z.strictObject({
+  purpose: missionFields.purpose.optional(),
+  budgetLineId: missionFields.budgetLineId,
+  justification: missionFields.justification,
+  trip: tripSchema.optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type UpdateMissionInput = z.output<typeof updateMissionSchema>;
+
+export const transitionSchema = z.strictObject({
+  comment: z.string().max(COMMENT_MAX_CHARS).optional(),
+  version: z.number().int().min(1).optional(),
+});
+export type TransitionInput = z.output<typeof transitionSchema>;
+
+export const switchLegSchema = z.strictObject({ to: z.enum(['train', 'visio']) });
+export const legIndexSchema = z.coerce.number().int().min(0).max(49);
+
+const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD' });
+export const listMissionsQuerySchema = z.strictObject({
+  status: z.enum(missionStatuses).optional(),
+  entity: idOf('ent').optional(),
+  traveller: idOf('usr').optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+export type ListMissionsQuery = z.output<typeof listMissionsQuerySchema>;
+
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'an Idempotency-Key is 1 to 200 visible ASCII characters');
+
+// Answers, for the OpenAPI document: the quote is described by the quote engine's own output.
+export const missionSummarySchema = z.object({
+  id: missionIdSchema,
+  status: z.enum(missionStatuses),
+  travellerId: z.string(),
+  travellerName: z.string().nullable(),
+  entityId: z.string(),
+  budgetLineId: z.string().nullable(),
+  purpose: z.enum(missionPurposes),
+  destination: z.object({ country: z.string(), city: z.string().nullable() }),
+  departAt: z.string(),
+  returnAt: z.string(),
+  co2eGrams: z.number().int(),
+  costCents: z.number().int(),
+  offsetCents: z.number().int(),
+  factorSet: z.object({ id: z.string(), version: z.string() }),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromStatus: z.enum(missionStatuses).nullable(),
+  toStatus: z.enum(missionStatuses),
+  comment: z.string().nullable(),
+});
+
+export const missionDetailSchema = missionSummarySchema.extend({
+  justification: z.string().nullable(),
+  trip: z.unknown().describe('the quote request the mission was priced from'),
+  quote: z.unknown().describe('the full quote (POST /api/quote answer) stored with the mission'),
+  audit: z.array(auditEntrySchema),
+});
+
+export const missionListSchema = z.object({ missions: z.array(missionSummarySchema), total: z.number().int() });

@@ -1,0 +1,225 @@
+import { DateTime } from 'luxon';
+import type { Clock } from '../shared/clock.ts';
+import type { DbHandle } from '../shared/db.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import type { AuthenticatedUser } from '../auth/auth.types.ts';
+import { findBudgetLineById } from '../org/org.repository.ts';
+import { computeQuote, type Quote, type QuoteDeps } from '../quote/quote.usecases.ts';
+import type { QuoteRequest } from '../quote/quote.schemas.ts';
+import { authorize, canSee, canSeeAll, notFound, type MissionPurpose, type MissionStatus } from './missions.models.ts';
+import * as repo from './missions.repository.ts';
+import type { CreateMissionInput, ListMissionsQuery, UpdateMissionInput } from './missions.schemas.ts';
+
+// What the ledger offers a mission; synchronous, so it runs inside the mission's own transaction.
+// Holds are optional (EMPREINTE_LEDGER_HOLDS): submission reserves, rejection or cancellation voids.
+export type ContributionInput = { missionId: string; budgetLineId: string; budgetLineName?: string; entityId: string; amountCents: number; co2eGrams: number; at: string; actorId: string };
+export type ReleaseInput = { missionId: string; at: string; actorId: string; reason: string };
+export type MissionLedgerPort = {
+  bookContribution(database: DbHandle, input: ContributionInput): unknown;
+  reverseContribution(database: DbHandle, input: ReleaseInput): unknown;
+  holdContribution?(database: DbHandle, input: ContributionInput): unknown;
+  voidHold?(database: DbHandle, input: ReleaseInput): unknown;
+};
+
+export type MissionDeps = { database: DbHandle; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort };
+
+export type Mission = {
+  id: string;
+  status: MissionStatus;
+  travellerId: string;
+  travellerName: string | null;
+  entityId: string;
+  budgetLineId: string | null;
+  purpose: MissionPurpose;
+  destination: { country: string; city: string | null };
+  departAt: string;
+  returnAt: string;
+  justification: string | null;
+  co2eGrams: number;
+  costCents: number;
+  offsetCents: number;
+  factorSet: { id: string; version: string };
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  trip: QuoteRequest;
+  quote: Quote;
+};
+
+export type MissionSummary = Omit<Mission, 'trip' | 'quote' | 'justification'>;
+
+export function toMission(row: repo.MissionRow, travellerName: string | null): Mission {
+  return { ...toSummary({ ...row, travellerName }), justification: row.justification, trip: JSON.parse(row.requestJson), quote: JSON.parse(row.quoteJson) };
+}
+
+export function toSummary(row: repo.MissionListRow): MissionSummary {
+  return {
+    id: row.id,
+    status: row.status as MissionStatus,
+    travellerId: row.travellerId,
+    travellerName: row.travellerName,
+    entityId: row.entityId,
+    budgetLineId: row.budgetLineId,
+    purpose: row.purpose as MissionPurpose,
+    destination: { country: row.destinationCountry, city: row.destinationCity },
+    departAt: row.departAt,
+    returnAt: row.returnAt,
+    co2eGrams: row.co2eGrams,
+    costCents: row.costCents,
+    offsetCents: row.offsetCents,
+    factorSet: { id: row.factorSetId, version: row.factorSetVersion },
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
+const utc = (iso: string | undefined): string => DateTime.fromISO(iso!, { setZone: true }).toUTC().toISO()!;
+
+// The columns a quote determines: recomputed together, stored together, never one without the others.
+export function quotedColumns(trip: QuoteRequest, quote: Quote) {
+  return {
+    destinationCountry: trip.destination!.country,
+    destinationCity: trip.destination!.city ?? null,
+    departAt: utc(trip.departAt),
+    returnAt: utc(trip.returnAt),
+    requestJson: JSON.stringify(trip),
+    quoteJson: JSON.stringify(quote),
+    factorSetId: quote.factorSet.id,
+    factorSetVersion: quote.factorSet.version,
+    co2eGrams: quote.totals.co2eGrams,
+    costCents: quote.totals.costCents,
+    offsetCents: quote.offset.amountCents,
+    offsetCo2eGrams: quote.offset.co2eGrams,
+  };
+}
+
+export function legRows(missionId: string, quote: Quote): repo.MissionLegRow[] {
+  return quote.legs.map((leg) => ({
+    missionId,
+    legIndex: leg.index,
+    mode: leg.mode,
+    fromLabel: leg.from?.label ?? null,
+    toLabel: leg.to?.label ?? null,
+    fromCountry: leg.from?.countryCode ?? null,
+    toCountry: leg.to?.countryCode ?? null,
+    distanceKm: leg.distanceKm,
+    trips: leg.trips,
+    travelers: leg.travelers,
+    co2eGrams: leg.co2eGrams,
+    costCents: leg.costCents,
+  }));
+}
+
+// The traveller's category decides per-diem and report splits: it comes from their account, not the form.
+function withCategory(trip: QuoteRequest, category: 'staff' | 'student'): QuoteRequest {
+  return { ...trip, traveler: { kmDrivenThisYear: trip.traveler?.kmDrivenThisYear ?? 0, category } };
+}
+
+function checkBudgetLine(database: DbHandle, budgetLineId: string | null | undefined) {
+  if (!budgetLineId) return null;
+  const line = findBudgetLineById(database.db, budgetLineId);
+  if (!line || !line.active) throw invalid('budgetLineId', 'Ligne budgétaire inconnue ou close.');
+  return line;
+}
+
+export function createMission(deps: MissionDeps, actor: AuthenticatedUser, input: CreateMissionInput): Mission {
+  const line = checkBudgetLine(deps.database, input.budgetLineId);
+  const entityId = line?.entityId ?? actor.entityId;
+  if (!entityId) throw invalid('budgetLineId', "Votre compte n'est rattaché à aucune entité : choisissez une ligne budgétaire.");
+  const trip = withCategory(input.trip, actor.category);
+  const quote = computeQuote(trip, deps.quote);
+  const id = newId('msn');
+  const at = nowIso(deps.clock);
+  deps.database.sqlite.transaction(() => {
+    repo.insertMission(deps.database.db, {
+      id,
+      travellerId: actor.id,
+      entityId,
+      budgetLineId: line?.id ?? null,
+      purpose: input.purpose,
+      justification: input.justification?.trim() || null,
+      status: 'draft',
+      ...quotedColumns(trip, quote),
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+    repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
+    repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', comment: null });
+  })();
+  return readMission(deps.database, id);
+}
+
+export function readMission(database: DbHandle, id: string): Mission {
+  const row = repo.findMissionById(database.db, id);
+  if (!row) throw notFound();
+  return toMission(row, repo.travellerName(database.db, row.travellerId));
+}
+
+// A mission the actor may not see does not exist for them: same 404 as a random id.
+export function loadVisible(database: DbHandle, actor: AuthenticatedUser, id: string): repo.MissionRow {
+  const row = repo.findMissionById(database.db, id);
+  if (!row || !canSee(actor, { travellerId: row.travellerId, status: row.status as MissionStatus })) throw notFound();
+  return row;
+}
+
+export function checkVersion(row: repo.MissionRow, expected: number | undefined): void {
+  if (expected !== undefined && expected !== row.version) {
+    throw new AppError('mission.conflict', "La mission a été modifiée entre-temps : rechargez-la avant de recommencer.", [{ path: 'version', message: `current version ${row.version}` }]);
+  }
+}
+
+export function getMission(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, id: string) {
+  const row = loadVisible(deps.database, actor, id);
+  const audit = repo.listAudit(deps.database.db, id).map(({ missionId: _m, ...entry }) => entry);
+  return { ...toMission(row, repo.travellerName(deps.database.db, row.travellerId)), audit };
+}
+
+export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: UpdateMissionInput): Mission {
+  const before = loadVisible(deps.database, actor, id);
+  authorize('edit', { travellerId: before.travellerId, status: before.status as MissionStatus }, actor);
+  checkVersion(before, input.version);
+  const line = input.budgetLineId === undefined ? undefined : checkBudgetLine(deps.database, input.budgetLineId);
+  const storedTrip = JSON.parse(before.requestJson) as QuoteRequest;
+  const trip = input.trip ? withCategory(input.trip, storedTrip.traveler?.category ?? 'staff') : undefined;
+  const quote = trip ? computeQuote(trip, deps.quote) : undefined;
+  const at = nowIso(deps.clock);
+  deps.database.sqlite
+    .transaction(() => {
+      const row = loadVisible(deps.database, actor, id);
+      const status = row.status as MissionStatus;
+      authorize('edit', { travellerId: row.travellerId, status }, actor);
+      checkVersion(row, before.version);
+      const patch = {
+        updatedAt: at,
+        ...(input.purpose ? { purpose: input.purpose } : {}),
+        ...(input.justification !== undefined ? { justification: input.justification?.trim() || null } : {}),
+        ...(line !== undefined ? { budgetLineId: line?.id ?? null, entityId: line?.entityId ?? row.entityId } : {}),
+        ...(trip && quote ? quotedColumns(trip, quote) : {}),
+      };
+      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, patch)) throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
+      if (quote) repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
+      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'edit', fromStatus: status, toStatus: status, comment: null });
+    })
+    .immediate();
+  return readMission(deps.database, id);
+}
+
+export function listMissionsFor(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, query: ListMissionsQuery) {
+  // A traveller's list is their own, whatever filter they send.
+  const travellerId = canSeeAll(actor) ? query.traveller : actor.id;
+  const startOfDay = (date: string) => DateTime.fromISO(date, { zone: 'Europe/Paris' }).startOf('day');
+  const { rows, total } = repo.listMissions(deps.database.db, {
+    travellerId,
+    status: query.status,
+    entityId: query.entity,
+    departFrom: query.from ? startOfDay(query.from).toUTC().toISO()! : undefined,
+    departBefore: query.to ? startOfDay(query.to).plus({ days: 1 }).toUTC().toISO()! : undefined,
+    limit: query.limit,
+    offset: query.offset,
+  });
+  return { missions: rows.map(toSummary), total };
+}
