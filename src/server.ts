@@ -3,6 +3,7 @@ import { openMigratedDatabase } from './shared/db.ts';
 import { systemClock } from './shared/clock.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './deps.ts';
+import { firstStartHint } from './auth/first-start.ts';
 
 const config = loadConfig();
 const database = openMigratedDatabase(config.EMPREINTE_DB);
@@ -10,6 +11,7 @@ const app = createApp(buildDeps({ config, database, clock: systemClock }));
 
 const server = app.listen(config.PORT, config.HOST, () => {
   console.log(`Empreinte listening on http://${config.HOST}:${config.PORT} (database ${config.EMPREINTE_DB})`);
+  firstStartHint(database);
 });
 
 function shutdown(signal: string): void {

@@ -1,0 +1,36 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Clock } from '../shared/clock.ts';
+import type { Db } from '../shared/db.ts';
+import { newId } from '../shared/ids.ts';
+import { toIso, type AuditEvent } from './auth.models.ts';
+import { authAudit } from './auth.table.ts';
+
+export type AuditRow = typeof authAudit.$inferSelect;
+export type AuditInput = {
+  event: AuditEvent;
+  actorId?: string | null;
+  subjectUserId?: string | null;
+  ip?: string | null;
+  // Free-form context (an attempted email, a role, a token id). Never a password or a token.
+  detail?: Record<string, string> | null;
+};
+
+export function recordAudit(db: Db, clock: Clock, input: AuditInput): void {
+  db.insert(authAudit)
+    .values({
+      id: newId('aud'),
+      at: toIso(clock.now()),
+      actorId: input.actorId ?? null,
+      subjectUserId: input.subjectUserId ?? null,
+      event: input.event,
+      ip: input.ip ?? null,
+      detail: input.detail ? JSON.stringify(input.detail) : null,
+    })
+    .run();
+}
+
+// Insertion order (rowid): rows written within the same millisecond keep their real sequence.
+export function listAudit(db: Db, subjectUserId?: string): AuditRow[] {
+  const query = db.select().from(authAudit);
+  return (subjectUserId ? query.where(eq(authAudit.subjectUserId, subjectUserId)) : query).orderBy(sql`rowid`).all();
+}

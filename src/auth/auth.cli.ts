@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { resolveEntity } from '../org/org.usecases.ts';
+import { parseOrThrow } from '../shared/validation.ts';
+import { hashPassword } from './auth.crypto.ts';
+import { isRole, userCategories, type UserCategory } from './auth.models.ts';
+import { passwordSchema, PASSWORD_MIN_LENGTH } from './auth.schemas.ts';
+import { roles, type Role } from './auth.types.ts';
+import { UsageError, withProcessIo, type CliIo } from './cli.io.ts';
+import { rolesOf } from './users.repository.ts';
+import { changeRole, createApiToken, createUser, findUserOrThrow } from './users.usecases.ts';
+
+export const userUsage = `Usage:
+  empreinte user add --email E --name N --role R [--role R…] [--entity ID|NAME] [--category staff|student]
+                     [--password-stdin | --password P] [--token [--token-label L]]
+  empreinte user role --email E (--add R | --remove R)…
+  empreinte user token --email E [--token-label L]
+Roles: ${roles.join(', ')}. With --token (and for "user token") the API token is printed alone on the last line.`;
+
+const CLI_ACTOR = { actorId: null, ip: 'cli' };
+
+function toRoles(values: string[] | undefined): Role[] {
+  return (values ?? []).map((value) => {
+    if (!isRole(value)) throw new UsageError(`unknown role "${value}" (expected one of ${roles.join(', ')})`);
+    return value;
+  });
+}
+
+async function readPassword(io: CliIo, values: { password?: string; 'password-stdin'?: boolean }): Promise<string | null> {
+  if (values.password !== undefined && values['password-stdin']) throw new UsageError('give --password or --password-stdin, not both');
+  const raw = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : values.password;
+  if (raw === undefined) return null;
+  return parseOrThrow(passwordSchema, raw, `password (at least ${PASSWORD_MIN_LENGTH} characters)`);
+}
+
+async function addUser(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', multiple: true },
+      entity: { type: 'string' },
+      category: { type: 'string', default: 'staff' },
+      password: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      token: { type: 'boolean' },
+      'token-label': { type: 'string', default: 'cli' },
+    },
+  });
+  if (!values.email || !values.name) throw new UsageError('--email and --name are required');
+  if (!(userCategories as readonly string[]).includes(values.category)) throw new UsageError('--category must be staff or student');
+  const wanted = toRoles(values.role);
+  const roleList: Role[] = wanted.length ? wanted : ['staff'];
+  const entity = values.entity ? resolveEntity(io, values.entity) : null;
+  const password = await readPassword(io, values);
+  const passwordHash = password === null ? null : await hashPassword(password);
+  const user = createUser(
+    io,
+    { email: values.email, name: values.name, roles: roleList, entityId: entity?.id ?? null, category: values.category as UserCategory, passwordHash },
+    CLI_ACTOR,
+  );
+  io.out(`Created user ${user.id} <${user.email}> (roles: ${roleList.join(', ')}; entity: ${entity ? `${entity.name} ${entity.id}` : 'none'})`);
+  if (!passwordHash) io.out('No password set: this person signs in through the trusted proxy header or with an API token.');
+  if (values.token) printToken(io, createApiToken(io, user.id, values['token-label'], CLI_ACTOR).token);
+  return 0;
+}
+
+// Scripts take the last line: nothing may follow the token.
+function printToken(io: CliIo, token: string): void {
+  io.out('API token (shown once; store it as a secret):');
+  io.out(token);
+}
+
+async function changeRoles(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { email: { type: 'string' }, add: { type: 'string', multiple: true }, remove: { type: 'string', multiple: true } },
+  });
+  if (!values.email || (!values.add && !values.remove)) throw new UsageError('--email and at least one --add or --remove are required');
+  const toAdd = toRoles(values.add);
+  const toRemove = toRoles(values.remove);
+  const user = findUserOrThrow(io, values.email);
+  for (const role of toAdd) io.out(changeRole(io, user.id, role, 'add', CLI_ACTOR) ? `Added role ${role}` : `Already had role ${role}`);
+  for (const role of toRemove) io.out(changeRole(io, user.id, role, 'remove', CLI_ACTOR) ? `Removed role ${role}` : `Did not have role ${role}`);
+  io.out(`${user.email} now has roles: ${rolesOf(io.database.db, user.id).join(', ') || '(none)'}`);
+  return 0;
+}
+
+async function newToken(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { email: { type: 'string' }, 'token-label': { type: 'string', default: 'cli' } } });
+  if (!values.email) throw new UsageError('--email is required');
+  const user = findUserOrThrow(io, values.email);
+  printToken(io, createApiToken(io, user.id, values['token-label'], CLI_ACTOR).token);
+  return 0;
+}
+
+export async function runUserCommand(args: string[], io: CliIo): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'add') return addUser(rest, io);
+  if (sub === 'role') return changeRoles(rest, io);
+  if (sub === 'token') return newToken(rest, io);
+  (sub === undefined || sub === '--help' ? io.out : io.err)(userUsage);
+  return sub === undefined || sub === '--help' ? 0 : 2;
+}
+
+export const userCommand = (args: string[]): Promise<number> => withProcessIo((io) => runUserCommand(args, io));

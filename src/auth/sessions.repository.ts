@@ -1,0 +1,29 @@
+import { and, eq, gt, lte } from 'drizzle-orm';
+import type { Db } from '../shared/db.ts';
+import { sessions } from './auth.table.ts';
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export function insertSession(db: Db, row: SessionRow): void {
+  db.insert(sessions).values(row).run();
+}
+
+export function findLiveSession(db: Db, id: string, nowIso: string): SessionRow | undefined {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, nowIso)))
+    .get();
+}
+
+export function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): void {
+  db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, id)).run();
+}
+
+export function deleteSession(db: Db, id: string): SessionRow | undefined {
+  return db.delete(sessions).where(eq(sessions.id, id)).returning().get();
+}
+
+export function deleteExpiredSessions(db: Db, nowIso: string): number {
+  return db.delete(sessions).where(lte(sessions.expiresAt, nowIso)).run().changes;
+}

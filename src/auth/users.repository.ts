@@ -1,0 +1,57 @@
+import { and, eq, like } from 'drizzle-orm';
+import type { Db } from '../shared/db.ts';
+import { roles as allRoles, type AuthenticatedUser, type Role } from './auth.types.ts';
+import { userRoles, users } from './auth.table.ts';
+
+export type UserRow = typeof users.$inferSelect;
+
+export function insertUser(db: Db, row: UserRow): void {
+  db.insert(users).values(row).run();
+}
+
+export function findUserById(db: Db, id: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function findUserByEmail(db: Db, email: string): UserRow | undefined {
+  return db.select().from(users).where(eq(users.email, email)).get();
+}
+
+// Users whose email starts with `local@`: the trusted header may carry a bare uid (CAS) instead of an email.
+export function findUsersByEmailLocalPart(db: Db, localPart: string): UserRow[] {
+  const escaped = localPart.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .select()
+    .from(users)
+    .where(like(users.email, `${escaped}@%`))
+    .limit(2)
+    .all()
+    .filter((u) => u.email.slice(0, u.email.indexOf('@')) === localPart);
+}
+
+export function rolesOf(db: Db, userId: string): Role[] {
+  const held = new Set(db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role));
+  return allRoles.filter((r) => held.has(r));
+}
+
+// Returns whether the role was newly granted, so that callers audit real changes only.
+export function grantRole(db: Db, userId: string, role: Role): boolean {
+  return db.insert(userRoles).values({ userId, role }).onConflictDoNothing().run().changes > 0;
+}
+
+export function revokeRole(db: Db, userId: string, role: Role): boolean {
+  return db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role))).run().changes > 0;
+}
+
+export function countActiveAdmins(db: Db): number {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, 'admin'), eq(users.disabled, false)))
+    .all().length;
+}
+
+export function toAuthenticatedUser(db: Db, row: UserRow, via: AuthenticatedUser['via']): AuthenticatedUser {
+  return { id: row.id, email: row.email, name: row.name, roles: rolesOf(db, row.id), entityId: row.entityId, category: row.category, via };
+}

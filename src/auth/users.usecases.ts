@@ -1,0 +1,83 @@
+import type { Clock } from '../shared/clock.ts';
+import type { DbHandle } from '../shared/db.ts';
+import { AppError, invalid } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { parseOrThrow } from '../shared/validation.ts';
+import { findEntityById } from '../org/org.repository.ts';
+import { toIso } from './auth.models.ts';
+import { userCreateSchema, type UserCreate } from './auth.schemas.ts';
+import type { Role } from './auth.types.ts';
+import { recordAudit } from './audit.repository.ts';
+import { newApiToken, sha256Hex } from './auth.crypto.ts';
+import * as tokens from './tokens.repository.ts';
+import * as users from './users.repository.ts';
+
+export type AuthDeps = { database: DbHandle; clock: Clock };
+// Who did it: a signed-in person, or null for the command line (the operator at the console).
+export type Actor = { actorId: string | null; ip?: string | null };
+
+// The password arrives already hashed: hashing is slow and async, this transaction must stay synchronous.
+export function createUser({ database, clock }: AuthDeps, input: UserCreate & { passwordHash?: string | null }, actor: Actor): users.UserRow {
+  const { passwordHash = null, ...fields } = input;
+  const parsed = parseOrThrow(userCreateSchema, fields, 'user');
+  const row: users.UserRow = {
+    id: newId('usr'),
+    email: parsed.email,
+    name: parsed.name,
+    category: parsed.category,
+    entityId: parsed.entityId,
+    passwordHash,
+    createdAt: toIso(clock.now()),
+    disabled: false,
+  };
+  database.sqlite.transaction(() => {
+    if (users.findUserByEmail(database.db, row.email)) {
+      throw new AppError('user.conflict', `Un compte existe déjà pour ${row.email}`, [{ path: 'email', message: 'already exists' }]);
+    }
+    if (row.entityId && !findEntityById(database.db, row.entityId)) throw invalid('entityId', `Entité inconnue : ${row.entityId}`);
+    users.insertUser(database.db, row);
+    for (const role of new Set(parsed.roles)) users.grantRole(database.db, row.id, role);
+    recordAudit(database.db, clock, { event: 'user_created', ...actor, subjectUserId: row.id, detail: { roles: parsed.roles.join(',') } });
+  })();
+  return row;
+}
+
+export function findUserOrThrow({ database }: Pick<AuthDeps, 'database'>, email: string): users.UserRow {
+  const user = users.findUserByEmail(database.db, email.trim().toLowerCase());
+  if (!user) throw new AppError('user.not_found', `Aucun compte pour ${email}`, [{ path: 'email', message: 'unknown' }]);
+  return user;
+}
+
+// Returns whether anything changed; only a real change is audited.
+export function changeRole({ database, clock }: AuthDeps, userId: string, role: Role, action: 'add' | 'remove', actor: Actor): boolean {
+  return database.sqlite.transaction(() => {
+    const changed = action === 'add' ? users.grantRole(database.db, userId, role) : users.revokeRole(database.db, userId, role);
+    if (changed) {
+      recordAudit(database.db, clock, { event: action === 'add' ? 'role_added' : 'role_removed', ...actor, subjectUserId: userId, detail: { role } });
+    }
+    return changed;
+  })();
+}
+
+// The clear token is returned once and never stored: only its SHA-256 is kept.
+export function createApiToken({ database, clock }: AuthDeps, userId: string, label: string, actor: Actor): { id: string; token: string } {
+  const token = newApiToken();
+  const id = newId('tok');
+  database.sqlite.transaction(() => {
+    tokens.insertApiToken(database.db, { id, userId, tokenHash: sha256Hex(token), label, createdAt: toIso(clock.now()), lastUsedAt: null, revokedAt: null });
+    recordAudit(database.db, clock, { event: 'token_created', ...actor, subjectUserId: userId, detail: { tokenId: id, label } });
+  })();
+  return { id, token };
+}
+
+export function revokeApiToken({ database, clock }: AuthDeps, userId: string, tokenId: string, actor: Actor): boolean {
+  return database.sqlite.transaction(() => {
+    const revoked = tokens.revokeApiToken(database.db, userId, tokenId, toIso(clock.now()));
+    if (revoked) recordAudit(database.db, clock, { event: 'token_revoked', ...actor, subjectUserId: userId, detail: { tokenId } });
+    return revoked;
+  })();
+}
+
+export function hasActiveAdmin({ database }: Pick<AuthDeps, 'database'>): boolean {
+  return users.countActiveAdmins(database.db) > 0;
+}

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import type { MessageKey, MessageParams, Translate } from '../shared/i18n/index.ts';
+
+// Form pages show each error next to its field, in the reader's language: zod's issues are mapped to
+// catalogue messages by kind, keyed by the field path (`legs.0.from`).
+export type FieldErrors = Record<string, string>;
+
+function messageFor(issue: z.core.$ZodIssue): [MessageKey, MessageParams?] {
+  switch (issue.code) {
+    case 'too_small':
+      return Number(issue.minimum) <= 1 && issue.origin === 'string' ? ['form.error.required'] : ['form.error.tooShort', { min: Number(issue.minimum) }];
+    case 'too_big':
+      return ['form.error.tooLong', { max: Number(issue.maximum) }];
+    case 'invalid_format':
+      return issue.format === 'email' ? ['form.error.email'] : ['form.error.invalid'];
+    case 'invalid_type':
+      // An absent form field arrives as undefined: for a person, that is a required field left empty.
+      return issue.expected === 'number' ? ['form.error.number'] : ['form.error.required'];
+    case 'invalid_value':
+      return ['form.error.choice'];
+    default:
+      return ['form.error.invalid'];
+  }
+}
+
+export function fieldErrorsFrom(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const path = issue.path.map(String).join('.') || '_form';
+    errors[path] ??= t(...messageFor(issue));
+  }
+  return errors;
+}
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+export function parseForm<S extends z.ZodType>(schema: S, input: unknown, t: Translate): FormResult<z.output<S>> {
+  const result = schema.safeParse(input ?? {});
+  return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrorsFrom(result.error.issues, t) };
+}
