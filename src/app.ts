@@ -12,6 +12,7 @@ import { authApiRouter } from './auth/auth.routes.ts';
 import { signInPages } from './auth/auth.pages.ts';
 import { tokensPages } from './auth/tokens.pages.ts';
 import { orgRouter } from './org/org.routes.ts';
+import { missionsModule } from './missions/missions.wiring.ts';
 import { securityHeaders, staticAssets } from './web/security.ts';
 import { language } from './web/language.ts';
 import { homePages } from './web/home.pages.ts';
@@ -42,6 +43,7 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(authApiRouter());
   app.use(orgRouter(deps));
+  app.use(missionsModule(deps));
   app.use(signInPages(deps));
   app.use(tokensPages(deps));
   app.use(homePages());

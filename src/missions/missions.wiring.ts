@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import type { AppDeps } from '../deps.ts';
+import { openApiRouter } from '../openapi/openapi.routes.ts';
+import { missionLedger } from './missions.ledger.ts';
+import { missionsRouter } from './missions.routes.ts';
+import type { MissionDeps } from './missions.usecases.ts';
+
+export function missionDeps(deps: AppDeps): MissionDeps {
+  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: missionLedger(deps.config) };
+}
+
+// Everything missions adds to the app (API, pages, OpenAPI document), mounted with one line in app.ts.
+export function missionsModule(deps: AppDeps): Router {
+  const mission = missionDeps(deps);
+  const router = Router();
+  router.use(missionsRouter(mission));
+  router.use(openApiRouter());
+  return router;
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { quoteRequestSchema } from '../quote/quote.schemas.ts';
+import { suggestQuerySchema } from '../places/places.schemas.ts';
+import {
+  createMissionSchema,
+  listMissionsQuerySchema,
+  missionDetailSchema,
+  missionListSchema,
+  switchLegSchema,
+  transitionSchema,
+  updateMissionSchema,
+} from '../missions/missions.schemas.ts';
+import type { Operation } from './openapi.models.ts';
+
+// Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
+// where they do not export a zod schema of their own.
+const place = z.object({ kind: z.enum(['airport', 'city', 'coordinates']), label: z.string(), lat: z.number(), lon: z.number(), countryCode: z.string().nullable(), iata: z.string().optional(), city: z.string().optional() });
+const provenance = z.object({ id: z.string(), label: z.string(), value: z.number(), unit: z.string(), source: z.string(), version: z.string() }).catchall(z.unknown());
+const policyFlag = z.object({ code: z.string(), severity: z.enum(['info', 'warning', 'justification_required', 'blocking']), message: z.string(), legIndex: z.number().int().optional() });
+
+export const quoteResponseSchema = z.object({
+  factorSet: z.object({ id: z.string(), version: z.string() }),
+  legs: z.array(z.object({ index: z.number().int(), mode: z.string(), from: place.nullable(), to: place.nullable(), distanceKm: z.number(), distanceMethod: z.string(), trips: z.number().int(), travelers: z.number().int(), co2eGrams: z.number().int(), factor: provenance, costCents: z.number().int() }).catchall(z.unknown())),
+  totals: z.object({ co2eGrams: z.number().int(), costCents: z.number().int(), breakdown: z.object({ faresCents: z.number().int(), mileageCents: z.number().int(), perDiemCents: z.number().int(), offsetCents: z.number().int() }) }),
+  offset: z.object({ required: z.boolean(), co2eGrams: z.number().int(), pricePerTonneCents: z.number().int(), amountCents: z.number().int(), year: z.number().int() }).catchall(z.unknown()),
+  alternatives: z.array(z.object({ legIndex: z.number().int(), mode: z.enum(['train', 'visio']), available: z.boolean() }).catchall(z.unknown())),
+  policy: z.array(policyFlag),
+  justificationRequired: z.boolean(),
+  blocked: z.boolean(),
+});
+
+const placesAnswer = z.object({ places: z.array(place.extend({ score: z.number() })) });
+const factorsAnswer = z.object({ defaultSetId: z.string(), sets: z.array(z.object({ id: z.string(), label: z.string(), source: z.unknown(), version: z.string(), licence: z.unknown(), isDefault: z.boolean(), rows: z.array(z.unknown()) }).catchall(z.unknown())) });
+const balancesQuery = z.object({ asOf: z.iso.datetime({ offset: true }).optional() });
+const balancesAnswer = z.object({ accounts: z.array(z.object({ id: z.string(), kind: z.enum(['envelope', 'budget_line', 'project']), name: z.string(), balanceCents: z.number().int() })) });
+const statementQuery = z.object({ account: z.string(), from: z.iso.date(), to: z.iso.date(), format: z.enum(['json', 'csv', 'pdf']).default('json') });
+
+const missionOp = (op: Omit<Operation, 'tag' | 'auth'>): Operation => ({ tag: 'missions', auth: true, ...op });
+const transition = (action: string, summary: string): Operation =>
+  missionOp({ method: 'post', path: `/api/missions/:id/${action}`, summary, body: transitionSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] });
+
+export const operations: Operation[] = [
+  { method: 'post', path: '/api/quote', tag: 'quote', auth: false, summary: 'Price a trip: distance, CO2e with provenance, cost, policy flags, rail and visio alternatives', body: quoteRequestSchema, response: quoteResponseSchema, errors: [429] },
+  { method: 'get', path: '/api/places', tag: 'places', auth: false, summary: 'Autocomplete airports and cities', query: suggestQuerySchema, response: placesAnswer },
+  { method: 'get', path: '/api/factors', tag: 'factors', auth: false, summary: 'Emission-factor sets with source, version and licence', response: factorsAnswer },
+  { method: 'get', path: '/api/factors/:setId', tag: 'factors', auth: false, summary: 'One emission-factor set', errors: [404] },
+  missionOp({ method: 'post', path: '/api/missions', summary: 'Create a draft mission (priced by the quote engine)', body: createMissionSchema, response: missionDetailSchema.omit({ audit: true }), status: 201, idempotent: true, errors: [403] }),
+  missionOp({ method: 'get', path: '/api/missions', summary: 'List missions: travellers see their own; secretariat, finance, copil and admin see all', query: listMissionsQuerySchema, response: missionListSchema }),
+  missionOp({ method: 'get', path: '/api/missions/:id', summary: 'A mission with its quote and audit trail', response: missionDetailSchema, errors: [404] }),
+  missionOp({ method: 'patch', path: '/api/missions/:id', summary: 'Edit a draft or returned mission (re-quoted when trip changes)', body: updateMissionSchema, response: missionDetailSchema.omit({ audit: true }), errors: [403, 404, 409] }),
+  transition('submit', 'Submit to the secretariat (justification required when the policy asks; banned routes refused)'),
+  transition('validate', 'Validate (secretariat): books the carbon contribution in the same transaction'),
+  transition('return', 'Return to the traveller for correction (comment required)'),
+  transition('reject', 'Reject (reason required)'),
+  transition('cancel', 'Cancel a submitted or validated mission (a validated one gets its contribution reversed)'),
+  missionOp({ method: 'post', path: '/api/missions/:id/legs/:index/switch', summary: 'Replace a flight leg by rail or visio and record the avoided flight', body: switchLegSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
+  { method: 'get', path: '/api/ledger/balances', tag: 'ledger', auth: true, summary: 'Balance of every ledger account as of an instant (finance)', query: balancesQuery, response: balancesAnswer, errors: [403] },
+  { method: 'get', path: '/api/ledger/statement', tag: 'ledger', auth: true, summary: 'Statement of one account over a period, with running balance', query: statementQuery, produces: ['text/csv', 'application/pdf'], errors: [403, 404] },
+];
