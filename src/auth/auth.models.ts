@@ -45,6 +45,6 @@ export function isRole(value: string): value is Role {
 
 // A redirect target after sign-in must stay on this site: a path, never `//host` or a scheme.
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f]/.test(next)) return '/';
   return next.length > 512 ? '/' : next;
 }

@@ -13,6 +13,7 @@ export function errorBody(err: AppError): ErrorBody {
 function fromBodyParser(err: { type?: string; status?: number; message?: string }): AppError | null {
   switch (err.type) {
     case 'entity.too.large':
+    case 'parameters.too.many': // a form with more than 1000 fields
       return new AppError('payload.too_large', 'Request body is too large', [{ path: '(body)', message: 'too large' }], 413);
     case 'entity.parse.failed':
       return new AppError('validation.malformed_json', 'Request body is not valid JSON', [{ path: '(body)', message: 'malformed JSON' }], 400);
