@@ -6,10 +6,12 @@ const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z
 export const missionIdSchema = idOf('msn');
 
 // A mission is a quote request with dates and a destination made mandatory.
+// `params.required` lets the form say "required" rather than "invalid".
 const tripSchema = quoteRequestSchema.superRefine((trip, ctx) => {
-  if (!trip.departAt) ctx.addIssue({ code: 'custom', path: ['departAt'], message: 'a mission needs its departure date and time' });
-  if (!trip.returnAt) ctx.addIssue({ code: 'custom', path: ['returnAt'], message: 'a mission needs its return date and time' });
-  if (!trip.destination) ctx.addIssue({ code: 'custom', path: ['destination'], message: 'a mission needs its destination country' });
+  const missing = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { required: true } });
+  if (!trip.departAt) missing('departAt', 'a mission needs its departure date and time');
+  if (!trip.returnAt) missing('returnAt', 'a mission needs its return date and time');
+  if (!trip.destination) missing('destination', 'a mission needs its destination country');
 });
 
 const missionFields = {

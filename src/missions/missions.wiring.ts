@@ -3,6 +3,8 @@ import type { AppDeps } from '../deps.ts';
 import { openApiRouter } from '../openapi/openapi.routes.ts';
 import { missionLedger } from './missions.ledger.ts';
 import { missionsRouter } from './missions.routes.ts';
+import { missionFormPages } from './missions-form.pages.ts';
+import { missionPages } from './missions.pages.ts';
 import type { MissionDeps } from './missions.usecases.ts';
 
 export function missionDeps(deps: AppDeps): MissionDeps {
@@ -15,5 +17,8 @@ export function missionsModule(deps: AppDeps): Router {
   const router = Router();
   router.use(missionsRouter(mission));
   router.use(openApiRouter());
+  // The form's /missions/new must be matched before the detail page's /missions/:id.
+  router.use(missionFormPages(mission));
+  router.use(missionPages(mission));
   return router;
 }

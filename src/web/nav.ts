@@ -7,6 +7,8 @@ export type NavItem = { href: string; key: MessageKey; roles?: Role[] };
 
 export const navItems: NavItem[] = [
   { href: '/', key: 'nav.home' },
+  { href: '/missions', key: 'nav.missions', roles: ['staff'] },
+  { href: '/secretariat', key: 'nav.missions.queue', roles: ['secretariat'] },
   { href: '/account/tokens', key: 'nav.tokens' },
 ];
 

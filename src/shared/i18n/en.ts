@@ -1,4 +1,5 @@
 import type { MessageKey } from './fr.ts';
+import { missionsEn } from '../../missions/missions.i18n.ts';
 
 // Typed by the French keys: a missing or extra key is a compile error.
 export const en: Record<MessageKey, string> = {
@@ -79,4 +80,5 @@ export const en: Record<MessageKey, string> = {
   'error.internal.body': 'Something went wrong on our side. Try again in a moment.',
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.body': 'The request could not be processed. Check what you entered and try again.',
+  ...missionsEn,
 };

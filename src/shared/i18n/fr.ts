@@ -1,3 +1,5 @@
+import { missionsFr } from '../../missions/missions.i18n.ts';
+
 // The French catalogue is the reference: its keys type every other catalogue and every `t()` call.
 // Add keys per capability, grouped under its prefix (`missions.…`, `ledger.…`), in both languages.
 export const fr = {
@@ -78,6 +80,7 @@ export const fr = {
   'error.internal.body': 'Une erreur s’est produite de notre côté. Réessayez dans un instant.',
   'error.badRequest.title': 'Demande invalide',
   'error.badRequest.body': 'La demande n’a pas pu être traitée. Vérifiez les informations saisies et recommencez.',
+  ...missionsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;

@@ -1,0 +1,150 @@
+import { Router, type Request, type Response } from 'express';
+import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
+import type { AuthenticatedUser } from '../auth/auth.types.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import type { ErrorBody } from '../shared/http.ts';
+import type { MessageKey, Translate } from '../shared/i18n/index.ts';
+import { setFlash } from '../web/flash.ts';
+import type { FieldErrors } from '../web/forms.ts';
+import { renderPage } from '../web/render.ts';
+import { computeQuote, type Quote } from '../quote/quote.usecases.ts';
+import { runIdempotent } from './idempotency.usecases.ts';
+import { emptyForm, emptyLeg, formFromBody, formModes, formFromTrip, inputFromForm, MAX_FORM_LEGS, parseIntent, type FormIntent, type MissionForm } from './mission-form.models.ts';
+import { authorize, type MissionStatus } from './missions.models.ts';
+import { createMissionSchema } from './missions.schemas.ts';
+import { createMission, getMission, updateMission, type MissionDeps } from './missions.usecases.ts';
+import { transitionMission } from './missions-workflow.usecases.ts';
+import { switchFlightLeg } from './missions-switch.usecases.ts';
+import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools, selectOptions } from './missions-page.helpers.ts';
+import { quoteView } from './missions.views.ts';
+
+// The few messages the live estimate needs in the browser, in the page's language.
+const clientKeys = [
+  'missions.quote.co2e', 'missions.quote.cost', 'missions.quote.offset', 'missions.quote.leg', 'missions.quote.factorSet', 'missions.quote.error',
+  'missions.alt.title', 'missions.alt.train', 'missions.alt.visio', 'missions.alt.figures', 'missions.alt.duration', 'missions.alt.unavailable',
+  'missions.alt.switch.train', 'missions.alt.switch.visio', ...formModes.map((m) => `missions.mode.${m}`),
+] as MessageKey[];
+const clientMessages = (t: Translate) => JSON.stringify(Object.fromEntries(clientKeys.map((k) => [k, t(k)])));
+
+type FormState = { form: MissionForm; errors?: FieldErrors; quote?: Quote | null; quoteError?: string | null; missionId?: string; returnedComment?: string | null };
+
+function showForm(deps: MissionDeps, req: Request, res: Response, state: FormState): void {
+  const { lang, t, f } = pageTools(res);
+  const user = currentUser(req);
+  renderPage(res, 'missions/form', {
+    title: t(state.missionId ? 'missions.form.title.edit' : 'missions.form.title.new'),
+    scripts: ['mission-form.js'],
+    formAction: state.missionId ? `/missions/${state.missionId}/edit` : '/missions/new',
+    form: state.form,
+    errors: state.errors ?? {},
+    quote: state.quote ? quoteView(state.quote, f, t) : null,
+    quoteError: state.quoteError ?? null,
+    returnedComment: state.returnedComment ?? null,
+    idem: newIdemKey(),
+    clientI18n: clientMessages(t),
+    ...selectOptions(deps.database, lang, t, user.entityId),
+  });
+}
+
+type Parsed = { ok: true; input: ReturnType<typeof createMissionSchema.parse> } | { ok: false; errors: FieldErrors };
+
+function parse(form: MissionForm, res: Response): Parsed {
+  const result = createMissionSchema.safeParse(inputFromForm(form));
+  return result.success ? { ok: true, input: result.data } : { ok: false, errors: errorsFromIssues(result.error.issues, res.locals.t) };
+}
+
+// The estimate shown beside the form; a place the engine cannot resolve is shown next to its field.
+function tryQuote(deps: MissionDeps, user: AuthenticatedUser, parsed: Parsed, res: Response): { quote: Quote | null; errors: FieldErrors } {
+  if (!parsed.ok) return { quote: null, errors: parsed.errors };
+  try {
+    const trip = { ...parsed.input.trip, traveler: { kmDrivenThisYear: 0, category: user.category } };
+    return { quote: computeQuote(trip, deps.quote), errors: {} };
+  } catch (err) {
+    return { quote: null, errors: errorsFromAppError(err, res.locals.t) };
+  }
+}
+
+const fromErrorBody = (status: number, body: ErrorBody) => new AppError(body.error.code, body.error.message, body.error.details, status);
+
+type Outcome = { redirect: string; flash: MessageKey } | { missionId: string; errors: FieldErrors };
+
+// Save, then submit or switch. The save stays even when submission is refused: the traveller sees
+// the saved draft with the reason next to the field.
+function saveAndAct(deps: MissionDeps, user: AuthenticatedUser, missionId: string | null, form: MissionForm, input: Extract<Parsed, { ok: true }>['input'], intent: FormIntent, t: Parameters<typeof errorsFromAppError>[1]): Outcome {
+  const version = form.version ? Number(form.version) : undefined;
+  const id = missionId ? updateMission(deps, user, missionId, { ...input, version }).id : createMission(deps, user, input).id;
+  try {
+    if (intent.kind === 'submit') {
+      transitionMission(deps, user, id, 'submit', {});
+      return { redirect: `/missions/${id}`, flash: 'missions.flash.submitted' };
+    }
+    if (intent.kind === 'switch') {
+      switchFlightLeg(deps, user, id, intent.index, intent.to);
+      return { redirect: `/missions/${id}/edit`, flash: 'missions.flash.switched' };
+    }
+  } catch (err) {
+    return { missionId: id, errors: errorsFromAppError(err, t) };
+  }
+  return { redirect: `/missions/${id}/edit`, flash: 'missions.flash.saved' };
+}
+
+function handleForm(deps: MissionDeps, req: Request, res: Response, missionId: string | null): void {
+  const user = currentUser(req);
+  const form = formFromBody(req.body ?? {});
+  const intent = parseIntent((req.body as Record<string, unknown>)?.intent);
+  if (intent.kind === 'add_leg' || intent.kind === 'remove_leg') {
+    if (intent.kind === 'add_leg' && form.legs.length < MAX_FORM_LEGS) form.legs.push(emptyLeg('train'));
+    if (intent.kind === 'remove_leg' && form.legs.length > 1) form.legs.splice(intent.index, 1);
+    return showForm(deps, req, res, { form, missionId: missionId ?? undefined, quote: tryQuote(deps, user, parse(form, res), res).quote });
+  }
+  const parsed = parse(form, res);
+  const priced = tryQuote(deps, user, parsed, res);
+  if (intent.kind === 'quote' || !parsed.ok) {
+    const failed = Object.keys(priced.errors).length > 0;
+    return showForm(deps, req, res.status(failed && intent.kind !== 'quote' ? 400 : 200), { form, missionId: missionId ?? undefined, errors: priced.errors, quote: priced.quote });
+  }
+  const ctx = { userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body };
+  let outcome: Outcome;
+  try {
+    const answer = runIdempotent(deps.database, deps.clock, ctx, () => ({ status: 200, body: saveAndAct(deps, user, missionId, form, parsed.input, intent, res.locals.t) }));
+    // A stored refusal (409: stale version, not editable any more) replays as the same refusal.
+    if (answer.status !== 200) throw fromErrorBody(answer.status, answer.body as ErrorBody);
+    outcome = answer.body as Outcome;
+  } catch (err) {
+    if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
+    return showForm(deps, req, res.status(err.status), { form, missionId: missionId ?? undefined, errors: errorsFromAppError(err, res.locals.t), quote: priced.quote });
+  }
+  if ('redirect' in outcome) {
+    setFlash(res, outcome.flash);
+    return res.redirect(303, outcome.redirect);
+  }
+  const saved = getMission(deps, user, outcome.missionId);
+  showForm(deps, req, res.status(400), { form: formFromTrip(saved.trip, saved), missionId: saved.id, errors: outcome.errors, quote: saved.quote });
+}
+
+function returnedComment(mission: ReturnType<typeof getMission>): string | null {
+  if (mission.status !== 'returned') return null;
+  return [...mission.audit].reverse().find((a) => a.action === 'return')?.comment ?? null;
+}
+
+export function missionFormPages(deps: MissionDeps): Router {
+  const router = Router();
+  router.get('/missions/new', requireRole('staff'), (req, res) => showForm(deps, req, res, { form: emptyForm() }));
+  router.post('/missions/new', requireRole('staff'), (req, res) => handleForm(deps, req, res, null));
+
+  router.get('/missions/:id/edit', requireUser, (req, res) => {
+    const user = currentUser(req);
+    const mission = getMission(deps, user, String(req.params.id));
+    try {
+      authorize('edit', { travellerId: mission.travellerId, status: mission.status as MissionStatus }, user);
+    } catch {
+      return res.redirect(303, `/missions/${mission.id}`);
+    }
+    showForm(deps, req, res, { form: formFromTrip(mission.trip, mission), missionId: mission.id, quote: mission.quote, returnedComment: returnedComment(mission) });
+  });
+  router.post('/missions/:id/edit', requireUser, (req, res) => {
+    const mission = getMission(deps, currentUser(req), String(req.params.id));
+    handleForm(deps, req, res, mission.id);
+  });
+  return router;
+}

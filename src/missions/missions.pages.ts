@@ -1,0 +1,140 @@
+import { Router, type Request, type Response } from 'express';
+import { z } from 'zod';
+import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
+import { AppError, isAppError } from '../shared/errors.ts';
+import type { ErrorBody } from '../shared/http.ts';
+import type { MessageKey } from '../shared/i18n/index.ts';
+import { setFlash } from '../web/flash.ts';
+import type { FieldErrors } from '../web/forms.ts';
+import { renderPage } from '../web/render.ts';
+import { findBudgetLineById, listEntities } from '../org/org.repository.ts';
+import { runIdempotent } from './idempotency.usecases.ts';
+import { availableActions, decide, missionStatuses, type MissionStatus } from './missions.models.ts';
+import { getMission, listMissionsFor, type MissionDeps, type MissionSummary } from './missions.usecases.ts';
+import { transitionMission, workflowActions, type WorkflowAction } from './missions-workflow.usecases.ts';
+import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
+import { countryName } from './countries.data.ts';
+import { quoteView } from './missions.views.ts';
+import type { Formatters } from './missions.views.ts';
+import type { Lang } from '../shared/i18n/index.ts';
+
+const pastTense: Record<WorkflowAction, MessageKey> = {
+  submit: 'missions.flash.submitted',
+  validate: 'missions.flash.validated',
+  return: 'missions.flash.returned',
+  reject: 'missions.flash.rejected',
+  cancel: 'missions.flash.cancelled',
+};
+
+function row(m: MissionSummary, f: Formatters, lang: Lang) {
+  return {
+    id: m.id,
+    version: m.version,
+    traveller: m.travellerName ?? m.travellerId,
+    destination: f.destination(m, (code) => countryName(lang, code)),
+    dates: f.dates(m),
+    purpose: f.purpose(m.purpose),
+    status: m.status,
+    statusLabel: f.status(m.status),
+    co2e: f.kg(m.co2eGrams),
+    cost: f.eur(m.costCents),
+  };
+}
+
+function showDetail(deps: MissionDeps, req: Request, res: Response, id: string, extra: { errors?: FieldErrors; comment?: string } = {}): void {
+  const { lang, t, f } = pageTools(res);
+  const user = currentUser(req);
+  const mission = getMission(deps, user, id);
+  const facts = { travellerId: mission.travellerId, status: mission.status as MissionStatus };
+  const actions = availableActions(user, facts);
+  const line = mission.budgetLineId ? findBudgetLineById(deps.database.db, mission.budgetLineId) : undefined;
+  const destination = f.destination(mission, (code) => countryName(lang, code));
+  renderPage(res, 'missions/detail', {
+    title: t('missions.detail.title', { destination }),
+    mission,
+    destination,
+    budgetLine: line ? `${line.code} — ${line.label}` : '—',
+    quote: quoteView(mission.quote, f, t),
+    f,
+    canEdit: actions.includes('edit'),
+    actions: actions.filter((a): a is WorkflowAction => a !== 'edit'),
+    returnedComment: mission.status === 'returned' ? ([...mission.audit].reverse().find((a) => a.action === 'return')?.comment ?? null) : null,
+    errors: extra.errors ?? {},
+    comment: extra.comment ?? '',
+    idem: newIdemKey(),
+  });
+}
+
+const queueFilterSchema = z.object({
+  status: z.union([z.enum(missionStatuses), z.literal('')]).default('submitted'),
+  entity: z.string().max(60).default(''),
+  from: z.union([z.iso.date(), z.literal('')]).default(''),
+  to: z.union([z.iso.date(), z.literal('')]).default(''),
+});
+
+function showQueue(deps: MissionDeps, req: Request, res: Response): void {
+  const { lang, t, f } = pageTools(res);
+  const user = currentUser(req);
+  const parsed = queueFilterSchema.safeParse(req.query);
+  const filters = parsed.success ? parsed.data : { status: 'submitted' as const, entity: '', from: '', to: '' };
+  const { missions, total } = listMissionsFor(deps, user, {
+    status: filters.status || undefined,
+    entity: filters.entity.startsWith('ent_') ? filters.entity : undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    limit: 200,
+    offset: 0,
+  });
+  const decidable = (m: MissionSummary) => {
+    try {
+      return decide('validate', { travellerId: m.travellerId, status: m.status }, user) === 'validated';
+    } catch {
+      return false;
+    }
+  };
+  renderPage(res.status(parsed.success ? 200 : 400), 'missions/queue', {
+    title: t('missions.queue.title'),
+    filters,
+    errors: parsed.success ? {} : errorsFromIssues(parsed.error.issues, t),
+    statuses: [{ value: '', label: t('missions.queue.status.all') }, ...missionStatuses.map((s) => ({ value: s, label: f.status(s) }))],
+    entities: [{ value: '', label: t('missions.queue.entity.all') }, ...listEntities(deps.database.db).map((e) => ({ value: e.id, label: e.name }))],
+    rows: missions.map((m) => ({ ...row(m, f, lang), decidable: decidable(m), idem: newIdemKey() })),
+    total,
+  });
+}
+
+function act(deps: MissionDeps, req: Request, res: Response): void {
+  const user = currentUser(req);
+  const id = String(req.params.id);
+  const intent = formString(req, 'intent') as WorkflowAction;
+  const comment = formString(req, 'comment');
+  if (!workflowActions.includes(intent)) throw new AppError('validation.invalid', 'Action inconnue', [{ path: 'intent', message: 'unknown action' }]);
+  const version = /^\d+$/.test(formString(req, 'version')) ? Number(formString(req, 'version')) : undefined;
+  const ctx = { userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body };
+  try {
+    const answer = runIdempotent(deps.database, deps.clock, ctx, () => ({ status: 200, body: transitionMission(deps, user, id, intent, { comment, version }).id }));
+    if (answer.status !== 200) {
+      const body = answer.body as ErrorBody;
+      throw new AppError(body.error.code, body.error.message, body.error.details, answer.status);
+    }
+  } catch (err) {
+    if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
+    return showDetail(deps, req, res.status(err.status), id, { errors: errorsFromAppError(err, res.locals.t), comment });
+  }
+  setFlash(res, pastTense[intent]);
+  res.redirect(303, req.query.from === 'queue' ? '/secretariat' : `/missions/${id}`);
+}
+
+export function missionPages(deps: MissionDeps): Router {
+  const router = Router();
+  router.get('/missions', requireUser, (req, res) => {
+    const { lang, t, f } = pageTools(res);
+    const user = currentUser(req);
+    const { missions } = listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
+    renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)) });
+  });
+  router.get('/secretariat', requireRole('secretariat'), (req, res) => showQueue(deps, req, res));
+  router.get('/missions/:id', requireUser, (req, res) => showDetail(deps, req, res, String(req.params.id)));
+  router.post('/missions/:id/action', requireUser, (req, res) => act(deps, req, res));
+  return router;
+}
