@@ -9,17 +9,27 @@ import { carbonYearSchema, setCarbonPriceSchema, type SetCarbonPriceInput } from
 export type CarbonPriceRow = typeof carbonPrices.$inferSelect;
 export type CarbonPrice = { pricePerTonneCents: number; source: 'admin' | 'default' };
 
+// The query runs on every quote: it is prepared once per connection (drizzle would prepare it anew
+// at each call) and kept beside the connection.
+const latestPriceQueries = new WeakMap<Db, ReturnType<typeof prepareLatestPrice>>();
+
+function prepareLatestPrice(db: Db) {
+  return db
+    .select({ pricePerTonneCents: carbonPrices.pricePerTonneCents })
+    .from(carbonPrices)
+    .where(eq(carbonPrices.year, sql.placeholder('year')))
+    .orderBy(desc(carbonPrices.createdAt), desc(sql`rowid`))
+    .limit(1)
+    .prepare();
+}
+
 // The price of a year is its latest row; with none, the configured default
 // (EMPREINTE_CARBON_PRICE_CENTS) applies. rowid breaks ties between rows written in the same ms.
 export function carbonPriceForYear(db: Db, year: number, defaultCents: number): CarbonPrice {
   parseOrThrow(carbonYearSchema, year, 'year');
-  const latest = db
-    .select({ pricePerTonneCents: carbonPrices.pricePerTonneCents })
-    .from(carbonPrices)
-    .where(eq(carbonPrices.year, year))
-    .orderBy(desc(carbonPrices.createdAt), desc(sql`rowid`))
-    .limit(1)
-    .get();
+  let query = latestPriceQueries.get(db);
+  if (!query) latestPriceQueries.set(db, (query = prepareLatestPrice(db)));
+  const latest = query.get({ year });
   return latest ? { pricePerTonneCents: latest.pricePerTonneCents, source: 'admin' } : { pricePerTonneCents: defaultCents, source: 'default' };
 }
 

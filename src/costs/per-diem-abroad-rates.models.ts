@@ -44,8 +44,15 @@ function overlaps(a: PerDiemAbroadRow, b: PerDiemAbroadRow): boolean {
 export const perDiemAbroadRows: readonly PerDiemAbroadRow[] = parsePerDiemAbroadRows(rowsFile, 'per-diem-abroad.json');
 
 // Minor units of a currency (2 for EUR/USD/CAD/AUD, 0 for XOF or JPY) as ISO 4217 gives them.
+const minorDigitsByCurrency = new Map<string, number>();
+
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = minorDigitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    minorDigitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 export function dailyRateMinor(row: PerDiemAbroadRow, isoDate: string): number {

@@ -32,11 +32,28 @@ function windowsOf(profile: SlotProfile): Window[] {
   return windows.sort((a, b) => a.start.localeCompare(b.start));
 }
 
+// Building a zoned DateTime costs tens of microseconds (Intl offset look-ups) and the same slots come
+// back for every quote of the same dates, so the immutable results are memoised (bounded).
+const localTimes = new Map<string, DateTime>();
+const LOCAL_TIMES_MAX = 20_000;
+
 // Wall-clock time of a calendar day in `zone`: built from fields, so a slot on a DST-change day is
 // still 0 h-5 h local (4 or 6 real hours), not "midnight plus five hours".
-function localTime(date: DateTime, hhmm: string, zone: string): DateTime {
+function localTime(isoDate: string, hhmm: string, zone: string): DateTime {
+  const key = `${zone}|${isoDate}|${hhmm}`;
+  const known = localTimes.get(key);
+  if (known) return known;
+  const [year, month, day] = isoDate.split('-').map(Number);
   const [hour, minute] = hhmm.split(':').map(Number);
-  return DateTime.fromObject({ year: date.year, month: date.month, day: date.day, hour, minute }, { zone });
+  const time = DateTime.fromObject({ year, month, day, hour, minute }, { zone });
+  if (localTimes.size >= LOCAL_TIMES_MAX) localTimes.clear();
+  localTimes.set(key, time);
+  return time;
+}
+
+function nextIsoDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(year!, month! - 1, day! + 1)).toISOString().slice(0, 10);
 }
 
 // The meal and night slots the mission covers, in chronological order, counted on the wall clock
@@ -44,16 +61,15 @@ function localTime(date: DateTime, hhmm: string, zone: string): DateTime {
 // 0 h-5 h night slot of the night from the 21st to the 22nd is dated the 22nd.
 export function coveredSlots(departAt: DateTime, returnAt: DateTime, zone: string, profile: SlotProfile): CoveredSlot[] {
   const windows = windowsOf(profile);
-  const first = DateTime.fromISO(departAt.setZone(zone).toISODate()!, { zone: 'utc' });
-  const last = DateTime.fromISO(returnAt.setZone(zone).toISODate()!, { zone: 'utc' });
+  const last = returnAt.setZone(zone).toISODate()!;
   const covered: CoveredSlot[] = [];
-  for (let day = first; day <= last; day = day.plus({ days: 1 })) {
+  for (let day = departAt.setZone(zone).toISODate()!; day <= last; day = nextIsoDate(day)) {
     for (const w of windows) {
       const startsAt = localTime(day, w.start, zone);
       const endsAt = localTime(day, w.end, zone);
       const mode = w.kind === 'night' ? profile.coverage.night : profile.coverage.meals;
       const isCovered = mode === 'whole' ? departAt <= startsAt && returnAt >= endsAt : departAt < endsAt && returnAt > startsAt;
-      if (isCovered) covered.push({ kind: w.kind, slot: w.slot, date: day.toISODate()!, startsAt, endsAt });
+      if (isCovered) covered.push({ kind: w.kind, slot: w.slot, date: day, startsAt, endsAt });
     }
   }
   return covered;

@@ -1,4 +1,3 @@
-import type { DateTime } from 'luxon';
 import type { Place } from '../places/places.types.ts';
 import type { CompiledFactorSet } from '../footprint/factors.models.ts';
 import { computeLegFootprint, type LegFootprint } from '../footprint/footprint.models.ts';
@@ -32,7 +31,6 @@ type RailInput = {
   resolved: { from: Place | null; to: Place | null; greatCircleKm?: number };
   flight: LegFootprint;
   set: CompiledFactorSet;
-  startsAt: DateTime;
 };
 
 export function railAlternative(input: RailInput): Alternative {

@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock.ts';
-import { PARIS_ZONE } from '../shared/clock.ts';
+import { parisCalendarDay } from '../shared/paris-time.ts';
 import type { Place } from '../places/places.types.ts';
 import type { PlaceResolver } from '../places/places.usecases.ts';
 import type { FactorRegistry } from '../footprint/factors.models.ts';
@@ -54,18 +53,19 @@ function resolveLeg(leg: QuoteLegRequest, index: number, places: PlaceResolver):
   return { from, to, greatCircleKm: haversineKm(from, to) };
 }
 
-function missionInstant(request: QuoteRequest, clock: Clock): DateTime {
-  return request.departAt ? DateTime.fromISO(request.departAt, { setZone: true }).setZone(PARIS_ZONE) : clock.now().setZone(PARIS_ZONE);
+// The mission's day in Paris picks the year's carbon price and the mileage rates in force.
+function missionDay(request: QuoteRequest, clock: Clock): { isoDate: string; year: number } {
+  return parisCalendarDay(request.departAt ? Date.parse(request.departAt) : clock.now().toMillis());
 }
 
 export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
   const set = deps.factors.get(request.factorSet ?? deps.factors.defaultSetId);
-  const startsAt = missionInstant(request, deps.clock);
+  const startsOn = missionDay(request, deps.clock);
   let kmDriven = request.traveler?.kmDrivenThisYear ?? 0;
   const legs: QuotedLeg[] = [];
   const alternatives: Alternative[] = [];
   const policy: PolicyFlag[] = [];
-  const missionDays = request.departAt && request.returnAt ? DateTime.fromISO(request.returnAt).diff(DateTime.fromISO(request.departAt), 'days').days : undefined;
+  const missionDays = request.departAt && request.returnAt ? (Date.parse(request.returnAt) - Date.parse(request.departAt)) / 86_400_000 : undefined;
 
   request.legs.forEach((leg, index) => {
     const resolved = resolveLeg(leg, index, deps.places);
@@ -92,13 +92,13 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
     let mileageCents = 0;
     if (leg.mode === 'car' && leg.fiscalHorsepower !== undefined) {
       const drivenKm = footprint.distanceKm * footprint.trips;
-      mileageCents = mileageAllowance({ fiscalHorsepower: leg.fiscalHorsepower, distanceKm: drivenKm, kmAlreadyDrivenThisYear: kmDriven, date: startsAt.toISODate()! }).amountCents;
+      mileageCents = mileageAllowance({ fiscalHorsepower: leg.fiscalHorsepower, distanceKm: drivenKm, kmAlreadyDrivenThisYear: kmDriven, date: startsOn.isoDate }).amountCents;
       kmDriven += drivenKm;
     }
     legs.push({ ...footprint, index, mode: leg.mode, from: resolved.from, to: resolved.to, fareCents, mileageCents, costCents: fareCents + mileageCents });
 
     if (leg.mode === 'plane') {
-      const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set, startsAt });
+      const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set });
       alternatives.push(rail, visioAlternative({ legIndex: index, travelers: leg.travelers, flight: footprint, set, missionDays }));
       policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }));
     }
@@ -108,7 +108,7 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
   if (perDiem) policy.push(...perDiem.flags);
 
   const flightCo2eGrams = legs.filter((l) => l.mode === 'plane').reduce((sum, l) => sum + l.co2eGrams, 0);
-  const price = deps.carbonPrice(startsAt.year);
+  const price = deps.carbonPrice(startsOn.year);
   const offsetCents = offsetContributionCents(flightCo2eGrams, price.pricePerTonneCents);
   const breakdown = {
     faresCents: legs.reduce((sum, l) => sum + l.fareCents, 0),
@@ -124,7 +124,7 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
       costCents: breakdown.faresCents + breakdown.mileageCents + breakdown.perDiemCents + breakdown.offsetCents,
       breakdown,
     },
-    offset: { required: flightCo2eGrams > 0, co2eGrams: flightCo2eGrams, pricePerTonneCents: price.pricePerTonneCents, priceSource: price.source, year: startsAt.year, amountCents: offsetCents },
+    offset: { required: flightCo2eGrams > 0, co2eGrams: flightCo2eGrams, pricePerTonneCents: price.pricePerTonneCents, priceSource: price.source, year: startsOn.year, amountCents: offsetCents },
     perDiem,
     alternatives,
     policy,
