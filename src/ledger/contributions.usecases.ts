@@ -23,7 +23,10 @@ import { chainTip, findTransferByKey } from './ledger.repository.ts';
 import { getOrCreateAccount, postTransfer, reverseTransfer } from './ledger.usecases.ts';
 
 // The entry points missions call inside their own better-sqlite3 transaction when a mission is
-// approved, validated or cancelled. All are synchronous and idempotent per mission.
+// approved, validated or cancelled. All are synchronous and idempotent per mission. The caller's
+// transaction must be IMMEDIATE (`sqlite.transaction(fn).immediate()`): a deferred one that reads
+// first fails with "database is locked" when another process wrote meanwhile (WAL cannot upgrade
+// a stale read snapshot to a write), as test/ledger/concurrency.test.ts showed.
 
 export type MissionContributionInput = {
   missionId: string;
