@@ -29,16 +29,19 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders(deps.config));
   // Assets need no session: served before authentication costs a database lookup.
   app.use('/assets', staticAssets());
-  app.use(language(deps.config)); // cookies are read on demand (src/web/cookies.ts)
   app.use(express.json({ limit: '256kb', strict: true }));
-  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
-  app.use(authenticate(deps));
-  app.use(csrfProtection(deps.config));
-
+  // Open, anonymous and side-effect free (DESIGN §5): no session, language or CSRF work on the
+  // hottest routes.
   app.use(healthRouter(deps));
   app.use(placesRouter(deps));
   app.use(quoteRouter(deps));
   app.use(factorsRouter(deps));
+
+  app.use(language(deps.config)); // cookies are read on demand (src/web/cookies.ts)
+  app.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use(authenticate(deps));
+  app.use(csrfProtection(deps.config));
+
   app.use(ledgerRouter(deps));
 
   app.use(authApiRouter());
