@@ -100,6 +100,17 @@ describe('mission use cases', () => {
     expect(ledger.calls[1]!.input.reason).toBe('Colloque annulé');
   });
 
+  it('with holds on, submission reserves and rejection releases; a return keeps the hold', () => {
+    const calls: string[] = [];
+    const holding = { ...deps, ledger: { ...ledger, holdContribution: () => calls.push('hold'), voidHold: () => calls.push('void') } };
+    const mission = createMission(holding, traveller, input(montrealTrip, { budgetLineId: org.budgetLineId }));
+    transitionMission(holding, traveller, mission.id, 'submit', {});
+    transitionMission(holding, secretariat, mission.id, 'return', { comment: 'Programme ?' });
+    transitionMission(holding, traveller, mission.id, 'submit', {});
+    transitionMission(holding, secretariat, mission.id, 'reject', { comment: 'Hors budget' });
+    expect(calls).toEqual(['hold', 'hold', 'void']);
+  });
+
   it('a mission without flights books nothing', () => {
     const mission = createMission(deps, traveller, input(trainTrip, { budgetLineId: org.budgetLineId }));
     transitionMission(deps, traveller, mission.id, 'submit', {});
