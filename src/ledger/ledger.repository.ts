@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Db, DbHandle } from '../shared/db.ts';
 import type { Account, Transfer } from './ledger.models.ts';
 import { ledgerAccounts, ledgerEntries, ledgerTransfers } from './ledger.table.ts';
@@ -37,15 +37,22 @@ export function chainTip(db: Db, accountId: string): EntryTip | null {
 
 // Balance of an account just before an instant: the running balance of its latest entry effective
 // before the bound, one seek on (account_id, effective_at, account_seq, balance_after_cents).
-export function balanceBefore(db: Db, accountId: string, exclusiveIso: string): number {
-  const row = db
+// Prepared once per connection: balances and statements call it once per account.
+function prepareBalanceBefore(db: Db) {
+  return db
     .select({ balanceAfterCents: ledgerEntries.balanceAfterCents })
     .from(ledgerEntries)
-    .where(and(eq(ledgerEntries.accountId, accountId), lt(ledgerEntries.effectiveAt, exclusiveIso)))
+    .where(and(eq(ledgerEntries.accountId, sql.placeholder('accountId')), lt(ledgerEntries.effectiveAt, sql.placeholder('bound'))))
     .orderBy(desc(ledgerEntries.effectiveAt), desc(ledgerEntries.accountSeq))
     .limit(1)
-    .get();
-  return row?.balanceAfterCents ?? 0;
+    .prepare();
+}
+const balanceQueries = new WeakMap<Db, ReturnType<typeof prepareBalanceBefore>>();
+
+export function balanceBefore(db: Db, accountId: string, exclusiveIso: string): number {
+  let query = balanceQueries.get(db);
+  if (!query) balanceQueries.set(db, (query = prepareBalanceBefore(db)));
+  return query.get({ accountId, bound: exclusiveIso })?.balanceAfterCents ?? 0;
 }
 
 export function findTransferById(db: Db, id: string): Transfer | undefined {
