@@ -41,7 +41,9 @@ async function main() {
   }
   if (wants('quote')) {
     const quote = await benchQuoteHttp(Number(process.env.BENCH_SECONDS ?? 5));
-    lines.push({ name: 'POST /api/quote req/s', value: `${fmt(quote.app.requestsPerSecond)} (p99 ${quote.app.p99Ms} ms)`, baseline: `${fmt(quote.bare.requestsPerSecond)} (bare Express JSON route)`, ratio: quote.ratio, target: 'ratio ≥ 0.7', ok: quote.ratio >= 0.7 });
+    const baseline = `${fmt(quote.bare.requestsPerSecond)} (bare Express JSON route)`;
+    lines.push({ name: 'POST /api/quote req/s, same request (quote cache)', value: `${fmt(quote.cached.requestsPerSecond)} (p99 ${quote.cached.p99Ms} ms)`, baseline, ratio: quote.cachedRatio, target: 'ratio ≥ 0.7', ok: quote.cachedRatio >= 0.7 });
+    lines.push({ name: 'POST /api/quote req/s, every request computed', value: `${fmt(quote.computed.requestsPerSecond)} (p99 ${quote.computed.p99Ms} ms)`, baseline, ratio: quote.computedRatio, target: 'ratio ≥ 0.7', ok: quote.computedRatio >= 0.7 });
   }
   if (wants('ledger')) {
     lines.push(...(await optional<{ benchLedgerLines?: () => Promise<Line[]> }>('./ledger.bench.ts', async (m) => (m.benchLedgerLines ? m.benchLedgerLines() : []))));

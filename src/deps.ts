@@ -5,7 +5,7 @@ import { loadPlaceIndex } from './places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
 import { loadFactorRegistry } from './footprint/factors.loader.ts';
 import type { FactorRegistry } from './footprint/factors.models.ts';
-import { carbonPriceForYear } from './costs/carbon-prices.repository.ts';
+import { carbonPriceForYear, carbonPricesStamp } from './costs/carbon-prices.repository.ts';
 import { defaultPolicyProfile } from './quote/policy.models.ts';
 import type { QuoteDeps } from './quote/quote.usecases.ts';
 
@@ -30,6 +30,7 @@ export function buildDeps(base: { config: Config; database: DbHandle; clock: Clo
     places,
     factors,
     carbonPrice: (year) => carbonPriceForYear(base.database.db, year, base.config.EMPREINTE_CARBON_PRICE_CENTS),
+    pricesStamp: () => carbonPricesStamp(base.database.db),
     policy: defaultPolicyProfile(base.config.EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES),
     clock: base.clock,
   };

@@ -47,3 +47,13 @@ export function setCarbonPrice(db: Db, input: SetCarbonPriceInput, clock: Clock)
   db.insert(carbonPrices).values(row).run();
   return row;
 }
+
+// Changes whenever a price is added (the table is append-only, so its largest rowid only grows):
+// lets a cache of computed quotes know when its prices went stale, whichever process wrote them.
+const stampQueries = new WeakMap<Db, { get: () => unknown }>();
+
+export function carbonPricesStamp(db: Db): number {
+  let query = stampQueries.get(db);
+  if (!query) stampQueries.set(db, (query = db.select({ stamp: sql<number>`coalesce(max(rowid), 0)` }).from(carbonPrices).prepare()));
+  return (query.get() as { stamp: number }).stamp;
+}

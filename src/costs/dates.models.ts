@@ -23,8 +23,7 @@ export function parseInstant(value: InstantInput, path: string): DateTime {
 // A calendar date: "2026-03-10" is that day in `zone`; a date-time is converted to `zone` first.
 export function calendarDateIn(value: InstantInput, zone: string, path: string): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const day = DateTime.fromISO(value, { zone });
-    if (!day.isValid) throw invalid(path, `invalid date: ${value}`);
+    if (!isCalendarDate(value)) throw invalid(path, `invalid date: ${value}`);
     return value;
   }
   return parseInstant(value, path).setZone(zone).toISODate()!;
@@ -32,6 +31,13 @@ export function calendarDateIn(value: InstantInput, zone: string, path: string):
 
 // luxon checks a zone by building an Intl formatter (tens of µs): remember the zones already seen.
 const validZones = new Set<string>();
+
+// A real day of the proleptic Gregorian calendar ("2026-02-30" is not), without luxon's cost.
+function isCalendarDate(isoDate: string): boolean {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const date = new Date(Date.UTC(year!, month! - 1, day!));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+}
 
 export function assertZone(zone: string, path: string): void {
   if (validZones.has(zone)) return;

@@ -1,15 +1,26 @@
 import { Router } from 'express';
 import { body } from '../shared/http.ts';
 import { rateLimitPerMinute } from '../shared/rate-limit.ts';
+import { parisCalendarDay } from '../shared/paris-time.ts';
 import { quoteRequestSchema } from './quote.schemas.ts';
 import { computeQuote, type QuoteDeps } from './quote.usecases.ts';
+import { createQuoteCache, quoteCacheKey } from './quote-cache.ts';
 
 // Open without sign-in: anyone may price a trip before asking for it; rate-limited per client.
 export function quoteRouter(deps: { quote: QuoteDeps; config: { EMPREINTE_RATE_LIMIT: number } }): Router {
   const router = Router();
   const limit = rateLimitPerMinute(deps.config.EMPREINTE_RATE_LIMIT, (req) => req.ip ?? 'unknown');
+  const cache = createQuoteCache();
   router.post('/api/quote', limit, (req, res) => {
-    res.json(computeQuote(body(req, quoteRequestSchema), deps.quote));
+    const context = { pricesStamp: deps.quote.pricesStamp(), parisDate: parisCalendarDay(deps.quote.clock.now().toMillis()).isoDate };
+    const key = quoteCacheKey(req.body, context);
+    let json = key === null ? undefined : cache.get(key);
+    res.setHeader('X-Quote-Cache', json === undefined ? 'miss' : 'hit');
+    if (json === undefined) {
+      json = JSON.stringify(computeQuote(body(req, quoteRequestSchema), deps.quote));
+      if (key !== null) cache.set(key, json);
+    }
+    res.type('application/json').send(json);
   });
   return router;
 }

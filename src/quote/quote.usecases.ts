@@ -18,6 +18,8 @@ export type QuoteDeps = {
   places: PlaceResolver;
   factors: FactorRegistry;
   carbonPrice: CarbonPriceLookup;
+  // Changes when carbon prices change: keys the cache of computed quotes.
+  pricesStamp: () => number;
   policy: PolicyProfile;
   clock: Clock;
 };

@@ -1,0 +1,34 @@
+// Identical quote requests get identical answers while the reference data, the carbon prices and the
+// day stay the same: the live form and people pricing the same standard trips ask again and again.
+// The serialised answer is kept, least recently used first out, within a bound.
+export const QUOTE_CACHE_MAX_ENTRIES = 500;
+const MAX_KEY_LENGTH = 8_192;
+
+export type QuoteCache = { get(key: string): string | undefined; set(key: string, json: string): void; size(): number };
+
+export function createQuoteCache(maxEntries = QUOTE_CACHE_MAX_ENTRIES): QuoteCache {
+  const entries = new Map<string, string>();
+  return {
+    get(key) {
+      const json = entries.get(key);
+      if (json !== undefined) {
+        entries.delete(key);
+        entries.set(key, json);
+      }
+      return json;
+    },
+    set(key, json) {
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+      entries.set(key, json);
+    },
+    size: () => entries.size,
+  };
+}
+
+// The key names everything the answer depends on besides immutable reference data; a body too large
+// to be a usual trip is not cached at all.
+export function quoteCacheKey(body: unknown, context: { pricesStamp: number; parisDate: string }): string | null {
+  const text = JSON.stringify(body);
+  if (text === undefined || text.length > MAX_KEY_LENGTH) return null;
+  return `${context.pricesStamp}|${context.parisDate}|${text}`;
+}
