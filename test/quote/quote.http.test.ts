@@ -2,6 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.ts';
 import { testApp } from '../helpers/app.ts';
+import { setCarbonPrice } from '../../src/costs/carbon-prices.repository.ts';
 
 const { app, deps } = testApp();
 const validLeg = { mode: 'train', distanceKm: 120 };
@@ -81,5 +82,29 @@ describe('POST /api/quote', () => {
     const res = await request(limited).post('/api/quote').send({ legs: [validLeg] }).expect(429);
     expect(res.body.error.code).toBe('rate_limit.exceeded');
     expect(res.headers['retry-after']).toBeDefined();
+  });
+});
+
+describe('quote answer cache', () => {
+  it('serves an identical request from the cache with the same answer', async () => {
+    const { app: fresh } = testApp();
+    const trip = { departAt: '2027-03-10T07:00:00+01:00', returnAt: '2027-03-10T20:00:00+01:00', legs: [{ mode: 'plane', from: 'MPL', to: 'ORY' }] };
+    const first = await request(fresh).post('/api/quote').send(trip).expect(200);
+    const second = await request(fresh).post('/api/quote').send(trip).expect(200);
+    expect(first.headers['x-quote-cache']).toBe('miss');
+    expect(second.headers['x-quote-cache']).toBe('hit');
+    expect(second.body).toEqual(first.body);
+  });
+
+  it('recomputes once a new carbon price is set for the year', async () => {
+    const { app: fresh, deps: freshDeps } = testApp();
+    const trip = { departAt: '2027-03-10T07:00:00+01:00', returnAt: '2027-03-10T20:00:00+01:00', legs: [{ mode: 'plane', distanceKm: 1000 }] };
+    // 1 000 km medium haul: 1 000 × 187.6 g = 187 600 g; at 100 €/t: 18.76 € → 1 876 c.
+    expect((await request(fresh).post('/api/quote').send(trip)).body.offset.amountCents).toBe(1876);
+    setCarbonPrice(freshDeps.database.db, { year: 2027, pricePerTonneCents: 25_000, note: 'test' }, freshDeps.clock);
+    // At 250 €/t: 0.1876 t × 250 € = 46.90 € → 4 690 c.
+    const after = await request(fresh).post('/api/quote').send(trip).expect(200);
+    expect(after.headers['x-quote-cache']).toBe('miss');
+    expect(after.body.offset).toMatchObject({ pricePerTonneCents: 25_000, priceSource: 'admin', amountCents: 4690 });
   });
 });
