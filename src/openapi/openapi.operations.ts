@@ -10,6 +10,8 @@ import {
   transitionSchema,
   updateMissionSchema,
 } from '../missions/missions.schemas.ts';
+import { balancesQuery, carbonPriceBody, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
+import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema } from '../org/org.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
@@ -31,9 +33,7 @@ export const quoteResponseSchema = z.object({
 
 const placesAnswer = z.object({ places: z.array(place.extend({ score: z.number() })) });
 const factorsAnswer = z.object({ defaultSetId: z.string(), sets: z.array(z.object({ id: z.string(), label: z.string(), source: z.unknown(), version: z.string(), licence: z.unknown(), isDefault: z.boolean(), rows: z.array(z.unknown()) }).catchall(z.unknown())) });
-const balancesQuery = z.object({ asOf: z.iso.datetime({ offset: true }).optional() });
 const balancesAnswer = z.object({ accounts: z.array(z.object({ id: z.string(), kind: z.enum(['envelope', 'budget_line', 'project']), name: z.string(), balanceCents: z.number().int() })) });
-const statementQuery = z.object({ account: z.string(), from: z.iso.date(), to: z.iso.date(), format: z.enum(['json', 'csv', 'pdf']).default('json') });
 
 const missionOp = (op: Omit<Operation, 'tag' | 'auth'>): Operation => ({ tag: 'missions', auth: true, ...op });
 const transition = (action: string, summary: string): Operation =>
@@ -54,6 +54,18 @@ export const operations: Operation[] = [
   transition('reject', 'Reject (reason required)'),
   transition('cancel', 'Cancel a submitted or validated mission (a validated one gets its contribution reversed)'),
   missionOp({ method: 'post', path: '/api/missions/:id/legs/:index/switch', summary: 'Replace a flight leg by rail or visio and record the avoided flight', body: switchLegSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
-  { method: 'get', path: '/api/ledger/balances', tag: 'ledger', auth: true, summary: 'Balance of every ledger account as of an instant (finance)', query: balancesQuery, response: balancesAnswer, errors: [403] },
+  { method: 'get', path: '/api/ledger/balances', tag: 'ledger', auth: true, summary: 'Balance of every ledger account as of a date or instant (finance)', query: balancesQuery, response: balancesAnswer, produces: ['text/csv'], errors: [403] },
   { method: 'get', path: '/api/ledger/statement', tag: 'ledger', auth: true, summary: 'Statement of one account over a period, with running balance', query: statementQuery, produces: ['text/csv', 'application/pdf'], errors: [403, 404] },
+  { method: 'get', path: '/api/ledger/projects', tag: 'ledger', auth: true, summary: 'Reinvestment projects', errors: [403] },
+  { method: 'post', path: '/api/ledger/projects', tag: 'ledger', auth: true, summary: 'Record a reinvestment project (finance)', body: projectBody, status: 201, errors: [403, 409] },
+  { method: 'post', path: '/api/ledger/disbursements', tag: 'ledger', auth: true, summary: 'Disburse from the envelope to a project (finance); refused below zero', body: disbursementBody, status: 201, idempotent: true, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/ledger/transfers/:id/reverse', tag: 'ledger', auth: true, summary: 'Correct a transfer by a reversing transfer (finance)', body: reverseBody, status: 201, errors: [403, 404, 409] },
+  { method: 'get', path: '/api/ledger/audit', tag: 'ledger', auth: true, summary: 'Ledger invariants check (sum of entries, balances)', errors: [403] },
+  { method: 'get', path: '/api/admin/carbon-prices', tag: 'admin', auth: true, summary: 'Carbon price per year, with history', errors: [403] },
+  { method: 'post', path: '/api/admin/carbon-prices', tag: 'admin', auth: true, summary: 'Set the carbon price of a year (never changes past transfers)', body: carbonPriceBody, status: 201, errors: [403] },
+  { method: 'get', path: '/api/entities', tag: 'organisation', auth: true, summary: 'Entities (labs, departments, services)' },
+  { method: 'post', path: '/api/entities', tag: 'organisation', auth: true, summary: 'Create an entity (admin)', body: entityCreateSchema, status: 201, errors: [403, 409] },
+  { method: 'get', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Budget lines, optionally of one entity', query: budgetLinesQuerySchema },
+  { method: 'post', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Create a budget line (admin)', body: budgetLineCreateSchema, status: 201, errors: [403, 409] },
+  { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
 ];
