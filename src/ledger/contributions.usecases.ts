@@ -4,10 +4,9 @@ import { newId } from '../shared/ids.ts';
 import {
   assertFunds,
   assertValidDraft,
-  budgetLineRef,
+  budgetLineSpec,
   defaultLedgerPolicy,
-  envelopeName,
-  envelopeRef,
+  envelopeSpec,
   MAX_AMOUNT_CENTS,
   missionContributionKey,
   missionHoldKey,
@@ -42,15 +41,10 @@ export type MissionContributionInput = {
 export type MissionCancellationInput = { missionId: string; at: string; actorId: string | null; reason: string };
 
 function contributionAccounts(database: DbHandle, input: MissionContributionInput, policy: LedgerPolicy, at: string): { debit: Account; credit: Account } {
-  const ref = envelopeRef(policy, input.entityId);
-  // Budget lines are sources of money: their balance is what they have paid, negative by design.
-  const debit = getOrCreateAccount(
-    database,
-    { kind: 'budget_line', ref: budgetLineRef(input.budgetLineId), name: input.budgetLineName ?? input.budgetLineId, entityId: input.entityId, allowNegative: true },
-    at,
-  );
-  const credit = getOrCreateAccount(database, { kind: 'envelope', ref, name: envelopeName(ref), entityId: ref === 'envelope:school' ? null : input.entityId, allowNegative: false }, at);
-  return { debit, credit };
+  return {
+    debit: getOrCreateAccount(database, budgetLineSpec(input.budgetLineId, input.budgetLineName, input.entityId), at),
+    credit: getOrCreateAccount(database, envelopeSpec(policy, input.entityId), at),
+  };
 }
 
 function checkedAmount(amountCents: number): number {

@@ -2,7 +2,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { envelopeName, envelopeRef, projectRef, type Account, type LedgerPolicy, type ProjectScope } from './ledger.models.ts';
+import { envelopeSpec, projectRef, projectSpec, type Account, type LedgerPolicy, type ProjectScope } from './ledger.models.ts';
 import { findAccountById, findAccountByRef, listAccounts, balanceBefore, chainTip } from './ledger.repository.ts';
 import { pendingCreditCents, pendingDebitCents } from './ledger-holds.repository.ts';
 import { findProjectById, findProjectByName, insertProject, listProjects as listProjectRows, type Project } from './projects.repository.ts';
@@ -16,7 +16,7 @@ const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
 export type ProjectView = Project & { accountId: string; balanceCents: number };
 
 function projectAccount(database: DbHandle, project: Project, at: string): Account {
-  return getOrCreateAccount(database, { kind: 'project', ref: projectRef(project.id), name: project.name, entityId: null, allowNegative: false }, at);
+  return getOrCreateAccount(database, projectSpec(project), at);
 }
 
 export function createProject(deps: LedgerDeps, input: { name: string; scope: ProjectScope; description: string | null }, actorId: string | null): ProjectView {
@@ -54,8 +54,7 @@ export function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: st
     .transaction((): Posted => {
       const project = findProjectById(deps.database.db, input.projectId);
       if (!project) throw new AppError('ledger.project.not_found', `Projet inconnu : ${input.projectId}`, [{ path: 'projectId', message: 'unknown project' }]);
-      const ref = envelopeRef(deps.policy, input.entityId);
-      const envelope = getOrCreateAccount(deps.database, { kind: 'envelope', ref, name: envelopeName(ref), entityId: ref === 'envelope:school' ? null : input.entityId, allowNegative: false }, at);
+      const envelope = getOrCreateAccount(deps.database, envelopeSpec(deps.policy, input.entityId), at);
       const target = projectAccount(deps.database, project, at);
       const draft = {
         key: `disbursement:${input.idempotencyKey ?? newId('txf')}`,

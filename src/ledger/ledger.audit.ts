@@ -50,7 +50,7 @@ const checks: Check[] = [
     message: () => 'the reversal does not mirror the transfer it reverses',
   },
   {
-    name: 'hold_posted_once',
+    name: 'posted_hold_is_a_contribution',
     sql: `select r.hold_id as ref from ledger_hold_resolutions r left join ledger_transfers t on t.id = r.transfer_id
            where r.outcome = 'posted' and (t.id is null or t.cause_kind <> 'mission_contribution')`,
     message: () => 'a posted hold does not point to a mission contribution',

@@ -64,6 +64,24 @@ export const projectRef = (projectId: string): string => `project:${projectId}`;
 export const envelopeName = (ref: string): string =>
   ref === 'envelope:school' ? 'Enveloppe de compensation (école)' : `Enveloppe de compensation (${ref.slice('envelope:'.length)})`;
 
+export type AccountSpec = Pick<Account, 'kind' | 'ref' | 'name' | 'entityId' | 'allowNegative'>;
+
+export function envelopeSpec(policy: LedgerPolicy, entityId: string | null): AccountSpec {
+  const ref = envelopeRef(policy, entityId);
+  return { kind: 'envelope', ref, name: envelopeName(ref), entityId: ref === 'envelope:school' ? null : entityId, allowNegative: false };
+}
+
+// Budget lines are sources of money: their balance is what they have paid, negative by design.
+export const budgetLineSpec = (budgetLineId: string, name: string | undefined, entityId: string | null): AccountSpec => ({
+  kind: 'budget_line',
+  ref: budgetLineRef(budgetLineId),
+  name: name ?? budgetLineId,
+  entityId,
+  allowNegative: true,
+});
+
+export const projectSpec = (project: { id: string; name: string }): AccountSpec => ({ kind: 'project', ref: projectRef(project.id), name: project.name, entityId: null, allowNegative: false });
+
 export const missionContributionKey = (missionId: string): string => `mission:${missionId}:contribution`;
 export const missionReversalKey = (missionId: string): string => `mission:${missionId}:contribution:reversal`;
 export const missionHoldKey = (missionId: string): string => `mission:${missionId}:hold`;

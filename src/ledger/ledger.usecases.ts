@@ -10,7 +10,7 @@ import {
   nextEntry,
   reversalDraft,
   type Account,
-  type AccountKind,
+  type AccountSpec,
   type CauseKind,
   type LedgerPolicy,
   type Transfer,
@@ -30,7 +30,6 @@ import {
 } from './ledger.repository.ts';
 
 export type Posted = { transfer: Transfer; created: boolean };
-export type AccountSpec = { kind: AccountKind; ref: string; name: string; entityId: string | null; allowNegative: boolean };
 
 export function getOrCreateAccount(database: DbHandle, spec: AccountSpec, at: string): Account {
   return findAccountByRef(database.db, spec.ref) ?? insertAccountIfAbsent(database.db, { id: newId('acc'), createdAt: at, ...spec });
