@@ -11,12 +11,12 @@ import {
   missionContributionKey,
   missionHoldKey,
   missionReversalKey,
-  normaliseInstant,
   type Account,
   type LedgerPolicy,
   type Transfer,
   type TransferDraft,
 } from './ledger.models.ts';
+import { normaliseInstant } from './ledger-dates.models.ts';
 import { findHoldByKey, insertHold, insertResolution, pendingDebitCents, type HoldWithOutcome } from './ledger-holds.repository.ts';
 import { chainTip, findTransferByKey } from './ledger.repository.ts';
 import { getOrCreateAccount, postTransfer, reverseTransfer } from './ledger.usecases.ts';

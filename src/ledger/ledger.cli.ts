@@ -5,7 +5,7 @@ import { systemClock, type Clock } from '../shared/clock.ts';
 import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
 import { isAppError } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
-import { exclusiveBound } from './ledger.models.ts';
+import { exclusiveBound } from './ledger-dates.models.ts';
 import { balancesAsOf } from './finance.usecases.ts';
 import { accountStatement } from './statement.usecases.ts';
 import { balancesCsv, statementCsv } from './ledger-csv.export.ts';

@@ -1,7 +1,8 @@
 import type { DbHandle } from '../shared/db.ts';
 import { AppError } from '../shared/errors.ts';
 import { contentHash } from './ledger-format.models.ts';
-import { parisDate, period as periodOf, runningBalances, statementTotals, type Account, type CauseKind } from './ledger.models.ts';
+import { runningBalances, statementTotals, type Account, type CauseKind } from './ledger.models.ts';
+import { parisDate, period as periodOf } from './ledger-dates.models.ts';
 import { balanceBefore, statementRows } from './ledger.repository.ts';
 import { resolveAccount } from './finance.usecases.ts';
 

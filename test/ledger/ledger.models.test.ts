@@ -4,15 +4,14 @@ import {
   assertFunds,
   defaultLedgerPolicy,
   effectiveInstant,
-  exclusiveBound,
   nextEntry,
-  period,
   reversalDraft,
   runningBalances,
   statementTotals,
   type Account,
   type Transfer,
 } from '../../src/ledger/ledger.models.ts';
+import { exclusiveBound, period } from '../../src/ledger/ledger-dates.models.ts';
 
 describe('amount formatting', () => {
   it.each([

@@ -1,0 +1,42 @@
+import { DateTime } from 'luxon';
+import { PARIS_ZONE } from '../shared/clock.ts';
+import { invalid } from '../shared/errors.ts';
+
+// Instants are stored as ISO UTC strings with milliseconds, so that text order is time order.
+export function normaliseInstant(iso: string, path: string): string {
+  const instant = DateTime.fromISO(iso, { setZone: true });
+  if (!instant.isValid) throw invalid(path, `${path} must be an ISO 8601 instant`);
+  return instant.toUTC().toISO();
+}
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+// Dates are Paris calendar days. Bounds are exclusive instants: "as of 2026-12-31" counts everything
+// effective before midnight at the start of 1 January in Paris; an instant counts entries at or before it.
+export function exclusiveBound(value: string, path: string): string {
+  if (isoDate.test(value)) {
+    const day = DateTime.fromISO(value, { zone: PARIS_ZONE });
+    if (!day.isValid) throw invalid(path, `${path} is not a calendar date`);
+    return day.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
+  }
+  return DateTime.fromISO(normaliseInstant(value, path)).toUTC().plus({ milliseconds: 1 }).toISO()!;
+}
+
+export function startOfParisDay(date: string, path: string): string {
+  const day = DateTime.fromISO(date, { zone: PARIS_ZONE });
+  if (!isoDate.test(date) || !day.isValid) throw invalid(path, `${path} must be a date YYYY-MM-DD`);
+  return day.startOf('day').toUTC().toISO()!;
+}
+
+export type Period = { from: string; to: string; fromInclusive: string; toExclusive: string };
+
+export function period(from: string, to: string): Period {
+  const fromInclusive = startOfParisDay(from, 'from');
+  startOfParisDay(to, 'to');
+  if (to < from) throw invalid('to', 'to must not be before from');
+  return { from, to, fromInclusive, toExclusive: exclusiveBound(to, 'to') };
+}
+
+export function parisDate(isoInstant: string): string {
+  return DateTime.fromISO(isoInstant, { zone: 'utc' }).setZone(PARIS_ZONE).toISODate()!;
+}
