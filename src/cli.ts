@@ -21,6 +21,7 @@ registerCommand('user', 'Add users, change their roles, issue API tokens', async
 
 registerCommand('export statement', 'Statement of a ledger account for a period, as CSV, PDF or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportStatementCommand);
 registerCommand('export balances', 'Balances of every ledger account as of a date, as CSV or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportBalancesCommand);
+registerCommand('import missions', 'Import past missions from a CSV (our layout, GES 1point5, or --map)', async () => (await import('./reports/import.cli.ts')).importMissionsCommand);
 
 export async function main(argv: string[]): Promise<number> {
   // A name may have two words (`export statement`), so capabilities can share a verb; longest first.

@@ -1,0 +1,102 @@
+import { hash } from 'node:crypto';
+import type { TransitKind, TransportMode } from '../shared/modes.ts';
+import type { MissionPurpose } from '../missions/missions.models.ts';
+import type { ColumnMap, ImportField } from './import-columns.models.ts';
+import { countryCode } from './import-countries.data.ts';
+import {
+  parseCategory, parseCount, parseDate, parseDecimal, parseEurosToCents, parseMode, parsePurpose, parseRoundTrip, RowProblem,
+} from './import-values.models.ts';
+
+// One CSV record turned into the facts of one trip, before any place is resolved.
+export type NormalisedRow = {
+  line: number;
+  missionRef: string | null;
+  departOn: string;
+  year: number;
+  category: 'staff' | 'student';
+  entityLabel: string | null;
+  purpose: MissionPurpose;
+  mode: TransportMode;
+  transitKind: TransitKind | null;
+  taxi: boolean;
+  from: string | null; // what the place resolver reads: "Montpellier, FR", "MPL"
+  to: string | null;
+  givenDistanceKm: number | null; // one-way
+  roundTrip: boolean;
+  travelers: number;
+  carPeople: number | null; // a car listed once per agent: this row is one share of it
+  costCents: number | null;
+  hours: number | null; // visio
+};
+
+export const DEFAULT_VISIO_HOURS = 1;
+const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function cell(fields: string[], columns: ColumnMap, field: ImportField): string {
+  const index = columns[field];
+  return index === undefined ? '' : (fields[index] ?? '');
+}
+
+// "Ville" + "Pays" (GES 1point5) or one "from"/"to" cell (ours); the country goes to ISO alpha-2.
+function place(fields: string[], columns: ColumnMap, side: 'from' | 'to'): string | null {
+  const whole = squeeze(cell(fields, columns, side));
+  if (whole) return whole;
+  const city = squeeze(cell(fields, columns, `${side}_city`));
+  const country = squeeze(cell(fields, columns, `${side}_country`));
+  if (!country) return city || null;
+  const code = countryCode(country);
+  if (!code) throw new RowProblem(`${side}_country`, 'country.unknown', `${side}_country : pays inconnu « ${country} »`);
+  if (!city) throw new RowProblem(`${side}_city`, 'place.missing', `${side}_city : ville absente (pays ${country})`);
+  return `${city}, ${code}`;
+}
+
+export function normaliseRow(line: number, fields: string[], columns: ColumnMap, defaults: { entity: string | null }): NormalisedRow {
+  const date = parseDate(cell(fields, columns, 'date'));
+  const mode = parseMode(cell(fields, columns, 'mode'));
+  const visio = mode.mode === 'visio';
+  const from = visio ? null : place(fields, columns, 'from');
+  const to = visio ? null : place(fields, columns, 'to');
+  const givenDistanceKm = parseDecimal(cell(fields, columns, 'distance_km'), 'distance_km');
+  if (!visio && givenDistanceKm === null && (from === null || to === null)) {
+    throw new RowProblem(from === null ? 'from' : 'to', 'place.missing', 'lieu de départ et lieu d’arrivée, ou distance_km, attendus');
+  }
+  const carPeopleCell = cell(fields, columns, 'car_people');
+  const hours = visio ? (parseDecimal(cell(fields, columns, 'hours'), 'hours') ?? DEFAULT_VISIO_HOURS) : null;
+  if (hours !== null && hours <= 0) throw new RowProblem('hours', 'hours.invalid', 'hours : durée positive attendue');
+  return {
+    line,
+    missionRef: squeeze(cell(fields, columns, 'mission')) || null,
+    departOn: date.isoDate,
+    year: date.year,
+    category: parseCategory(cell(fields, columns, 'category')),
+    entityLabel: squeeze(cell(fields, columns, 'entity')) || defaults.entity,
+    purpose: parsePurpose(cell(fields, columns, 'purpose')),
+    mode: mode.mode,
+    transitKind: mode.transitKind,
+    taxi: mode.taxi === true,
+    from,
+    to,
+    givenDistanceKm,
+    roundTrip: parseRoundTrip(cell(fields, columns, 'round_trip')),
+    travelers: parseCount(cell(fields, columns, 'travelers'), 'travelers', 1),
+    carPeople: mode.mode === 'car' && carPeopleCell.trim() !== '' ? parseCount(carPeopleCell, 'car_people', 1, 9) : null,
+    costCents: parseEurosToCents(cell(fields, columns, 'cost_eur')),
+    hours,
+  };
+}
+
+// The row's identity, independent of its line and of the factor set: what re-importing must not
+// insert twice. Text is compared without case.
+export function rowHash(r: NormalisedRow): string {
+  const parts = [
+    r.missionRef ?? '', r.departOn, r.category, (r.entityLabel ?? '').toLowerCase(), r.purpose, r.mode, r.transitKind ?? '', r.taxi ? 'taxi' : '',
+    (r.from ?? '').toLowerCase(), (r.to ?? '').toLowerCase(), r.givenDistanceKm ?? '', r.roundTrip ? 1 : 0, r.travelers, r.carPeople ?? '', r.costCents ?? '', r.hours ?? '',
+  ];
+  return hash('sha256', parts.join('\u001f'), 'base64url');
+}
+
+// The n-th identical row of a file gets its own key, so two agents on the same trip both count,
+// and the same file imported again yields the same keys.
+export function occurrenceKey(baseHash: string, occurrence: number): string {
+  return occurrence === 1 ? baseHash : `${baseHash}~${occurrence}`;
+}

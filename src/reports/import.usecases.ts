@@ -1,0 +1,133 @@
+import type { Clock } from '../shared/clock.ts';
+import type { DbHandle } from '../shared/db.ts';
+import { newId } from '../shared/ids.ts';
+import type { PlaceResolver } from '../places/places.usecases.ts';
+import type { FactorRegistry } from '../footprint/factors.models.ts';
+import { listEntities } from '../org/org.repository.ts';
+import { sha256Hex } from '../ledger/ledger-format.models.ts';
+import { readCsv, type CsvRecord, type Separator } from './import-csv.models.ts';
+import { planColumns, type ImportField, type ImportLayout } from './import-columns.models.ts';
+import { normaliseRow, occurrenceKey, rowHash } from './import-row.models.ts';
+import { RowProblem } from './import-values.models.ts';
+import { tripBuilder } from './import-trip.usecases.ts';
+import { finishImportRun, insertImportRun, prepareRunProgress, prepareTripInsert, type RunCounts, type TripParams } from './import.repository.ts';
+
+export type ImportDeps = { database: DbHandle; clock: Clock; places: PlaceResolver; factors: FactorRegistry };
+
+export type ImportOptions = {
+  fileName: string;
+  strict?: boolean; // refuse the whole file when any row is bad
+  factorSetId?: string;
+  mapping?: Record<string, ImportField>; // header key → field (parseMapping)
+  entity?: string | null; // entity of rows that name none
+  batchSize?: number;
+  actorId?: string | null;
+  forceCsvParse?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  // Test hook, run inside each batch's transaction before it commits: throwing rolls that batch back.
+  onBatch?: (batchIndex: number) => void;
+};
+
+export type RowError = { line: number; field: string; code: string; reason: string; fields: string[] };
+
+export type ImportSummary = {
+  importId: string;
+  layout: ImportLayout;
+  separator: Separator;
+  factorSet: { id: string; version: string };
+  refused: boolean;
+  rowsRead: number;
+  imported: number;
+  duplicates: number;
+  bad: number;
+  errors: RowError[];
+  header: string[];
+  seconds: number;
+};
+
+export const DEFAULT_BATCH_SIZE = 1000;
+export const MAX_BATCH_SIZE = 50_000;
+
+type Outcome = { params: TripParams } | { error: RowError };
+
+function problemOf(record: CsvRecord, err: unknown): RowError {
+  if (!(err instanceof RowProblem)) throw err;
+  return { line: record.line, field: err.field, code: err.code, reason: err.message, fields: record.fields };
+}
+
+export function importMissionsCsv(deps: ImportDeps, text: string, options: ImportOptions): ImportSummary {
+  const started = performance.now();
+  const table = readCsv(text, { forceCsvParse: options.forceCsvParse });
+  const plan = planColumns(table.header.fields, options.mapping);
+  const set = deps.factors.get(options.factorSetId ?? deps.factors.defaultSetId);
+  const batchSize = Math.min(Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE), MAX_BATCH_SIZE);
+  const importId = newId('imp');
+  const entityIds = new Map(listEntities(deps.database.db).map((e) => [e.name.toLowerCase(), e.id]));
+  const build = tripBuilder(deps.places, set, importId, entityIds);
+  const occurrences = new Map<string, number>();
+  const defaults = { entity: options.entity ?? null };
+
+  // Keys depend on the order rows are met in: a strict run's check pass must not advance them.
+  const process = (record: CsvRecord, keyed: boolean): Outcome => {
+    try {
+      const row = normaliseRow(record.line, record.fields, plan.columns, defaults);
+      const base = rowHash(row);
+      const n = (occurrences.get(base) ?? 0) + 1;
+      if (keyed) occurrences.set(base, n);
+      return { params: build(row, occurrenceKey(base, n)) };
+    } catch (err) {
+      return { error: problemOf(record, err) };
+    }
+  };
+
+  const total = table.records.length;
+  insertImportRun(deps.database.db, {
+    id: importId, fileName: options.fileName, fileSha256: sha256Hex(text), layout: plan.layout, factorSetId: set.id, factorSetVersion: set.version,
+    strict: options.strict === true, actorId: options.actorId ?? null, status: 'running', startedAt: deps.clock.now().toUTC().toISO()!,
+  });
+  const counts: RunCounts = { rowsRead: total, rowsImported: 0, rowsDuplicate: 0, rowsBad: 0 };
+  const errors: RowError[] = [];
+  const finish = (refused: boolean): ImportSummary => {
+    counts.rowsBad = errors.length;
+    finishImportRun(deps.database.sqlite, importId, refused ? 'refused' : 'done', counts, deps.clock.now().toUTC().toISO()!);
+    return {
+      importId, layout: plan.layout, separator: table.separator, factorSet: { id: set.id, version: set.version }, refused, rowsRead: total,
+      imported: counts.rowsImported, duplicates: counts.rowsDuplicate, bad: errors.length, errors, header: table.header.fields,
+      seconds: (performance.now() - started) / 1000,
+    };
+  };
+
+  if (options.strict) {
+    for (const record of table.records) {
+      const outcome = process(record, false);
+      if ('error' in outcome) errors.push(outcome.error);
+    }
+    if (errors.length > 0) return finish(true);
+  }
+
+  const insert = prepareTripInsert(deps.database.sqlite);
+  const progress = prepareRunProgress(deps.database.sqlite);
+  // One transaction per batch: a crash loses at most the batch in flight, never half of it, and
+  // running the file again skips what was committed (row keys are UNIQUE).
+  const insertBatch = deps.database.sqlite.transaction((rows: TripParams[], batchIndex: number) => {
+    let inserted = 0;
+    for (const params of rows) inserted += insert.run(...params).changes;
+    options.onBatch?.(batchIndex);
+    progress.run(counts.rowsRead, counts.rowsImported + inserted, counts.rowsDuplicate + rows.length - inserted, errors.length, importId);
+    return inserted;
+  });
+
+  for (let start = 0, batchIndex = 0; start < total; start += batchSize, batchIndex++) {
+    const rows: TripParams[] = [];
+    for (const record of table.records.slice(start, start + batchSize)) {
+      const outcome = process(record, true);
+      if ('params' in outcome) rows.push(outcome.params);
+      else errors.push(outcome.error);
+    }
+    const inserted = insertBatch.immediate(rows, batchIndex);
+    counts.rowsImported += inserted;
+    counts.rowsDuplicate += rows.length - inserted;
+    options.onProgress?.(Math.min(start + batchSize, total), total);
+  }
+  return finish(false);
+}
