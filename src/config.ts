@@ -18,6 +18,11 @@ export const configSchema = z.object({
   EMPREINTE_ENVELOPE_ALLOW_NEGATIVE: boolFromEnv.default(false),
   EMPREINTE_LEDGER_HOLDS: boolFromEnv.default(false),
   EMPREINTE_FACTOR_SET: z.string().default('ademe-base-carbone-series-a'),
+  // Meal and night slots of the per diem (src/costs/data/slot-profiles.json): which one the school
+  // applies is for the SFI to confirm.
+  EMPREINTE_PER_DIEM_PROFILE: z.string().default('decret-53-511'),
+  // Extra per-diem-abroad rows (same JSON schema as src/costs/data/per-diem-abroad.json).
+  EMPREINTE_PER_DIEM_ABROAD_FILE: z.string().optional(),
   EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(240),
   EMPREINTE_TRUSTED_USER_HEADER: z.string().optional(),
   EMPREINTE_SECURE_COOKIES: boolFromEnv.default(false),

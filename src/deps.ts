@@ -7,6 +7,8 @@ import { loadFactorRegistry } from './footprint/factors.loader.ts';
 import type { FactorRegistry } from './footprint/factors.models.ts';
 import { carbonPriceForYear, carbonPricesStamp } from './costs/carbon-prices.repository.ts';
 import { defaultPolicyProfile } from './quote/policy.models.ts';
+import { slotProfileById } from './costs/slots.models.ts';
+import { perDiemAbroadTable } from './costs/per-diem-abroad.loader.ts';
 import type { QuoteDeps } from './quote/quote.usecases.ts';
 
 // The composition root: everything a route or a command needs, built once from config and database.
@@ -32,6 +34,8 @@ export function buildDeps(base: { config: Config; database: DbHandle; clock: Clo
     carbonPrice: (year) => carbonPriceForYear(base.database.db, year, base.config.EMPREINTE_CARBON_PRICE_CENTS),
     pricesStamp: () => carbonPricesStamp(base.database.db),
     policy: defaultPolicyProfile(base.config.EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES),
+    slotProfile: slotProfileById(base.config.EMPREINTE_PER_DIEM_PROFILE),
+    abroadRows: perDiemAbroadTable(base.config.EMPREINTE_PER_DIEM_ABROAD_FILE),
     clock: base.clock,
   };
   return { ...base, places, factors, quote };

@@ -3,6 +3,8 @@ import { perDiemAbroad, type PerDiemAbroadResult } from '../costs/per-diem-abroa
 import { minorUnitDigits } from '../costs/per-diem-abroad-rates.models.ts';
 import { lodgingTierFor } from '../costs/lodging-tier.models.ts';
 import type { LodgingTier } from '../costs/per-diem.schemas.ts';
+import type { PerDiemAbroadRow } from '../costs/per-diem-abroad.schemas.ts';
+import type { SlotProfile } from '../costs/slots.schemas.ts';
 import type { PlaceResolver } from '../places/places.usecases.ts';
 import type { PolicyFlag } from './policy.models.ts';
 import type { QuoteRequest } from './quote.schemas.ts';
@@ -34,16 +36,18 @@ function abroadFlags(result: PerDiemAbroadResult): PolicyFlag[] {
 }
 
 // Per diem needs the mission's dates; without them the quote prices the journey only.
-export function quotePerDiem(request: QuoteRequest, deps: { places: PlaceResolver }): PerDiemSummary | null {
+export type PerDiemDeps = { places: PlaceResolver; slotProfile: SlotProfile; abroadRows: readonly PerDiemAbroadRow[] };
+
+export function quotePerDiem(request: QuoteRequest, deps: PerDiemDeps): PerDiemSummary | null {
   if (!request.departAt || !request.returnAt) return null;
   const provided = { mealsProvided: request.perDiem?.mealsProvided, nightsProvided: request.perDiem?.nightsProvided };
   const country = request.destination?.country ?? 'FR';
   if (country !== 'FR') {
     // The clock abroad starts on arrival; departure and return times are its best known bounds.
-    const detail = perDiemAbroad({ countryCode: country, city: request.destination?.city ?? null, departAt: request.departAt, returnAt: request.returnAt, ...provided });
+    const detail = perDiemAbroad({ countryCode: country, city: request.destination?.city ?? null, departAt: request.departAt, returnAt: request.returnAt, ...provided }, { rows: deps.abroadRows, profile: deps.slotProfile });
     return { scope: 'abroad', amountCents: detail.status === 'ok' ? (detail.amountCents ?? 0) : 0, detail, flags: abroadFlags(detail) };
   }
   const tier = lodgingTier(request, deps.places);
-  const detail = perDiem({ departAt: request.departAt, returnAt: request.returnAt, lodgingTier: tier, disabledAgent: request.perDiem?.disabledAgent, ...provided });
+  const detail = perDiem({ departAt: request.departAt, returnAt: request.returnAt, lodgingTier: tier, disabledAgent: request.perDiem?.disabledAgent, ...provided }, deps.slotProfile);
   return { scope: 'metropolitan', amountCents: detail.amountCents, lodgingTier: tier, detail, flags: [] };
 }

@@ -10,11 +10,11 @@ import { offsetContributionCents } from '../costs/offset.models.ts';
 import type { QuoteLegRequest, QuoteRequest } from './quote.schemas.ts';
 import { flightFlags, isBlocked, needsJustification, type PolicyFlag, type PolicyProfile } from './policy.models.ts';
 import { railAlternative, visioAlternative, type Alternative } from './alternatives.usecases.ts';
-import { quotePerDiem, type PerDiemSummary } from './per-diem.usecases.ts';
+import { quotePerDiem, type PerDiemDeps, type PerDiemSummary } from './per-diem.usecases.ts';
 
 export type CarbonPriceLookup = (year: number) => { pricePerTonneCents: number; source: 'admin' | 'default' };
 
-export type QuoteDeps = {
+export type QuoteDeps = PerDiemDeps & {
   places: PlaceResolver;
   factors: FactorRegistry;
   carbonPrice: CarbonPriceLookup;

@@ -95,3 +95,15 @@ describe('golden trips', () => {
     expect(q.legs[0]).toMatchObject({ distanceKm: 720, distanceMethod: 'given' });
   });
 });
+
+describe('configurable per-diem profile and abroad rates', () => {
+  it('counts meals with the 12–14 h / 19–21 h profile when configured', async () => {
+    const { testConfig } = await import('../../src/config.ts');
+    const { deps: other } = testApp({}, testConfig({ EMPREINTE_PER_DIEM_PROFILE: 'meals-12-14-19-21' }));
+    // 10 March 11:30 → 20:30 in Lyon: the default 11–14 h lunch is not wholly covered (starts 11:30), the
+    // 12–14 h one is; neither dinner slot is wholly covered (18–21 h, 19–21 h end after 20:30): 1 meal = 20 €.
+    const body = quoteRequestSchema.parse({ departAt: '2027-03-10T11:30:00+01:00', returnAt: '2027-03-10T20:30:00+01:00', destination: { country: 'FR', city: 'Lyon' }, legs: [{ mode: 'train', distanceKm: 450 }] });
+    expect(computeQuote(body, deps.quote).totals.breakdown.perDiemCents).toBe(0);
+    expect(computeQuote(body, other.quote).totals.breakdown.perDiemCents).toBe(2000);
+  });
+});
