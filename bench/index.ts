@@ -40,10 +40,11 @@ async function main() {
     lines.push({ name: 'footprint legs/s (in process)', value: fmt(footprint.legsPerSecond), baseline: `${fmt(baseline)} (object-per-leg loop)`, ratio: footprint.legsPerSecond / baseline, target: '≥ 1,000,000 legs/s', ok: footprint.ok });
   }
   if (wants('quote')) {
-    const quote = await benchQuoteHttp(Number(process.env.BENCH_SECONDS ?? 5));
-    const baseline = `${fmt(quote.bare.requestsPerSecond)} (bare Express JSON route)`;
-    lines.push({ name: 'POST /api/quote req/s, same request (quote cache)', value: `${fmt(quote.cached.requestsPerSecond)} (p99 ${quote.cached.p99Ms} ms)`, baseline, ratio: quote.cachedRatio, target: 'ratio ≥ 0.7', ok: quote.cachedRatio >= 0.7 });
-    lines.push({ name: 'POST /api/quote req/s, every request computed', value: `${fmt(quote.computed.requestsPerSecond)} (p99 ${quote.computed.p99Ms} ms)`, baseline, ratio: quote.computedRatio, target: 'ratio ≥ 0.7', ok: quote.computedRatio >= 0.7 });
+    const quote = await benchQuoteHttp(Number(process.env.BENCH_SECONDS ?? 3));
+    console.log('quote rounds (ratio per round):', JSON.stringify(quote.rounds));
+    const baseline = (m: { requestsPerSecond: number }) => `${fmt(m.requestsPerSecond)} (bare Express JSON route, same round)`;
+    lines.push({ name: 'POST /api/quote req/s, same request (quote cache)', value: `${fmt(quote.cached.requestsPerSecond)} (p99 ${quote.cached.p99Ms} ms)`, baseline: baseline(quote.cachedBaseline), ratio: quote.cachedRatio, target: 'ratio ≥ 0.7', ok: quote.cachedRatio >= 0.7 });
+    lines.push({ name: 'POST /api/quote req/s, every request computed', value: `${fmt(quote.computed.requestsPerSecond)} (p99 ${quote.computed.p99Ms} ms)`, baseline: baseline(quote.computedBaseline), ratio: quote.computedRatio, target: 'ratio ≥ 0.7', ok: quote.computedRatio >= 0.7 });
   }
   if (wants('ledger')) {
     lines.push(...(await optional<{ benchLedgerLines?: () => Promise<Line[]> }>('./ledger.bench.ts', async (m) => (m.benchLedgerLines ? m.benchLedgerLines() : []))));
