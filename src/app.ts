@@ -1,4 +1,4 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Request } from 'express';
 import type { AppDeps } from './deps.ts';
 import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
@@ -17,6 +17,7 @@ import { securityHeaders, staticAssets } from './web/security.ts';
 import { language } from './web/language.ts';
 import { homePages } from './web/home.pages.ts';
 import { pageErrorHandler, pageNotFound } from './web/errors.ts';
+import { requestLog } from './ops/request-log.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.set('query parser', 'simple');
+  app.use(requestLog(deps.logger)); // first: every request gets an id and one log line
   app.use(securityHeaders(deps.config));
   // Assets need no session: served before authentication costs a database lookup.
   app.use('/assets', staticAssets());
@@ -53,7 +55,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use('/api', apiNotFound);
   app.use(pageNotFound);
-  app.use(pageErrorHandler((err) => (deps.logError ?? console.error)(err)));
-  app.use(jsonErrorHandler((err) => (deps.logError ?? console.error)(err)));
+  const logError = (err: unknown, req: Request) => (deps.logError ? deps.logError(err, req) : console.error(err));
+  app.use(pageErrorHandler(logError));
+  app.use(jsonErrorHandler(logError));
   return app;
 }

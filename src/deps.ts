@@ -10,6 +10,8 @@ import { defaultPolicyProfile } from './quote/policy.models.ts';
 import { slotProfileById } from './costs/slots.models.ts';
 import { perDiemAbroadTable } from './costs/per-diem-abroad.loader.ts';
 import type { QuoteDeps } from './quote/quote.usecases.ts';
+import type { Request } from 'express';
+import type { Logger } from './ops/logger.ts';
 
 // The composition root: everything a route or a command needs, built once from config and database.
 // Reference data (places, factor sets, rates) is immutable and loaded once per process.
@@ -20,10 +22,12 @@ export type AppDeps = {
   places: PlaceResolver;
   factors: FactorRegistry;
   quote: QuoteDeps;
-  logError?: (err: unknown) => void;
+  logError?: (err: unknown, req?: Request) => void;
+  // Structured request and error logs (src/ops/logger.ts); absent in most tests.
+  logger?: Logger;
 };
 
-export function buildDeps(base: { config: Config; database: DbHandle; clock: Clock; logError?: (err: unknown) => void }): AppDeps {
+export function buildDeps(base: { config: Config; database: DbHandle; clock: Clock; logError?: (err: unknown, req?: Request) => void; logger?: Logger }): AppDeps {
   // The place index (~0.5 s) loads on first use; src/server.ts may warm it with loadPlaceIndex().
   // Factor sets load (and are validated) here, so an unknown EMPREINTE_FACTOR_SET stops the start.
   const factors = loadFactorRegistry({ defaultSetId: base.config.EMPREINTE_FACTOR_SET });

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import type { DbHandle } from '../shared/db.ts';
+import { migrationStatus } from '../ops/migration-status.ts';
 
+// Liveness says the process answers; readiness says it can do its job: the database answers a query
+// and its schema is exactly the one this code was written for (no migration missing, none newer).
 export function healthRouter(deps: { database: DbHandle }): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
@@ -8,10 +11,14 @@ export function healthRouter(deps: { database: DbHandle }): Router {
   });
   router.get('/readyz', (_req, res) => {
     try {
-      deps.database.sqlite.prepare('select 1').get();
+      const migrations = migrationStatus(deps.database.sqlite);
+      if (!migrations.current) {
+        res.status(503).json({ status: 'unavailable', reason: 'migrations', pending: migrations.pending, unknown: migrations.unknown });
+        return;
+      }
       res.json({ status: 'ready' });
     } catch {
-      res.status(503).json({ status: 'unavailable' });
+      res.status(503).json({ status: 'unavailable', reason: 'database' });
     }
   });
   return router;

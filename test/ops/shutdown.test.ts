@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { acquireDatabaseLock, isDatabaseLocked } from '../../src/ops/server-lock.ts';
+import { startServerProcess } from './server-process.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'empreinte-shutdown-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const quoteBody = JSON.stringify({ legs: [{ mode: 'train', distanceKm: 321, roundTrip: true }] });
+
+// Sends the head and the first half of a POST now and returns a function that sends the rest and
+// resolves with the raw answer: the request is in flight, for sure, in between.
+function halfSentRequest(port: number) {
+  const socket = connect(port, '127.0.0.1');
+  let answer = '';
+  socket.on('data', (chunk) => (answer += chunk));
+  const ended = new Promise<string>((done) => socket.on('close', () => done(answer)));
+  const half = Math.floor(quoteBody.length / 2);
+  socket.write(`POST /api/quote HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(quoteBody)}\r\n\r\n${quoteBody.slice(0, half)}`);
+  return async () => {
+    socket.write(quoteBody.slice(half));
+    return ended;
+  };
+}
+
+describe('graceful shutdown on SIGTERM', () => {
+  it('finishes the request in flight with 200, refuses new connections meanwhile, closes the database and exits 0', async () => {
+    const dbPath = join(dir, 'shutdown.sqlite');
+    const server = await startServerProcess(dbPath);
+    expect(isDatabaseLocked(dbPath)).toBe(true);
+    const finish = halfSentRequest(server.port);
+    await new Promise((r) => setTimeout(r, 200));
+    server.child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(server.child.exitCode).toBeNull(); // still waiting for our request
+    await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow(); // the listener is closed
+    const answer = await finish();
+    expect(answer).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(answer).toContain('"co2eGrams"');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    // The lock went with the process: a restore (or a new server) may take it now.
+    expect(isDatabaseLocked(dbPath)).toBe(false);
+  }, 40_000);
+
+  it('refuses to start a second server on a database file another server holds', async () => {
+    const dbPath = join(dir, 'twice.sqlite');
+    const first = await startServerProcess(dbPath);
+    try {
+      await expect(startServerProcess(dbPath, {}, 15_000)).rejects.toThrow(/database\.locked|verrou/);
+      expect(() => acquireDatabaseLock(dbPath, 'restore')).toThrow(/verrou/);
+      expect((await fetch(`${first.baseUrl}/readyz`)).status).toBe(200);
+    } finally {
+      await first.kill('SIGTERM');
+    }
+  }, 40_000);
+});
