@@ -7,7 +7,9 @@ export const separators = ['\t', ';', ','] as const;
 export type Separator = (typeof separators)[number];
 
 export type CsvRecord = { line: number; fields: string[] };
-export type CsvTable = { separator: Separator; header: CsvRecord; records: CsvRecord[] };
+// Records are split on demand (`record(i)`, null for a blank line): at 100,000 rows, holding every
+// row's cells at once would push them all into the old generation of the heap for nothing.
+export type CsvTable = { separator: Separator; header: CsvRecord; size: number; record(index: number): CsvRecord | null };
 
 // The separator that occurs most often in the header line, counting outside quotes: GES 1point5
 // writes tabs and has a comma inside one column name; French spreadsheets write `;`. Ties go to the
@@ -35,22 +37,28 @@ export function detectSeparator(text: string): Separator {
 const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 // Without a double quote in the file, RFC 4180 fields cannot hold a separator or a line break: a
-// plain split gives exactly what csv-parse gives (test/reports/import-csv.test.ts checks it on random
-// tables) at several times the speed, which the import benchmark needs.
-function splitPlain(text: string, separator: Separator): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let line = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    line += 1;
-    const raw = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-    if (raw.length > 0) records.push({ line, fields: raw.split(separator) });
-    start = end + 1;
-  }
-  return records;
+// plain split gives exactly what csv-parse gives (test/reports/import-ges1point5.test.ts checks it
+// on random tables) at several times the speed, which the import benchmark needs.
+function plainTable(text: string, separator: Separator): CsvTable | null {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop(); // the file's last line break ends a line, it opens none
+  const recordOf = (index: number): CsvRecord | null => {
+    let raw = lines[index]!;
+    if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
+    if (raw.length === 0) return null;
+    const record = { line: index + 1, fields: raw.split(separator) };
+    return isBlank(record) ? null : record;
+  };
+  let first = 0;
+  let header: CsvRecord | null = null;
+  while (first < lines.length && (header = recordOf(first)) === null) first += 1;
+  if (!header) return null;
+  const offset = first + 1;
+  return { separator, header, size: lines.length - offset, record: (i) => recordOf(offset + i) };
 }
+
+// A line of separators only (spreadsheets pad with them) is blank too.
+const isBlank = (r: CsvRecord): boolean => !r.fields.some((f) => f.trim() !== '');
 
 function parseQuoted(text: string, separator: Separator): CsvRecord[] {
   try {
@@ -77,10 +85,22 @@ function countBreaks(fields: string[]): number {
 export function readCsv(input: string, options: { forceCsvParse?: boolean } = {}): CsvTable {
   const text = stripBom(input);
   const separator = detectSeparator(text);
-  const records = !options.forceCsvParse && !text.includes('"') ? splitPlain(text, separator) : parseQuoted(text, separator);
-  // A line of separators only (spreadsheets pad with them) is empty too.
-  const nonEmpty = records.filter((r) => r.fields.some((f) => f.trim() !== ''));
-  const [header, ...rest] = nonEmpty;
-  if (!header) throw new AppError('import.empty_file', 'Le fichier est vide : une ligne d’en-tête puis une ligne par déplacement sont attendues.', [{ path: 'file', message: 'empty' }]);
-  return { separator, header, records: rest };
+  const table = !options.forceCsvParse && !text.includes('"') ? plainTable(text, separator) : quotedTable(text, separator);
+  if (!table) throw new AppError('import.empty_file', 'Le fichier est vide : une ligne d’en-tête puis une ligne par déplacement sont attendues.', [{ path: 'file', message: 'empty' }]);
+  return table;
+}
+
+function quotedTable(text: string, separator: Separator): CsvTable | null {
+  const [header, ...records] = parseQuoted(text, separator).filter((r) => !isBlank(r));
+  return header ? { separator, header, size: records.length, record: (i) => records[i] ?? null } : null;
+}
+
+// Every non-blank record after the header (tests and small files).
+export function allRecords(table: CsvTable): CsvRecord[] {
+  const records: CsvRecord[] = [];
+  for (let i = 0; i < table.size; i++) {
+    const record = table.record(i);
+    if (record) records.push(record);
+  }
+  return records;
 }

@@ -4,7 +4,7 @@ import type { MissionPurpose } from '../missions/missions.models.ts';
 import type { ColumnMap, ImportField } from './import-columns.models.ts';
 import { countryCode } from './import-countries.data.ts';
 import {
-  parseCategory, parseCount, parseDate, parseDecimal, parseEurosToCents, parseMode, parsePurpose, parseRoundTrip, RowProblem,
+  memo, parseCategory, parseCount, parseDate, parseDecimal, parseEurosToCents, parseMode, parsePurpose, parseRoundTrip, RowProblem,
 } from './import-values.models.ts';
 
 // One CSV record turned into the facts of one trip, before any place is resolved.
@@ -30,7 +30,15 @@ export type NormalisedRow = {
 };
 
 export const DEFAULT_VISIO_HOURS = 1;
-const squeeze = (text: string) => text.replace(/\s+/g, ' ').trim();
+const squeeze = memo((text: string) => text.replace(/\s+/g, ' ').trim());
+const date = memo(parseDate);
+const mode = memo(parseMode);
+const category = memo(parseCategory);
+const purpose = memo(parsePurpose);
+const roundTrip = memo(parseRoundTrip);
+const travelers = memo((raw: string) => parseCount(raw, 'travelers', 1));
+const distance = memo((raw: string) => parseDecimal(raw, 'distance_km'));
+const cents = memo(parseEurosToCents);
 
 function cell(fields: string[], columns: ColumnMap, field: ImportField): string {
   const index = columns[field];
@@ -51,12 +59,12 @@ function place(fields: string[], columns: ColumnMap, side: 'from' | 'to'): strin
 }
 
 export function normaliseRow(line: number, fields: string[], columns: ColumnMap, defaults: { entity: string | null }): NormalisedRow {
-  const date = parseDate(cell(fields, columns, 'date'));
-  const mode = parseMode(cell(fields, columns, 'mode'));
-  const visio = mode.mode === 'visio';
+  const day = date(cell(fields, columns, 'date'));
+  const how = mode(cell(fields, columns, 'mode'));
+  const visio = how.mode === 'visio';
   const from = visio ? null : place(fields, columns, 'from');
   const to = visio ? null : place(fields, columns, 'to');
-  const givenDistanceKm = parseDecimal(cell(fields, columns, 'distance_km'), 'distance_km');
+  const givenDistanceKm = distance(cell(fields, columns, 'distance_km'));
   if (!visio && givenDistanceKm === null && (from === null || to === null)) {
     throw new RowProblem(from === null ? 'from' : 'to', 'place.missing', 'lieu de départ et lieu d’arrivée, ou distance_km, attendus');
   }
@@ -65,34 +73,32 @@ export function normaliseRow(line: number, fields: string[], columns: ColumnMap,
   if (hours !== null && hours <= 0) throw new RowProblem('hours', 'hours.invalid', 'hours : durée positive attendue');
   return {
     line,
-    missionRef: squeeze(cell(fields, columns, 'mission')) || null,
-    departOn: date.isoDate,
-    year: date.year,
-    category: parseCategory(cell(fields, columns, 'category')),
+    missionRef: cell(fields, columns, 'mission').trim() || null, // one per row: not worth a cache
+    departOn: day.isoDate,
+    year: day.year,
+    category: category(cell(fields, columns, 'category')),
     entityLabel: squeeze(cell(fields, columns, 'entity')) || defaults.entity,
-    purpose: parsePurpose(cell(fields, columns, 'purpose')),
-    mode: mode.mode,
-    transitKind: mode.transitKind,
-    taxi: mode.taxi === true,
+    purpose: purpose(cell(fields, columns, 'purpose')),
+    mode: how.mode,
+    transitKind: how.transitKind,
+    taxi: how.taxi === true,
     from,
     to,
     givenDistanceKm,
-    roundTrip: parseRoundTrip(cell(fields, columns, 'round_trip')),
-    travelers: parseCount(cell(fields, columns, 'travelers'), 'travelers', 1),
-    carPeople: mode.mode === 'car' && carPeopleCell.trim() !== '' ? parseCount(carPeopleCell, 'car_people', 1, 9) : null,
-    costCents: parseEurosToCents(cell(fields, columns, 'cost_eur')),
+    roundTrip: roundTrip(cell(fields, columns, 'round_trip')),
+    travelers: travelers(cell(fields, columns, 'travelers')),
+    carPeople: how.mode === 'car' && carPeopleCell.trim() !== '' ? parseCount(carPeopleCell, 'car_people', 1, 9) : null,
+    costCents: cents(cell(fields, columns, 'cost_eur')),
     hours,
   };
 }
 
 // The row's identity, independent of its line and of the factor set: what re-importing must not
-// insert twice. Text is compared without case.
+// insert twice. Text is compared without case (the whole key is lower-cased).
 export function rowHash(r: NormalisedRow): string {
-  const parts = [
-    r.missionRef ?? '', r.departOn, r.category, (r.entityLabel ?? '').toLowerCase(), r.purpose, r.mode, r.transitKind ?? '', r.taxi ? 'taxi' : '',
-    (r.from ?? '').toLowerCase(), (r.to ?? '').toLowerCase(), r.givenDistanceKm ?? '', r.roundTrip ? 1 : 0, r.travelers, r.carPeople ?? '', r.costCents ?? '', r.hours ?? '',
-  ];
-  return hash('sha256', parts.join('\u001f'), 'base64url');
+  const S = '\u001f';
+  const text = `${r.missionRef ?? ''}${S}${r.departOn}${S}${r.category}${S}${r.entityLabel ?? ''}${S}${r.purpose}${S}${r.mode}${S}${r.transitKind ?? ''}${S}${r.taxi ? 'taxi' : ''}${S}${r.from ?? ''}${S}${r.to ?? ''}${S}${r.givenDistanceKm ?? ''}${S}${r.roundTrip ? 1 : 0}${S}${r.travelers}${S}${r.carPeople ?? ''}${S}${r.costCents ?? ''}${S}${r.hours ?? ''}`;
+  return hash('sha256', text.toLowerCase(), 'base64url');
 }
 
 // The n-th identical row of a file gets its own key, so two agents on the same trip both count,

@@ -18,11 +18,13 @@ type Ends = { from: Place | null; to: Place | null };
 const countrySuffix = (text: string): string | null => /,\s*([A-Z]{2})$/.exec(text)?.[1] ?? null;
 
 export function tripBuilder(places: PlaceResolver, set: CompiledFactorSet, importId: string, entityIds: Map<string, string>) {
-  const cache = new Map<string, Resolved>();
+  // A flight resolves a city to its airport, any other mode to the city: one cache for each.
+  const airports = new Map<string, Resolved>();
+  const towns = new Map<string, Resolved>();
 
   function resolve(text: string, plane: boolean, field: 'from' | 'to'): Resolved {
-    const key = `${plane ? 'p' : 'g'}\u0000${text}`;
-    let hit = cache.get(key);
+    const cache = plane ? airports : towns;
+    let hit = cache.get(text);
     if (hit === undefined) {
       try {
         hit = places.resolve(text, { mode: plane ? 'plane' : 'train', path: field });
@@ -30,7 +32,7 @@ export function tripBuilder(places: PlaceResolver, set: CompiledFactorSet, impor
         if (!isAppError(err)) throw err;
         hit = new RowProblem(field, err.code, err.message);
       }
-      cache.set(key, hit);
+      cache.set(text, hit);
     }
     return hit;
   }

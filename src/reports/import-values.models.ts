@@ -14,6 +14,20 @@ export class RowProblem extends Error {
   }
 }
 
+// Columns such as the mode, the date or the purpose repeat the same few texts over thousands of
+// rows: each distinct text is read once (a failure is not kept, so its message stays per row).
+export function memo<T>(read: (raw: string) => T, max = 10_000): (raw: string) => T {
+  const cache = new Map<string, T>();
+  return (raw) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    const value = read(raw);
+    if (cache.size >= max) cache.clear();
+    cache.set(raw, value);
+    return value;
+  };
+}
+
 export const MIN_YEAR = 1990;
 export const MAX_YEAR = 2100;
 

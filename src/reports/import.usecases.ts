@@ -48,8 +48,6 @@ export type ImportSummary = {
 export const DEFAULT_BATCH_SIZE = 1000;
 export const MAX_BATCH_SIZE = 50_000;
 
-type Outcome = { params: TripParams } | { error: RowError };
-
 function problemOf(record: CsvRecord, err: unknown): RowError {
   if (!(err instanceof RowProblem)) throw err;
   return { line: record.line, field: err.field, code: err.code, reason: err.message, fields: record.fields };
@@ -65,44 +63,53 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
   const entityIds = new Map(listEntities(deps.database.db).map((e) => [e.name.toLowerCase(), e.id]));
   const build = tripBuilder(deps.places, set, importId, entityIds);
   const occurrences = new Map<string, number>();
+  const errors: RowError[] = [];
   const defaults = { entity: options.entity ?? null };
 
   // Keys depend on the order rows are met in: a strict run's check pass must not advance them.
-  const process = (record: CsvRecord, keyed: boolean): Outcome => {
+  // Returns the stored row, or null after recording the row's problem in `errors`.
+  const process = (record: CsvRecord, keyed: boolean): TripParams | null => {
     try {
       const row = normaliseRow(record.line, record.fields, plan.columns, defaults);
       const base = rowHash(row);
       const n = (occurrences.get(base) ?? 0) + 1;
       if (keyed) occurrences.set(base, n);
-      return { params: build(row, occurrenceKey(base, n)) };
+      return build(row, occurrenceKey(base, n));
     } catch (err) {
-      return { error: problemOf(record, err) };
+      errors.push(problemOf(record, err));
+      return null;
     }
   };
 
-  const total = table.records.length;
+  const total = table.size; // lines after the header, blank ones included: the progress bar's scale
   insertImportRun(deps.database.db, {
     id: importId, fileName: options.fileName, fileSha256: sha256Hex(text), layout: plan.layout, factorSetId: set.id, factorSetVersion: set.version,
     strict: options.strict === true, actorId: options.actorId ?? null, status: 'running', startedAt: deps.clock.now().toUTC().toISO()!,
   });
-  const counts: RunCounts = { rowsRead: total, rowsImported: 0, rowsDuplicate: 0, rowsBad: 0 };
-  const errors: RowError[] = [];
+  const counts: RunCounts = { rowsRead: 0, rowsImported: 0, rowsDuplicate: 0, rowsBad: 0 };
   const finish = (refused: boolean): ImportSummary => {
     counts.rowsBad = errors.length;
     finishImportRun(deps.database.sqlite, importId, refused ? 'refused' : 'done', counts, deps.clock.now().toUTC().toISO()!);
     return {
-      importId, layout: plan.layout, separator: table.separator, factorSet: { id: set.id, version: set.version }, refused, rowsRead: total,
+      importId, layout: plan.layout, separator: table.separator, factorSet: { id: set.id, version: set.version }, refused, rowsRead: counts.rowsRead,
       imported: counts.rowsImported, duplicates: counts.rowsDuplicate, bad: errors.length, errors, header: table.header.fields,
       seconds: (performance.now() - started) / 1000,
     };
   };
 
   if (options.strict) {
-    for (const record of table.records) {
-      const outcome = process(record, false);
-      if ('error' in outcome) errors.push(outcome.error);
+    let read = 0;
+    for (let i = 0; i < total; i++) {
+      const record = table.record(i);
+      if (record) {
+        read += 1;
+        process(record, false);
+      }
     }
-    if (errors.length > 0) return finish(true);
+    if (errors.length > 0) {
+      counts.rowsRead = read;
+      return finish(true);
+    }
   }
 
   const insert = prepareTripInsert(deps.database.sqlite);
@@ -119,10 +126,12 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
 
   for (let start = 0, batchIndex = 0; start < total; start += batchSize, batchIndex++) {
     const rows: TripParams[] = [];
-    for (const record of table.records.slice(start, start + batchSize)) {
-      const outcome = process(record, true);
-      if ('params' in outcome) rows.push(outcome.params);
-      else errors.push(outcome.error);
+    for (let i = start; i < Math.min(start + batchSize, total); i++) {
+      const record = table.record(i);
+      if (record === null) continue;
+      counts.rowsRead += 1;
+      const params = process(record, true);
+      if (params !== null) rows.push(params);
     }
     const inserted = insertBatch.immediate(rows, batchIndex);
     counts.rowsImported += inserted;
