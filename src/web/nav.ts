@@ -9,6 +9,8 @@ export const navItems: NavItem[] = [
   { href: '/', key: 'nav.home' },
   { href: '/missions', key: 'nav.missions', roles: ['staff'] },
   { href: '/secretariat', key: 'nav.missions.queue', roles: ['secretariat'] },
+  { href: '/finance', key: 'nav.finance', roles: ['finance', 'copil'] },
+  { href: '/admin', key: 'nav.admin', roles: ['admin'] },
   { href: '/account/tokens', key: 'nav.tokens' },
 ];
 
