@@ -22,6 +22,8 @@ registerCommand('user', 'Add users, change their roles, issue API tokens', async
 registerCommand('export statement', 'Statement of a ledger account for a period, as CSV, PDF or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportStatementCommand);
 registerCommand('export balances', 'Balances of every ledger account as of a date, as CSV or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportBalancesCommand);
 registerCommand('import missions', 'Import past missions from a CSV (our layout, GES 1point5, or --map)', async () => (await import('./reports/import.cli.ts')).importMissionsCommand);
+registerCommand('backup', 'Online, consistent copy of the database to FILE (the server may keep running)', async () => (await import('./ops/backup.cli.ts')).backupCommand);
+registerCommand('restore', 'Check a backup FILE and swap it in for the database (refused while a server runs)', async () => (await import('./ops/backup.cli.ts')).restoreCommand);
 
 export async function main(argv: string[]): Promise<number> {
   // A name may have two words (`export statement`), so capabilities can share a verb; longest first.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acquireDatabaseLock, isDatabaseLocked } from '../../src/ops/server-lock.ts';
-import { startServerProcess } from './server-process.ts';
+import { startServerProcess } from '../../bench/server-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'empreinte-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

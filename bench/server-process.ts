@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { projectRoot } from '../../src/shared/db.ts';
+import { projectRoot } from '../src/shared/db.ts';
 
-// The real server (src/server.ts) in a child process on an ephemeral port, for tests that signal it.
+// The real server (src/server.ts) in a child process on an ephemeral port: for the load benchmark and
+// for the tests that signal it (SIGTERM, SIGKILL) or back it up while it runs.
 export type ServerProcess = {
   baseUrl: string;
   port: number;
