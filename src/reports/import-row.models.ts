@@ -19,7 +19,7 @@ export type NormalisedRow = {
   mode: TransportMode;
   transitKind: TransitKind | null;
   taxi: boolean;
-  from: string | null; // what the place resolver reads: "Montpellier, FR", "MPL"
+  from: string | null; // what the place resolver reads: "Montpellier, FR", "MPL"; optional for a visio
   to: string | null;
   givenDistanceKm: number | null; // one-way
   roundTrip: boolean;
@@ -62,8 +62,8 @@ export function normaliseRow(line: number, fields: string[], columns: ColumnMap,
   const day = date(cell(fields, columns, 'date'));
   const how = mode(cell(fields, columns, 'mode'));
   const visio = how.mode === 'visio';
-  const from = visio ? null : place(fields, columns, 'from');
-  const to = visio ? null : place(fields, columns, 'to');
+  const from = place(fields, columns, 'from');
+  const to = place(fields, columns, 'to');
   const givenDistanceKm = distance(cell(fields, columns, 'distance_km'));
   if (!visio && givenDistanceKm === null && (from === null || to === null)) {
     throw new RowProblem(from === null ? 'from' : 'to', 'place.missing', 'lieu de départ et lieu d’arrivée, ou distance_km, attendus');

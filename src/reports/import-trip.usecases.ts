@@ -38,23 +38,29 @@ export function tripBuilder(places: PlaceResolver, set: CompiledFactorSet, impor
   }
 
   // With a distance given, a place the gazetteer does not know is tolerated: the distance is used,
-  // the label kept as typed and the country read from a ", CC" suffix when there is one.
+  // the label kept as typed and the country read from a ", CC" suffix when there is one. A visio
+  // needs no place; one given (the other party's) only tells whether the call crossed a border.
   function ends(row: NormalisedRow): Ends {
-    if (row.from === null || row.to === null) return { from: null, to: null };
+    const visio = row.mode === 'visio';
+    if (!visio && (row.from === null || row.to === null)) return { from: null, to: null };
     const plane = row.mode === 'plane';
-    const from = resolve(row.from, plane, 'from');
-    const to = resolve(row.to, plane, 'to');
-    if (row.givenDistanceKm === null) {
+    const from = row.from === null ? null : resolve(row.from, plane, 'from');
+    const to = row.to === null ? null : resolve(row.to, plane, 'to');
+    if (row.givenDistanceKm === null && !visio) {
       if (from instanceof RowProblem) throw from;
       if (to instanceof RowProblem) throw to;
     }
     return { from: from instanceof RowProblem ? null : from, to: to instanceof RowProblem ? null : to };
   }
 
+  function greatCircle(row: NormalisedRow, from: Place | null, to: Place | null): number | undefined {
+    return row.mode !== 'visio' && from && to ? haversineKm(from, to) : undefined;
+  }
+
   return function build(row: NormalisedRow, rowKey: string): TripParams {
     const { from, to } = ends(row);
     const car = row.mode === 'car';
-    const greatCircleKm = from && to ? haversineKm(from, to) : undefined;
+    const greatCircleKm = greatCircle(row, from, to);
     const fromCountry = from?.countryCode ?? (row.from ? countrySuffix(row.from) : null);
     const toCountry = to?.countryCode ?? (row.to ? countrySuffix(row.to) : null);
     let footprint;
@@ -84,7 +90,7 @@ export function tripBuilder(places: PlaceResolver, set: CompiledFactorSet, impor
     return [
       rowKey, importId, row.line, row.missionRef, row.departOn, row.year, row.category, entityId, row.entityLabel, row.purpose,
       row.mode, row.transitKind, from?.label ?? row.from, to?.label ?? row.to, fromCountry, toCountry, greatCircleKm ?? null, row.givenDistanceKm,
-      footprint.distanceKm, footprint.trips, row.travelers, row.carPeople, co2eGrams, set.id, set.version, footprint.factor.id, row.costCents,
+      footprint.distanceKm, footprint.trips, row.travelers, row.carPeople, co2eGrams, set.id, set.version, footprint.factor.id, row.costCents, row.hours,
     ];
   };
 }

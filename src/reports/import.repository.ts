@@ -8,7 +8,7 @@ import { importRuns } from './reports.table.ts';
 export const tripColumns = [
   'row_key', 'import_id', 'source_line', 'mission_ref', 'depart_on', 'year', 'traveller_category', 'entity_id', 'entity_label', 'purpose',
   'mode', 'transit_kind', 'from_label', 'to_label', 'from_country', 'to_country', 'great_circle_km', 'given_distance_km', 'distance_km',
-  'trips', 'travelers', 'car_people', 'co2e_grams', 'factor_set_id', 'factor_set_version', 'factor_id', 'cost_cents',
+  'trips', 'travelers', 'car_people', 'co2e_grams', 'factor_set_id', 'factor_set_version', 'factor_id', 'cost_cents', 'visio_hours',
 ] as const;
 
 export type TripParams = [
@@ -16,7 +16,7 @@ export type TripParams = [
   entityId: string | null, entityLabel: string | null, purpose: string, mode: string, transitKind: string | null, fromLabel: string | null,
   toLabel: string | null, fromCountry: string | null, toCountry: string | null, greatCircleKm: number | null, givenDistanceKm: number | null,
   distanceKm: number, trips: number, travelers: number, carPeople: number | null, co2eGrams: number, factorSetId: string,
-  factorSetVersion: string, factorId: string, costCents: number | null,
+  factorSetVersion: string, factorId: string, costCents: number | null, visioHours: number | null,
 ];
 
 const insertSql = `INSERT INTO historical_trips (${tripColumns.join(', ')}) VALUES (${tripColumns.map(() => '?').join(', ')})`;

@@ -66,6 +66,7 @@ export const historicalTrips = sqliteTable(
     factorSetVersion: text('factor_set_version').notNull(),
     factorId: text('factor_id').notNull(),
     costCents: integer('cost_cents'),
+    visioHours: real('visio_hours'),
   },
   (t) => [
     check('historical_trips_category_valid', sql`${t.travellerCategory} in ('staff', 'student')`),

@@ -1,0 +1,1 @@
+ALTER TABLE `historical_trips` ADD `visio_hours` real;
