@@ -1,5 +1,6 @@
 import type { MessageKey } from './fr.ts';
 import { missionsEn } from '../../missions/missions.i18n.ts';
+import { reportsEn } from '../../reports/reports.i18n.ts';
 import { ledgerEn } from '../../ledger/ledger.i18n.ts';
 
 // Typed by the French keys: a missing or extra key is a compile error.
@@ -82,5 +83,6 @@ export const en: Record<MessageKey, string> = {
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.body': 'The request could not be processed. Check what you entered and try again.',
   ...missionsEn,
+  ...reportsEn,
   ...ledgerEn,
 };

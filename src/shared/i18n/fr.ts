@@ -1,4 +1,5 @@
 import { missionsFr } from '../../missions/missions.i18n.ts';
+import { reportsFr } from '../../reports/reports.i18n.ts';
 import { ledgerFr } from '../../ledger/ledger.i18n.ts';
 
 // The French catalogue is the reference: its keys type every other catalogue and every `t()` call.
@@ -82,6 +83,7 @@ export const fr = {
   'error.badRequest.title': 'Demande invalide',
   'error.badRequest.body': 'La demande n’a pas pu être traitée. Vérifiez les informations saisies et recommencez.',
   ...missionsFr,
+  ...reportsFr,
   ...ledgerFr,
 } as const;
 

@@ -1,0 +1,77 @@
+import type { Clock } from '../shared/clock.ts';
+import type { DbHandle } from '../shared/db.ts';
+import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
+import { parisCalendarDay } from '../shared/paris-time.ts';
+import { balancesAsOf } from '../ledger/finance.usecases.ts';
+import { copilFigures, yearsBetween, type CopilFigures } from './indicators.models.ts';
+import { entityNames, legGroups, offsetFigures, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
+import { currentSettings } from './settings.repository.ts';
+import type { FlightTarget, ReportSettings } from './settings.models.ts';
+
+export type ReportDeps = { database: DbHandle; clock: Clock };
+
+export const definitionKeys = [
+  'flights', 'flightTarget', 'avoided', 'replaced', 'domestic', 'co2e', 'co2eTarget', 'co2eByMode',
+  'recruitmentByVisio', 'studentRail', 'offsetFlights', 'contributions', 'envelope',
+] as const;
+export type DefinitionKey = (typeof definitionKeys)[number];
+
+export type CopilReport = CopilFigures & {
+  settings: ReportSettings;
+  offset: { flights: number; missions: number; contributionsCents: number; envelopeBalanceCents: number; asOf: string };
+  definitions: Record<DefinitionKey, Record<Lang, string>>;
+  generatedAt: string;
+};
+
+export function currentParisYear(clock: Clock): number {
+  return parisCalendarDay(clock.now().toMillis()).year;
+}
+
+export function targetsText(targets: readonly FlightTarget[], lang: Lang): string {
+  if (targets.length === 0) return lang === 'fr' ? 'aucun' : 'none';
+  return targets.map((t) => (lang === 'fr' ? `−${t.reductionPercent} % en ${t.year}` : `−${t.reductionPercent} % by ${t.year}`)).join(', ');
+}
+
+function definitions(settings: ReportSettings, asOfDay: string): CopilReport['definitions'] {
+  const params = (lang: Lang) => ({ targets: targetsText(settings.flightTargets, lang), rate: settings.ghgReductionPercentPerYear, date: asOfDay });
+  return Object.fromEntries(
+    definitionKeys.map((key) => [key, { fr: translate('fr', `reports.def.${key}` as MessageKey, params('fr')), en: translate('en', `reports.def.${key}` as MessageKey, params('en')) }]),
+  ) as CopilReport['definitions'];
+}
+
+// The envelope's balance at the end of the year, or now while the year runs.
+function envelopeBalance(deps: ReportDeps, year: number): { cents: number; asOf: string } {
+  const now = deps.clock.now().toUTC().toISO()!;
+  const endOfYear = parisYearStartUtc(year + 1);
+  const bound = now < endOfYear ? now : endOfYear;
+  const cents = balancesAsOf(deps.database, bound).filter((a) => a.kind === 'envelope').reduce((sum, a) => sum + a.balanceCents, 0);
+  return { cents, asOf: bound };
+}
+
+export function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): CopilReport {
+  const settings = currentSettings(deps.database.db);
+  const year = query.year ?? currentParisYear(deps.clock);
+  const reference = query.reference ?? settings.referenceYear;
+  const span = yearsBetween(year, reference);
+  const range = { from: span[0]!, to: span[span.length - 1]! };
+  const names = entityNames(deps.database);
+  const figures = copilFigures({
+    year,
+    reference,
+    settings,
+    legs: legGroups(deps.database, range),
+    replaced: replacedGroups(deps.database, range),
+    flags: tripFlags(deps.database, year === reference ? [year] : [year, reference]),
+    entityName: (id, label) => (id ? (names.get(id) ?? id) : (label ?? '')),
+  });
+  const offset = offsetFigures(deps.database, year);
+  const envelope = envelopeBalance(deps, year);
+  const asOfDay = parisCalendarDay(Date.parse(envelope.asOf) - 1).isoDate;
+  return {
+    ...figures,
+    settings,
+    offset: { ...offset, envelopeBalanceCents: envelope.cents, asOf: envelope.asOf },
+    definitions: definitions(settings, asOfDay),
+    generatedAt: deps.clock.now().toUTC().toISO()!,
+  };
+}

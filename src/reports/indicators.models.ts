@@ -1,0 +1,115 @@
+import { transportModes } from '../shared/modes.ts';
+import type { LegGroup, ReplacedGroup, TripFlags } from './reports.repository.ts';
+import { co2eTargetGrams, flightReductionPercent, flightTarget, type ReportSettings } from './settings.models.ts';
+
+// The copil's figures, computed from grouped rows (pure). Counting rule: a flight is one traveller on
+// one one-way flight leg, so a round trip of two travellers is four flights (trips × travellers).
+
+export type Pair = { current: number; reference: number };
+export type Share = { numerator: number; denominator: number; percent: number | null };
+export type BreakdownRow = { key: string; flights: Pair & { avoided: number }; replaced: number; co2eGrams: Pair };
+export type YearPoint = { year: number; flights: number; targetFlights: number | null; co2eGrams: number; targetCo2eGrams: number | null };
+export type BreakdownDimension = 'entity' | 'purpose' | 'category';
+
+export type CopilFigures = {
+  year: number;
+  reference: number;
+  flights: { current: number; reference: number; avoided: number; replaced: number; target: number | null; targetReductionPercent: number | null; domestic: Pair };
+  co2eGrams: { current: number; reference: number; target: number | null };
+  co2eByMode: Array<{ mode: string; current: number; reference: number }>;
+  series: YearPoint[];
+  shares: { recruitmentByVisio: { current: Share; reference: Share }; studentRailPreRouting: { current: Share; reference: Share } };
+  breakdowns: Record<BreakdownDimension, BreakdownRow[]>;
+};
+
+export type CopilInput = {
+  year: number;
+  reference: number;
+  settings: Pick<ReportSettings, 'ghgReductionPercentPerYear' | 'flightTargets'>;
+  legs: LegGroup[];
+  replaced: ReplacedGroup[];
+  flags: TripFlags[];
+  entityName: (id: string | null, label: string | null) => string; // '' for none
+};
+
+export const yearsBetween = (a: number, b: number): number[] => Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => Math.min(a, b) + i);
+
+const flightsOf = (g: LegGroup) => (g.mode === 'plane' ? g.legs : 0);
+const sumWhere = <T>(rows: T[], keep: (r: T) => boolean, value: (r: T) => number) => rows.reduce((sum, r) => (keep(r) ? sum + value(r) : sum), 0);
+
+function share(rows: TripFlags[], inScope: (r: TripFlags) => boolean, counted: (r: TripFlags) => boolean): Share {
+  const scope = rows.filter(inScope);
+  const numerator = scope.filter(counted).length;
+  // One decimal, half up: the page shows it as is.
+  return { numerator, denominator: scope.length, percent: scope.length === 0 ? null : Math.round((numerator / scope.length) * 1000) / 10 };
+}
+
+// International recruitment done by visio: a visio leg and no flight. International student trips
+// with rail pre-routing: among those with a flight, the ones with a train leg as well.
+const recruitment = (r: TripFlags) => r.purpose === 'recruitment';
+const studentFlying = (r: TripFlags) => r.category === 'student' && r.plane === 1;
+const byVisio = (r: TripFlags) => r.visio === 1 && r.plane === 0;
+const withTrain = (r: TripFlags) => r.train === 1;
+
+function breakdown(input: CopilInput, keyOf: (g: { entityId: string | null; entityLabel: string | null; purpose: string; category: string }) => string): BreakdownRow[] {
+  const rows = new Map<string, BreakdownRow>();
+  const row = (key: string) => {
+    let r = rows.get(key);
+    if (!r) rows.set(key, (r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 } }));
+    return r;
+  };
+  for (const g of input.legs) {
+    if (g.year !== input.year && g.year !== input.reference) continue;
+    const r = row(keyOf(g));
+    // The same year as current and reference (year = reference) counts in both columns.
+    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams);
+    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams);
+  }
+  for (const g of input.replaced) if (g.year === input.year) row(keyOf(g)).replaced += g.flights;
+  for (const r of rows.values()) r.flights.avoided = r.flights.reference - r.flights.current;
+  return [...rows.values()].sort((a, b) => b.flights.reference + b.flights.current - (a.flights.reference + a.flights.current) || (a.key < b.key ? -1 : 1));
+}
+
+export function copilFigures(input: CopilInput): CopilFigures {
+  const { year, reference, legs, settings } = input;
+  const inYear = (y: number) => (g: { year: number }) => g.year === y;
+  const flightsIn = (y: number) => sumWhere(legs, inYear(y), flightsOf);
+  const co2eIn = (y: number) => sumWhere(legs, inYear(y), (g) => g.co2eGrams);
+  const referenceFlights = flightsIn(reference);
+  const referenceCo2e = co2eIn(reference);
+  const series = yearsBetween(reference, year).map((y) => ({
+    year: y,
+    flights: flightsIn(y),
+    targetFlights: flightTarget(referenceFlights, reference, settings.flightTargets, y),
+    co2eGrams: co2eIn(y),
+    targetCo2eGrams: co2eTargetGrams(referenceCo2e, reference, settings.ghgReductionPercentPerYear, y),
+  }));
+  const current = flightsIn(year);
+  const modes = [...transportModes.filter((m) => legs.some((g) => g.mode === m)), ...new Set(legs.map((g) => g.mode).filter((m) => !(transportModes as readonly string[]).includes(m)))];
+  const flagsOf = (y: number) => input.flags.filter(inYear(y));
+  return {
+    year,
+    reference,
+    flights: {
+      current,
+      reference: referenceFlights,
+      avoided: referenceFlights - current,
+      replaced: sumWhere(input.replaced, inYear(year), (g) => g.flights),
+      target: flightTarget(referenceFlights, reference, settings.flightTargets, year),
+      targetReductionPercent: flightReductionPercent(reference, settings.flightTargets, year),
+      domestic: { current: sumWhere(legs, (g) => g.year === year && g.domestic === 1, flightsOf), reference: sumWhere(legs, (g) => g.year === reference && g.domestic === 1, flightsOf) },
+    },
+    co2eGrams: { current: co2eIn(year), reference: referenceCo2e, target: co2eTargetGrams(referenceCo2e, reference, settings.ghgReductionPercentPerYear, year) },
+    co2eByMode: modes.map((mode) => ({ mode, current: sumWhere(legs, (g) => g.year === year && g.mode === mode, (g) => g.co2eGrams), reference: sumWhere(legs, (g) => g.year === reference && g.mode === mode, (g) => g.co2eGrams) })),
+    series,
+    shares: {
+      recruitmentByVisio: { current: share(flagsOf(year), recruitment, byVisio), reference: share(flagsOf(reference), recruitment, byVisio) },
+      studentRailPreRouting: { current: share(flagsOf(year), studentFlying, withTrain), reference: share(flagsOf(reference), studentFlying, withTrain) },
+    },
+    breakdowns: {
+      entity: breakdown(input, (g) => input.entityName(g.entityId, g.entityLabel)),
+      purpose: breakdown(input, (g) => g.purpose),
+      category: breakdown(input, (g) => g.category),
+    },
+  };
+}

@@ -1,0 +1,126 @@
+import type Database from 'better-sqlite3';
+import type { DbHandle } from '../shared/db.ts';
+
+// Read-only aggregates for the copil report, over validated missions (missions capability's tables)
+// and imported historical trips. One grouped pass per source: the report never loads rows one by one.
+
+// Missions store UTC instants. On 1 January Paris is always at UTC+1 (no summer time), so the Paris
+// year of an instant is its UTC year, plus one from 31 December 23:00 UTC on.
+const parisYear = (column: string) => `(CAST(substr(${column}, 1, 4) AS INTEGER) + (substr(${column}, 6, 8) >= '12-31T23'))`;
+export const parisYearStartUtc = (year: number): string => `${year - 1}-12-31T23:00:00.000Z`;
+
+export type LegGroup = {
+  year: number;
+  entityId: string | null;
+  entityLabel: string | null;
+  purpose: string;
+  category: 'staff' | 'student';
+  mode: string;
+  domestic: 0 | 1; // a flight with both ends in France
+  legs: number; // one-way legs × travellers: for planes, the copil's "flights"
+  co2eGrams: number;
+};
+
+export type ReplacedGroup = { year: number; entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number };
+
+// One international trip of interest (recruitment, or a student's), with what its legs were.
+export type TripFlags = { year: number; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1 };
+
+const sql = {
+  missionLegs: `
+    SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category,
+      l.mode AS mode, coalesce(l.mode = 'plane' AND l.from_country = 'FR' AND l.to_country = 'FR', 0) AS domestic,
+      sum(l.trips * l.travelers) AS legs, sum(l.co2e_grams) AS co2eGrams
+    FROM missions m JOIN mission_legs l ON l.mission_id = m.id JOIN users u ON u.id = m.traveller_id
+    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+    GROUP BY 1, 2, 4, 5, 6, 7`,
+  importedLegs: `
+    SELECT year, entity_id AS entityId, CASE WHEN entity_id IS NULL THEN entity_label END AS entityLabel, purpose, traveller_category AS category,
+      mode, coalesce(mode = 'plane' AND from_country = 'FR' AND to_country = 'FR', 0) AS domestic,
+      sum(trips * travelers) AS legs, sum(co2e_grams) AS co2eGrams
+    FROM historical_trips WHERE year BETWEEN ? AND ?
+    GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  replaced: `
+    SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category, sum(a.flights) AS flights
+    FROM avoided_flights a JOIN missions m ON m.id = a.mission_id JOIN users u ON u.id = m.traveller_id
+    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+    GROUP BY 1, 2, 4, 5`,
+  // International: a destination abroad. Only recruitment and students' trips are looked at.
+  missionFlags: `
+    SELECT ${parisYear('m.depart_at')} AS year, m.purpose AS purpose, u.category AS category,
+      EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'visio') AS visio,
+      EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'plane') AS plane,
+      EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'train') AS train
+    FROM missions m JOIN users u ON u.id = m.traveller_id
+    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ? AND m.destination_country <> 'FR'
+      AND (m.purpose = 'recruitment' OR u.category = 'student')`,
+  // An imported trip is the rows sharing a mission number in one import (a row alone without one);
+  // international when one of its places is known to be abroad.
+  importedFlags: `
+    SELECT year, purpose, category, visio, plane, train FROM (
+      SELECT min(year) AS year, min(purpose) AS purpose, min(traveller_category) AS category,
+        max(mode = 'visio') AS visio, max(mode = 'plane') AS plane, max(mode = 'train') AS train,
+        max(coalesce(from_country, 'FR') <> 'FR' OR coalesce(to_country, 'FR') <> 'FR') AS abroad
+      FROM historical_trips
+      WHERE year BETWEEN ? AND ? AND (purpose = 'recruitment' OR traveller_category = 'student')
+      GROUP BY import_id, coalesce(mission_ref, 'row:' || id)
+    ) WHERE abroad = 1`,
+  // Flights of the year's validated missions whose contribution is booked and not reversed.
+  offset: `
+    SELECT coalesce(sum(l.trips * l.travelers), 0) AS flights, count(DISTINCT m.id) AS missions
+    FROM missions m JOIN mission_legs l ON l.mission_id = m.id AND l.mode = 'plane'
+    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+      AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.cause_kind = 'mission_contribution' AND t.cause_ref = m.id
+        AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id))`,
+  contributions: `
+    SELECT coalesce(sum(t.amount_cents), 0) AS cents
+    FROM ledger_transfers t JOIN missions m ON m.id = t.cause_ref
+    WHERE t.cause_kind = 'mission_contribution' AND m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+      AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)`,
+  entities: 'SELECT id, name FROM entities',
+} as const;
+
+type Statements = { [K in keyof typeof sql]: Database.Statement };
+const prepared = new WeakMap<Database.Database, Statements>();
+
+function statements(sqlite: Database.Database): Statements {
+  let s = prepared.get(sqlite);
+  if (!s) {
+    s = Object.fromEntries(Object.entries(sql).map(([k, text]) => [k, sqlite.prepare(text)])) as Statements;
+    prepared.set(sqlite, s);
+  }
+  return s;
+}
+
+export type YearRange = { from: number; to: number }; // inclusive Paris years
+
+const bounds = (r: YearRange) => [parisYearStartUtc(r.from), parisYearStartUtc(r.to + 1)] as const;
+
+export function legGroups(database: DbHandle, range: YearRange): LegGroup[] {
+  const s = statements(database.sqlite);
+  return [...(s.missionLegs.all(...bounds(range)) as LegGroup[]), ...(s.importedLegs.all(range.from, range.to) as LegGroup[])];
+}
+
+export function replacedGroups(database: DbHandle, range: YearRange): ReplacedGroup[] {
+  return statements(database.sqlite).replaced.all(...bounds(range)) as ReplacedGroup[];
+}
+
+export function tripFlags(database: DbHandle, years: number[]): TripFlags[] {
+  const s = statements(database.sqlite);
+  return years.flatMap((year) => {
+    const range = { from: year, to: year };
+    return [...(s.missionFlags.all(...bounds(range)) as TripFlags[]), ...(s.importedFlags.all(year, year) as TripFlags[])];
+  });
+}
+
+export function offsetFigures(database: DbHandle, year: number): { flights: number; missions: number; contributionsCents: number } {
+  const s = statements(database.sqlite);
+  const range = bounds({ from: year, to: year });
+  const offset = s.offset.get(...range) as { flights: number; missions: number };
+  const contributions = s.contributions.get(...range) as { cents: number };
+  return { flights: offset.flights, missions: offset.missions, contributionsCents: contributions.cents };
+}
+
+export function entityNames(database: DbHandle): Map<string, string> {
+  return new Map((statements(database.sqlite).entities.all() as Array<{ id: string; name: string }>).map((e) => [e.id, e.name]));
+}

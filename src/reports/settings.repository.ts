@@ -1,0 +1,31 @@
+import { desc } from 'drizzle-orm';
+import type { Db } from '../shared/db.ts';
+import { reportSettings } from './reports.table.ts';
+import { defaultSettings, type FlightTarget, type ReportSettings } from './settings.models.ts';
+
+type Row = typeof reportSettings.$inferSelect;
+
+const toSettings = (row: Row): ReportSettings => ({
+  referenceYear: row.referenceYear,
+  ghgReductionPercentPerYear: row.ghgReductionPercentPerYear,
+  flightTargets: JSON.parse(row.flightTargetsJson) as FlightTarget[],
+  setAt: row.setAt,
+  setBy: row.setBy,
+});
+
+// The latest row is in force; none yet means the defaults.
+export function currentSettings(db: Db): ReportSettings {
+  const row = db.select().from(reportSettings).orderBy(desc(reportSettings.id)).limit(1).get();
+  return row ? toSettings(row) : defaultSettings;
+}
+
+export function settingsHistory(db: Db, limit = 50): ReportSettings[] {
+  return db.select().from(reportSettings).orderBy(desc(reportSettings.id)).limit(limit).all().map(toSettings);
+}
+
+export function insertSettings(db: Db, settings: Omit<ReportSettings, 'setAt' | 'setBy'> & { setAt: string; setBy: string | null }): void {
+  const flightTargets = [...settings.flightTargets].sort((a, b) => a.year - b.year);
+  db.insert(reportSettings)
+    .values({ referenceYear: settings.referenceYear, ghgReductionPercentPerYear: settings.ghgReductionPercentPerYear, flightTargetsJson: JSON.stringify(flightTargets), setAt: settings.setAt, setBy: settings.setBy })
+    .run();
+}
