@@ -28,7 +28,12 @@ export function createQuoteCache(maxEntries = QUOTE_CACHE_MAX_ENTRIES): QuoteCac
 // The key names everything the answer depends on besides immutable reference data; a body too large
 // to be a usual trip is not cached at all.
 export function quoteCacheKey(body: unknown, context: { pricesStamp: number; parisDate: string }): string | null {
-  const text = JSON.stringify(body);
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body);
+  } catch {
+    return null; // nested too deep to serialise (RangeError): not a trip, the schema refuses it next
+  }
   if (text === undefined || text.length > MAX_KEY_LENGTH) return null;
   return `${context.pricesStamp}|${context.parisDate}|${text}`;
 }

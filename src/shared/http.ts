@@ -27,7 +27,16 @@ function fromBodyParser(err: { type?: string; status?: number; message?: string 
 
 export function toAppError(err: unknown): AppError | null {
   if (isAppError(err)) return err;
-  if (err && typeof err === 'object' && 'type' in err) return fromBodyParser(err as { type?: string });
+  if (!err || typeof err !== 'object') return null;
+  const known = 'type' in err ? fromBodyParser(err as { type?: string }) : null;
+  if (known) return known;
+  // Any other client error raised by http-errors (exposed, 4xx) — a body claiming gzip that is not, a
+  // body shorter than its Content-Length — or by the router for a path segment that does not decode
+  // (`%E0%A4%A`: a URIError given status 400). The client's fault, never a 500.
+  const { status, expose } = err as { status?: unknown; expose?: unknown };
+  if ((expose === true || err instanceof URIError) && typeof status === 'number' && status >= 400 && status < 500) {
+    return new AppError('validation.malformed_request', 'Malformed request', [{ path: '(request)', message: 'unreadable' }], status);
+  }
   return null;
 }
 
