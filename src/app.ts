@@ -13,6 +13,7 @@ import { signInPages } from './auth/auth.pages.ts';
 import { tokensPages } from './auth/tokens.pages.ts';
 import { orgRouter } from './org/org.routes.ts';
 import { missionsModule } from './missions/missions.wiring.ts';
+import { reportsModule } from './reports/reports.wiring.ts';
 import { securityHeaders, staticAssets } from './web/security.ts';
 import { language } from './web/language.ts';
 import { homePages } from './web/home.pages.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authApiRouter());
   app.use(orgRouter(deps));
   app.use(missionsModule(deps));
+  app.use(reportsModule(deps));
   app.use(signInPages(deps));
   app.use(tokensPages(deps));
   app.use(homePages());

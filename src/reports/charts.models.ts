@@ -90,14 +90,14 @@ export function lineWithTarget(points: SeriesPoint[], labels: { value: string; t
 export type PairedValue = { label: string; current: number; reference: number };
 
 // Two bars per category: the reference year's, then the year's.
-export function pairedBars(values: PairedValue[], labels: { current: string; reference: string; format: (v: number) => string }): Chart {
+export function pairedBars(values: PairedValue[], labels: { current: string; reference: string; format: (v: number) => string; title: (label: string, who: string, value: string) => string }): Chart {
   const max = Math.max(0, ...values.map((v) => Math.max(v.current, v.reference)));
   const { yOf, yTicks } = frame(max, labels.format);
   const slot = PLOT.w / Math.max(values.length, 1);
   const bars: Bar[] = values.flatMap((v, i) => {
     const left = PLOT.x + slot * i + slot * 0.15;
     const w = round1(slot * 0.35);
-    const bar = (value: number, tone: Tone, x: number, who: string): Bar => ({ x: round1(x), y: round1(yOf(value)), w, h: round1(PLOT.y + PLOT.h - yOf(value)), tone, title: `${v.label}, ${who} : ${labels.format(value)}` });
+    const bar = (value: number, tone: Tone, x: number, who: string): Bar => ({ x: round1(x), y: round1(yOf(value)), w, h: round1(PLOT.y + PLOT.h - yOf(value)), tone, title: labels.title(v.label, who, labels.format(value)) });
     return [bar(v.reference, 'reference', left, labels.reference), bar(v.current, 'current', left + slot * 0.35, labels.current)];
   });
   return {

@@ -32,8 +32,11 @@ export function targetsText(targets: readonly FlightTarget[], lang: Lang): strin
   return targets.map((t) => (lang === 'fr' ? `−${t.reductionPercent} % en ${t.year}` : `−${t.reductionPercent} % by ${t.year}`)).join(', ');
 }
 
+// 2026-11-27 reads 27/11/2026 in French.
+const dayIn = (isoDate: string, lang: Lang) => (lang === 'fr' ? isoDate.split('-').reverse().join('/') : isoDate);
+
 function definitions(settings: ReportSettings, asOfDay: string): CopilReport['definitions'] {
-  const params = (lang: Lang) => ({ targets: targetsText(settings.flightTargets, lang), rate: settings.ghgReductionPercentPerYear, date: asOfDay });
+  const params = (lang: Lang) => ({ targets: targetsText(settings.flightTargets, lang), rate: settings.ghgReductionPercentPerYear, date: dayIn(asOfDay, lang) });
   return Object.fromEntries(
     definitionKeys.map((key) => [key, { fr: translate('fr', `reports.def.${key}` as MessageKey, params('fr')), en: translate('en', `reports.def.${key}` as MessageKey, params('en')) }]),
   ) as CopilReport['definitions'];

@@ -8,7 +8,7 @@ export const reportsFr = {
   'reports.filter.year': 'Année',
   'reports.filter.reference': 'Année de référence',
   'reports.filter.submit': 'Afficher',
-  'reports.downloads': 'Télécharger',
+  'reports.downloads': 'Télécharger :',
   'reports.download.pdf': 'Rapport PDF',
   'reports.download.csv': 'Chiffres (CSV)',
   'reports.figures': 'Indicateurs',
@@ -120,6 +120,9 @@ export const reportsFr = {
   'reports.import.col.status': 'État',
   'reports.import.col.counts': 'Importées / doublons / erreurs',
   'reports.import.errorRequired': 'Collez le contenu d’un fichier CSV.',
+  'reports.pdf.heading': 'Indicateurs du copil RES : {year} (référence {reference})',
+  'reports.pdf.footer': 'Généré le {date} (heure de Paris) · Empreinte',
+  'reports.pdf.page': 'Page {n} / {total}',
 } as const;
 
 export const reportsEn: Record<keyof typeof reportsFr, string> = {
@@ -130,7 +133,7 @@ export const reportsEn: Record<keyof typeof reportsFr, string> = {
   'reports.filter.year': 'Year',
   'reports.filter.reference': 'Reference year',
   'reports.filter.submit': 'Show',
-  'reports.downloads': 'Download',
+  'reports.downloads': 'Download:',
   'reports.download.pdf': 'PDF report',
   'reports.download.csv': 'Figures (CSV)',
   'reports.figures': 'Indicators',
@@ -242,4 +245,7 @@ export const reportsEn: Record<keyof typeof reportsFr, string> = {
   'reports.import.col.status': 'Status',
   'reports.import.col.counts': 'Imported / duplicates / bad',
   'reports.import.errorRequired': 'Paste the content of a CSV file.',
+  'reports.pdf.heading': 'RES steering committee indicators: {year} (reference {reference})',
+  'reports.pdf.footer': 'Generated on {date} (Paris time) · Empreinte',
+  'reports.pdf.page': 'Page {n} of {total}',
 };

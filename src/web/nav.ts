@@ -10,6 +10,7 @@ export const navItems: NavItem[] = [
   { href: '/missions', key: 'nav.missions', roles: ['staff'] },
   { href: '/secretariat', key: 'nav.missions.queue', roles: ['secretariat'] },
   { href: '/finance', key: 'nav.finance', roles: ['finance', 'copil'] },
+  { href: '/copil', key: 'nav.copil', roles: ['copil', 'finance'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
   { href: '/account/tokens', key: 'nav.tokens' },
 ];

@@ -1,0 +1,60 @@
+import { stringify } from 'csv-stringify/sync';
+import { translator } from '../shared/i18n/index.ts';
+import { formatCentsFr, formatGramsAsKgFr, neutraliseCsvCell } from '../ledger/ledger-format.models.ts';
+import type { CopilReport, DefinitionKey } from './copil.usecases.ts';
+import { groupLabel, modeLabel } from './copil-view.models.ts';
+import type { Share } from './indicators.models.ts';
+
+// The figures under the copil report, one per line (section, indicator, group, year, value, unit), for
+// a French spreadsheet like the ledger's exports: UTF-8 BOM, `;`, decimal comma, exact kg and euros.
+
+const t = translator('fr');
+const columns = ['Section', 'Indicateur', 'Groupe', 'Année', 'Valeur', 'Unité', 'Définition'];
+const options = { delimiter: ';', bom: true, header: true, columns, record_delimiter: 'windows' as const, quoted_match: /;|"|\n|\r/ };
+const decimal = (n: number) => String(n).replace('.', ',');
+
+type Line = [section: string, indicator: string, group: string, year: number | '', value: string, unit: string, definition: string];
+
+export function copilCsv(r: CopilReport): string {
+  const def = (key: DefinitionKey) => r.definitions[key].fr;
+  const both = (indicator: string, key: DefinitionKey, current: string, reference: string, unit: string): Line[] => [
+    ['Synthèse', indicator, '', r.year, current, unit, def(key)],
+    ['Synthèse', indicator, '', r.reference, reference, unit, def(key)],
+  ];
+  const share = (s: Share) => (s.percent === null ? '' : decimal(s.percent));
+  const lines: Line[] = [
+    ...both('Vols', 'flights', String(r.flights.current), String(r.flights.reference), 'vols'),
+    ['Synthèse', 'Vols évités', '', r.year, String(r.flights.avoided), 'vols', def('avoided')],
+    ['Synthèse', 'Vols remplacés dans le formulaire', '', r.year, String(r.flights.replaced), 'vols', def('replaced')],
+    ['Synthèse', 'Objectif de vols', '', r.year, r.flights.target === null ? '' : String(r.flights.target), 'vols', def('flightTarget')],
+    ...both('Vols intérieurs', 'domestic', String(r.flights.domestic.current), String(r.flights.domestic.reference), 'vols'),
+    ...both('Émissions', 'co2e', formatGramsAsKgFr(r.co2eGrams.current), formatGramsAsKgFr(r.co2eGrams.reference), 'kgCO2e'),
+    ['Synthèse', 'Trajectoire', '', r.year, r.co2eGrams.target === null ? '' : formatGramsAsKgFr(r.co2eGrams.target), 'kgCO2e', def('co2eTarget')],
+    ...both('Recrutements internationaux en visio', 'recruitmentByVisio', share(r.shares.recruitmentByVisio.current), share(r.shares.recruitmentByVisio.reference), '%'),
+    ...both('Déplacements internationaux d’étudiants avec pré-acheminement en train', 'studentRail', share(r.shares.studentRailPreRouting.current), share(r.shares.studentRailPreRouting.reference), '%'),
+    ['Synthèse', 'Vols compensés', '', r.year, String(r.offset.flights), 'vols', def('offsetFlights')],
+    ['Synthèse', 'Contributions versées à l’enveloppe', '', r.year, formatCentsFr(r.offset.contributionsCents), '€', def('contributions')],
+    ['Synthèse', 'Solde de l’enveloppe', '', r.year, formatCentsFr(r.offset.envelopeBalanceCents), '€', def('envelope')],
+  ];
+  for (const p of r.series) {
+    lines.push(['Série', 'Vols', '', p.year, String(p.flights), 'vols', '']);
+    lines.push(['Série', 'Objectif de vols', '', p.year, p.targetFlights === null ? '' : String(p.targetFlights), 'vols', '']);
+    lines.push(['Série', 'Émissions', '', p.year, formatGramsAsKgFr(p.co2eGrams), 'kgCO2e', '']);
+    lines.push(['Série', 'Trajectoire', '', p.year, p.targetCo2eGrams === null ? '' : formatGramsAsKgFr(p.targetCo2eGrams), 'kgCO2e', '']);
+  }
+  for (const m of r.co2eByMode) {
+    lines.push(['Par mode', 'Émissions', modeLabel(t, m.mode), r.year, formatGramsAsKgFr(m.current), 'kgCO2e', '']);
+    lines.push(['Par mode', 'Émissions', modeLabel(t, m.mode), r.reference, formatGramsAsKgFr(m.reference), 'kgCO2e', '']);
+  }
+  const sections = { entity: 'Par entité', purpose: 'Par motif', category: 'Par catégorie' } as const;
+  for (const dimension of ['entity', 'purpose', 'category'] as const) {
+    for (const g of r.breakdowns[dimension]) {
+      const group = neutraliseCsvCell(groupLabel(t, dimension, g.key));
+      const s = sections[dimension];
+      lines.push([s, 'Vols', group, r.year, String(g.flights.current), 'vols', ''], [s, 'Vols', group, r.reference, String(g.flights.reference), 'vols', '']);
+      lines.push([s, 'Vols évités', group, r.year, String(g.flights.avoided), 'vols', ''], [s, 'Vols remplacés', group, r.year, String(g.replaced), 'vols', '']);
+      lines.push([s, 'Émissions', group, r.year, formatGramsAsKgFr(g.co2eGrams.current), 'kgCO2e', ''], [s, 'Émissions', group, r.reference, formatGramsAsKgFr(g.co2eGrams.reference), 'kgCO2e', '']);
+    }
+  }
+  return stringify(lines, options);
+}
