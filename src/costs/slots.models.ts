@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import profilesFile from './data/slot-profiles.json' with { type: 'json' };
 import { AppError } from '../shared/errors.ts';
+import { calendarDayIn } from '../shared/zone-time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { slotProfileSchema, slotProfilesFileSchema, type SlotProfile, type SlotProfileInput } from './slots.schemas.ts';
 
@@ -61,9 +62,9 @@ function nextIsoDate(isoDate: string): string {
 // 0 h-5 h night slot of the night from the 21st to the 22nd is dated the 22nd.
 export function coveredSlots(departAt: DateTime, returnAt: DateTime, zone: string, profile: SlotProfile): CoveredSlot[] {
   const windows = windowsOf(profile);
-  const last = returnAt.setZone(zone).toISODate()!;
+  const last = calendarDayIn(zone, returnAt.toMillis()).isoDate;
   const covered: CoveredSlot[] = [];
-  for (let day = departAt.setZone(zone).toISODate()!; day <= last; day = nextIsoDate(day)) {
+  for (let day = calendarDayIn(zone, departAt.toMillis()).isoDate; day <= last; day = nextIsoDate(day)) {
     for (const w of windows) {
       const startsAt = localTime(day, w.start, zone);
       const endsAt = localTime(day, w.end, zone);

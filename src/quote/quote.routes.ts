@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { body } from '../shared/http.ts';
 import { rateLimitPerMinute } from '../shared/rate-limit.ts';
-import { parisCalendarDay } from '../shared/paris-time.ts';
+import { parisCalendarDay } from '../shared/zone-time.ts';
 import { quoteRequestSchema } from './quote.schemas.ts';
 import { computeQuote, type QuoteDeps } from './quote.usecases.ts';
 import { createQuoteCache, quoteCacheKey } from './quote-cache.ts';

@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import { parisCalendarDay } from '../shared/paris-time.ts';
+import { parisCalendarDay } from '../shared/zone-time.ts';
 import type { Place } from '../places/places.types.ts';
 import type { PlaceResolver } from '../places/places.usecases.ts';
 import type { FactorRegistry } from '../footprint/factors.models.ts';

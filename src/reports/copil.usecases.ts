@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
-import { parisCalendarDay } from '../shared/paris-time.ts';
+import { parisCalendarDay } from '../shared/zone-time.ts';
 import { balancesAsOf } from '../ledger/finance.usecases.ts';
 import { copilFigures, yearsBetween, type CopilFigures } from './indicators.models.ts';
 import { entityNames, legGroups, offsetFigures, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
