@@ -3,6 +3,8 @@ import {
   badIdempotencyKey, brokenJson, deeplyNested, formBody, hostileText, hostileValue, jsonText, longString, malformedEscapes, nastyNumbers, nastyStrings, oversizedJson, pollution, pollutionKeys,
   type FormField,
 } from './hostile.arbitraries.ts';
+import { parse as parseQuery } from 'node:querystring';
+import { importQuery } from '../../src/reports/reports.schemas.ts';
 import { montreal, type HostileTarget } from './hostile.fixture.ts';
 
 // Every JSON endpoint and form, with a valid base payload and, per field, values it must refuse.
@@ -11,7 +13,7 @@ import { montreal, type HostileTarget } from './hostile.fixture.ts';
 // (quote, places, lists, exports) also receive payloads that may be valid: they must answer 2xx or a
 // structured error.
 
-export type HostileRequest = { method: 'GET' | 'POST' | 'PATCH'; path: string; headers: Record<string, string>; body?: string; note: string };
+export type HostileRequest = { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; path: string; headers: Record<string, string>; body?: string; note: string };
 export type Spec = { name: string; kind: 'api' | 'form'; runs: number; request: (t: HostileTarget) => fc.Arbitrary<HostileRequest>; okStatuses?: number[] };
 
 const notIn = <T>(allowed: readonly T[]) => (v: unknown) => !allowed.includes(v as T);
@@ -23,7 +25,7 @@ const refusedId = (prefix: string) => fc.oneof(fc.constantFrom<unknown>('', `${p
 type JsonSpec = {
   name: string;
   runs: number;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: (t: HostileTarget) => string;
   base: (t: HostileTarget) => Record<string, unknown>;
   refused: Record<string, fc.Arbitrary<unknown>>;
@@ -77,31 +79,61 @@ const tripRefused = fc.oneof(fc.constantFrom<unknown>(null, [], 'trip', 1, {}), 
 
 const jsonSpecs: JsonSpec[] = [
   {
-    name: 'POST /api/quote', runs: 1_800, method: 'POST', path: () => '/api/quote', anonymous: true, freeform: true,
+    name: 'POST /api/quote', runs: 1_000, method: 'POST', path: () => '/api/quote', anonymous: true, freeform: true,
     base: () => ({ ...montreal, legs: [...montreal.legs, { mode: 'car', distanceKm: 42, fuel: 'thermal', fiscalHorsepower: 5, passengers: 2 }, { mode: 'visio', hours: 3 }] }),
     refused: { legs: fc.constantFrom<unknown>([], null, 'x', Array.from({ length: 51 }, () => ({ mode: 'walk', distanceKm: 1 }))), departAt: refusedString(100), contrails: fc.constantFrom<unknown>('yes', 1, null) },
   },
-  { name: 'POST /api/missions', runs: 900, method: 'POST', path: () => '/api/missions', idempotency: true, base: (t) => ({ purpose: 'conference', budgetLineId: t.budgetLineId, trip: montreal }), refused: { purpose: refusedEnum(['conference', 'research', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other']), budgetLineId: refusedId('bgl').filter((v) => v !== null), justification: fc.oneof(longString(2000), fc.constantFrom<unknown>(1, [], {})), trip: tripRefused } },
-  { name: 'PATCH /api/missions/:id', runs: 500, method: 'PATCH', path: (t) => `/api/missions/${t.draftMissionId}`, emptyIsValid: true, badPath: () => hostileSegment.map((s) => `/api/missions/${s}`), base: () => ({ purpose: 'research' }), refused: { version: fc.constantFrom<unknown>(0, -1, 1.5, '1', null, 1e308), trip: tripRefused, purpose: refusedEnum(['research', 'conference', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other']) } },
+  { name: 'POST /api/missions', runs: 700, method: 'POST', path: () => '/api/missions', idempotency: true, base: (t) => ({ purpose: 'conference', budgetLineId: t.budgetLineId, trip: montreal }), refused: { purpose: refusedEnum(['conference', 'research', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other']), budgetLineId: refusedId('bgl').filter((v) => v !== null), justification: fc.oneof(longString(2000), fc.constantFrom<unknown>(1, [], {})), trip: tripRefused } },
+  { name: 'PATCH /api/missions/:id', runs: 400, method: 'PATCH', path: (t) => `/api/missions/${t.draftMissionId}`, emptyIsValid: true, badPath: () => hostileSegment.map((s) => `/api/missions/${s}`), base: () => ({ purpose: 'research' }), refused: { version: fc.constantFrom<unknown>(0, -1, 1.5, '1', null, 1e308), trip: tripRefused, purpose: refusedEnum(['research', 'conference', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other']) } },
   ...(['submit', 'validate', 'return', 'reject', 'cancel'] as const).map<JsonSpec>((action) => ({
     name: `POST /api/missions/:id/${action}`, runs: 120, method: 'POST', path: missionPath(action), emptyIsValid: true, idempotency: true, badPath: () => hostileSegment.map((s) => `/api/missions/${s}/${action}`),
     base: () => ({ comment: 'Conforme.' }), refused: { comment: fc.oneof(longString(2000), fc.constantFrom<unknown>(1, null, [], {})), version: fc.constantFrom<unknown>(0, -1, 1.5, '2', 1e308, null) },
   })),
   { name: 'POST /api/missions/:id/legs/:index/switch', runs: 200, method: 'POST', path: (t) => `/api/missions/${t.draftMissionId}/legs/0/switch`, idempotency: true, badPath: (t) => fc.constantFrom('-1', '50', '1e3', 'NaN', '0x0', '%00').map((i) => `/api/missions/${t.draftMissionId}/legs/${i}/switch`), base: () => ({ to: 'train' }), refused: { to: refusedEnum(['train', 'visio']) } },
-  { name: 'POST /api/ledger/projects', runs: 400, method: 'POST', path: () => '/api/ledger/projects', base: () => ({ name: 'Haies bocagères', scope: 'territory', description: 'Plantation' }), refused: { name: fc.oneof(refusedString(120), fc.constantFrom<unknown>('a', ' a ')), scope: refusedEnum(['internal', 'territory']), description: fc.oneof(longString(2000), fc.constantFrom<unknown>(1, [], {})) } },
-  { name: 'POST /api/ledger/disbursements', runs: 500, method: 'POST', path: () => '/api/ledger/disbursements', idempotency: true, base: (t) => ({ projectId: t.projectId, amountCents: 100, co2eGrams: 0, memo: 'Versement' }), refused: { amountCents: fc.constantFrom<unknown>(...nastyNumbers, 0, 1e12 + 1, '100', null, [], {}), co2eGrams: fc.constantFrom<unknown>(-1, 0.5, 1e12 + 1, Number.NaN, 1e308, '1'), memo: refusedString(500), projectId: fc.constantFrom<unknown>('', 'x'.repeat(201), 1, null) } },
+  { name: 'POST /api/ledger/projects', runs: 300, method: 'POST', path: () => '/api/ledger/projects', base: () => ({ name: 'Haies bocagères', scope: 'territory', description: 'Plantation' }), refused: { name: fc.oneof(refusedString(120), fc.constantFrom<unknown>('a', ' a ')), scope: refusedEnum(['internal', 'territory']), description: fc.oneof(longString(2000), fc.constantFrom<unknown>(1, [], {})) } },
+  { name: 'POST /api/ledger/disbursements', runs: 450, method: 'POST', path: () => '/api/ledger/disbursements', idempotency: true, base: (t) => ({ projectId: t.projectId, amountCents: 100, co2eGrams: 0, memo: 'Versement' }), refused: { amountCents: fc.constantFrom<unknown>(...nastyNumbers, 0, 1e12 + 1, '100', null, [], {}), co2eGrams: fc.constantFrom<unknown>(-1, 0.5, 1e12 + 1, Number.NaN, 1e308, '1'), memo: refusedString(500), projectId: fc.constantFrom<unknown>('', 'x'.repeat(201), 1, null) } },
   { name: 'POST /api/ledger/transfers/:id/reverse', runs: 250, method: 'POST', path: (t) => `/api/ledger/transfers/${t.transferId}/reverse`, badPath: () => hostileSegment.map((s) => `/api/ledger/transfers/${s}/reverse`), base: () => ({ reason: 'Erreur de saisie' }), refused: { reason: fc.oneof(refusedString(500), fc.constantFrom<unknown>('ab')) } },
   { name: 'POST /api/admin/carbon-prices', runs: 250, method: 'POST', path: () => '/api/admin/carbon-prices', base: () => ({ year: 2027, pricePerTonneCents: 12_000, note: 'Décision' }), refused: { year: fc.constantFrom<unknown>(1989, 2101, 2026.5, '2027', Number.NaN, Infinity, -2027, null), pricePerTonneCents: fc.constantFrom<unknown>(-1, 0.5, 100_000_001, 1e308, Number.NaN, '100'), note: fc.oneof(longString(500), fc.constantFrom<unknown>(1, [], {})) } },
   { name: 'POST /api/entities', runs: 250, method: 'POST', path: () => '/api/entities', base: () => ({ name: 'Centre de recherche', kind: 'lab' }), refused: { name: fc.oneof(refusedString(200), fc.constantFrom<unknown>('ent_hijack')), kind: refusedEnum(['lab', 'department', 'service']) } },
   { name: 'POST /api/budget-lines', runs: 250, method: 'POST', path: () => '/api/budget-lines', base: (t) => ({ entityId: t.deps.database.sqlite.prepare('select id from entities limit 1').pluck().get(), code: 'X-1', label: 'Ligne', active: true }), refused: { code: refusedString(64), label: refusedString(200), active: fc.constantFrom<unknown>('true', 1, null, []), entityId: fc.constantFrom<unknown>('', 'x'.repeat(65), 1, null) } },
+  {
+    name: 'PUT /api/reports/settings', runs: 300, method: 'PUT', path: () => '/api/reports/settings',
+    base: () => ({ referenceYear: 2019, ghgReductionPercentPerYear: 5, flightTargets: [{ year: 2030, reductionPercent: 50 }] }),
+    refused: {
+      referenceYear: fc.constantFrom<unknown>(1989, 2101, 2019.5, '1989', 'deux mille', Number.NaN, null, [1989]), // the schema coerces: '2019' or [2019] would pass
+      ghgReductionPercentPerYear: fc.constantFrom<unknown>(100, -1, 1e308, Number.NaN, Infinity, '5', null),
+      flightTargets: fc.constantFrom<unknown>(null, {}, 'x', Array.from({ length: 11 }, (_, i) => ({ year: 2030 + i, reductionPercent: 1 })), [{ year: 2010, reductionPercent: 1 }], [{ year: 2030, reductionPercent: 101 }], [{ year: 2030, reductionPercent: 1 }, { year: 2030, reductionPercent: 2 }]),
+    },
+  },
 ];
+
+// The historical import takes the CSV as a text/csv body: refused before reading it when the query is
+// wrong, the body is not text, or it is empty (a file's bad rows are recorded with the run, by design).
+const importSpec: Spec = {
+  name: 'POST /api/reports/import', kind: 'api', runs: 200,
+  request: (t) => {
+    const csv = 'mission;date;category;entity;purpose;mode;from;to;distance_km;round_trip;travelers;cost_eur\nM1;2019-03-14;staff;X;conference;train;;;100;yes;1;1,00\n';
+    const post = (note: string, query: string, type: string, body: string) => ({ method: 'POST' as const, path: `/api/reports/import${query}`, headers: { authorization: t.bearer, 'content-type': type }, body, note });
+    // Kept only when the route's own schema refuses it (`batch= 12 ` is coerced to 12, for one).
+    const refusedByRoute = (q: string) => !importQuery.safeParse(parseQuery(q.slice(1))).success;
+    const badQuery = fc.oneof(
+      fc.constantFrom('?strict=yes', '?batch=0', '?batch=50001', '?batch=1.5', '?errors=xml', '?unknown=1', '?strict=1&strict=0', `?map=${'a'.repeat(2001)}`, `?fileName=${'f'.repeat(201)}`, '?factorSet=', '?batch=%E0%A4%A'),
+      fc.tuple(fc.constantFrom('strict', 'batch', 'errors'), hostileText).map(([k, v]) => `?${k}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '').slice(0, 500))}`),
+    ).filter(refusedByRoute);
+    return fc.oneof(
+      badQuery.map((q) => post('bad query', q, 'text/csv', csv)),
+      fc.constantFrom('application/json', 'application/x-www-form-urlencoded', 'application/octet-stream').map((type) => post(`content-type ${type}`, '', type, type.includes('json') ? '{"csv":"x"}' : 'csv=x')),
+      fc.constantFrom('', '').map((body) => post('empty body', '', 'text/csv', body)),
+    );
+  },
+};
 
 // GET endpoints: any query at all, including repeated keys and malformed escapes. The query stays
 // under 12,000 characters: Node refuses a request line and headers over 16 kB (431) before the app.
 const query = (names: string[]) =>
   fc.array(fc.oneof(fc.tuple(fc.constantFrom(...names, 'unknown', '__proto__'), hostileText).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[\ud800-\udfff]/g, '').slice(0, 1_500))}`), malformedEscapes.map((e) => `${names[0]}=${e}`)), { maxLength: 5 }).map((parts) => parts.join('&').slice(0, 12_000));
-const getSpec = (name: string, path: string, names: string[], runs: number, anonymous = false): Spec => ({
-  name, kind: 'api', runs,
+const getSpec = (name: string, path: string, names: string[], runs: number, anonymous = false, kind: Spec['kind'] = 'api'): Spec => ({
+  name, kind, runs, ...(kind === 'form' ? { okStatuses: [200, 303] } : {}),
   request: (t) => query(names).map((q) => ({ method: 'GET' as const, path: `${path}?${q}`, headers: (anonymous ? {} : { authorization: t.bearer }) as Record<string, string>, note: 'query' })),
 });
 
@@ -146,6 +178,8 @@ const formSpecs: FormSpec[] = [
   { name: 'POST /finance/projects', runs: 250, path: () => '/finance/projects', base: () => [['name', 'Haies'], ['scope', 'internal'], ['description', '']], refused: { name: fc.oneof(refusedText(120), fc.constantFrom('a', ' a ')), scope: hostileText.filter((v) => !['internal', 'territory'].includes(v)) } },
   { name: 'POST /finance/disbursements', runs: 300, path: () => '/finance/disbursements', base: (t) => [['projectId', t.projectId], ['amount', '1,00'], ['co2e', ''], ['memo', 'Versement'], ['entityId', '']], refused: { memo: refusedText(500), projectId: fc.oneof(fc.constantFrom('', ' '), longString(200)) } },
   { name: 'POST /finance/transfers/:id/reverse', runs: 150, path: (t) => `/finance/transfers/${t.transferId}/reverse`, base: () => [['reason', 'Erreur de saisie']], refused: { reason: fc.oneof(refusedText(500), fc.constantFrom('ab', ' ab ')) } },
+  { name: 'POST /copil/settings', runs: 150, path: () => '/copil/settings', base: () => [['referenceYear', '2019'], ['rate', '5'], ['target1Year', '2030'], ['target1Percent', '50']], refused: { referenceYear: fc.oneof(fc.constantFrom('', ' ', '1989', '2101', '2019,5', 'abc'), hostileText.filter((v) => !/^\s*\d{4}\s*$/.test(v))) } },
+  { name: 'POST /admin/import', runs: 150, path: () => '/admin/import', base: () => [['csv', 'mission;date\nM1;2019-01-01'], ['factorSet', ''], ['map', ''], ['entity', '']], refused: { csv: fc.constantFrom('', ' ', '\n\t ') } },
   { name: 'POST /admin/carbon-prices', runs: 200, path: () => '/admin/carbon-prices', base: () => [['year', '2027'], ['price', '120'], ['note', '']], refused: { year: fc.oneof(fc.constantFrom('1989', '2101', '20277', '2027.0', '', ' '), hostileText.filter((v) => !/^\s*\d{4}\s*$/.test(v))) } },
 ];
 
@@ -155,6 +189,14 @@ export const specs: Spec[] = [
   getSpec('GET /api/missions', '/api/missions', ['status', 'entity', 'traveller', 'from', 'to', 'limit', 'offset'], 200),
   getSpec('GET /api/ledger/balances', '/api/ledger/balances', ['asOf', 'format'], 200),
   getSpec('GET /api/ledger/statement', '/api/ledger/statement', ['account', 'from', 'to', 'format'], 200),
+  getSpec('GET /api/reports/copil', '/api/reports/copil', ['year', 'reference', 'format', 'lang'], 150),
+  getSpec('GET /api/reports/recompute', '/api/reports/recompute', ['year', 'factorSet'], 100),
+  importSpec,
+  // Pages with filters in their address: a bad filter is a 400 page or the default view, never a 500.
+  getSpec('GET /copil', '/copil', ['year', 'reference'], 50, false, 'form'),
+  getSpec('GET /secretariat', '/secretariat', ['status', 'entity', 'from', 'to'], 50, false, 'form'),
+  getSpec('GET /finance', '/finance', ['asOf'], 50, false, 'form'),
+  getSpec('GET /finance/statement', '/finance/statement', ['account', 'from', 'to', 'format'], 50, false, 'form'),
   ...formSpecs.map((s): Spec => ({ name: s.name, kind: 'form', runs: s.runs, okStatuses: s.okStatuses, request: (t) => formRequest(s, t) })),
   {
     name: 'POST /account/tokens/:id/revoke', kind: 'form', runs: 100, okStatuses: [303],
