@@ -57,6 +57,7 @@ export async function backupDatabase(sourcePath: string, destination: string, po
   if (sourcePath === ':memory:' || !existsSync(sourcePath)) throw new AppError('backup.not_found', `Base introuvable : ${sourcePath}`);
   const target = resolve(destination);
   if (existsSync(target)) throw new AppError('backup.conflict', `${target} existe déjà : choisissez un autre nom, une sauvegarde n'en écrase jamais une autre.`);
+  if (!existsSync(dirname(target))) throw new AppError('backup.not_found', `Le dossier ${dirname(target)} n'existe pas.`);
   const partial = `${target}.partial-${process.pid}`;
   removeWithSidecars(partial);
   try {

@@ -125,6 +125,9 @@ describe('empreinte backup and restore', () => {
     await restoreDatabase(good, target, policy, 'first');
     const targetCounts = readCounts(target);
 
+    await expect(backupDatabase(source, join(dir, 'no-such-folder', 'b.sqlite'), policy)).rejects.toThrow(/n'existe pas/);
+    await expect(restoreDatabase(join(dir, 'no-such-backup.sqlite'), target, policy, 'x')).rejects.toThrow(/introuvable/);
+
     const corrupt = join(dir, 'corrupt.sqlite');
     copyFileSync(good, corrupt);
     const fd = openSync(corrupt, 'r+');
