@@ -47,7 +47,9 @@ function plainTable(text: string, separator: Separator): CsvTable | null {
     if (raw.charCodeAt(raw.length - 1) === 13) raw = raw.slice(0, -1);
     if (raw.length === 0) return null;
     const record = { line: index + 1, fields: raw.split(separator) };
-    return isBlank(record) ? null : record;
+    // A line starting with a printable character other than the separator is not blank.
+    const first = raw.charCodeAt(0);
+    return first > 32 && raw[0] !== separator ? record : isBlank(record) ? null : record;
   };
   let first = 0;
   let header: CsvRecord | null = null;

@@ -96,8 +96,10 @@ export function normaliseRow(line: number, fields: string[], columns: ColumnMap,
 // The row's identity, independent of its line and of the factor set: what re-importing must not
 // insert twice. Text is compared without case (the whole key is lower-cased).
 export function rowHash(r: NormalisedRow): string {
-  const S = '\u001f';
-  const text = `${r.missionRef ?? ''}${S}${r.departOn}${S}${r.category}${S}${r.entityLabel ?? ''}${S}${r.purpose}${S}${r.mode}${S}${r.transitKind ?? ''}${S}${r.taxi ? 'taxi' : ''}${S}${r.from ?? ''}${S}${r.to ?? ''}${S}${r.givenDistanceKm ?? ''}${S}${r.roundTrip ? 1 : 0}${S}${r.travelers}${S}${r.carPeople ?? ''}${S}${r.costCents ?? ''}${S}${r.hours ?? ''}`;
+  const text = [
+    r.missionRef, r.departOn, r.category, r.entityLabel, r.purpose, r.mode, r.transitKind, r.taxi ? 'taxi' : '', r.from, r.to,
+    r.givenDistanceKm, r.roundTrip ? 1 : 0, r.travelers, r.carPeople, r.costCents, r.hours,
+  ].join('\u001f');
   return hash('sha256', text.toLowerCase(), 'base64url');
 }
 

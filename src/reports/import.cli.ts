@@ -15,7 +15,7 @@ import { DEFAULT_BATCH_SIZE, importMissionsCsv, type ImportDeps, type ImportSumm
 
 export type ImportIo = { deps: ImportDeps; readFile: (path: string) => string; writeFile: (path: string, content: string) => void; stderr: NodeJS.WritableStream & { isTTY?: boolean }; now: () => number };
 
-const usage = 'Usage: empreinte import missions FILE.csv [--strict] [--errors FILE] [--factor-set ID] [--map "colonne=champ,..."] [--batch 1000] [--entity NOM]';
+const usage = 'Usage: empreinte import missions FILE.csv [--strict] [--errors FILE] [--factor-set ID] [--map "colonne=champ,..."] [--batch 10000] [--entity NOM]';
 const group = (n: number) => new Intl.NumberFormat('fr-FR').format(Math.round(n)).replace(/\u202f/g, ' ');
 
 // A bar on a terminal only (redrawn at most ten times a second); pipes and logs get the summary alone.
