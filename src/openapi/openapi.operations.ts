@@ -12,6 +12,7 @@ import {
 } from '../missions/missions.schemas.ts';
 import { balancesQuery, carbonPriceBody, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
 import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema } from '../org/org.schemas.ts';
+import { copilQuery, importQuery, recomputeQuery, settingsBody } from '../reports/reports.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
@@ -68,4 +69,12 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Budget lines, optionally of one entity', query: budgetLinesQuerySchema },
   { method: 'post', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Create a budget line (admin)', body: budgetLineCreateSchema, status: 201, errors: [403, 409] },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
+  { method: 'get', path: '/api/reports/copil', tag: 'reports', auth: true, summary: 'Copil indicators of a year against the reference year, with definitions (copil, finance)', query: copilQuery, produces: ['text/csv', 'application/pdf'], errors: [403] },
+  { method: 'get', path: '/api/reports/copil.csv', tag: 'reports', auth: true, summary: 'The copil figures as a French CSV (copil, finance)', produces: ['text/csv'], errors: [403] },
+  { method: 'get', path: '/api/reports/copil.pdf', tag: 'reports', auth: true, summary: 'The copil report as a PDF with its charts (copil, finance)', produces: ['application/pdf'], errors: [403] },
+  { method: 'get', path: '/api/reports/settings', tag: 'reports', auth: true, summary: 'Reference year and targets in force, with history (copil, finance)', errors: [403] },
+  { method: 'put', path: '/api/reports/settings', tag: 'reports', auth: true, summary: 'Set the reference year and targets (admin; kept with history)', body: settingsBody, errors: [403] },
+  { method: 'get', path: '/api/reports/recompute', tag: 'reports', auth: true, summary: 'A year recomputed under another factor set, per mode, storing nothing (admin)', query: recomputeQuery, errors: [403, 404] },
+  { method: 'post', path: '/api/reports/import', tag: 'reports', auth: true, summary: 'Import past missions: the CSV as the text/csv body (admin)', query: importQuery, produces: ['text/csv'], errors: [403, 422] },
+  { method: 'get', path: '/api/reports/imports', tag: 'reports', auth: true, summary: 'Latest historical imports (admin)', errors: [403] },
 ];
