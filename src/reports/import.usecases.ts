@@ -72,7 +72,7 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
 
   // Keys depend on the order rows are met in: a strict run's check pass must not advance them.
   // Returns the stored row, or null after recording the row's problem in `errors`.
-  const process = (record: CsvRecord, keyed: boolean): TripParams | null => {
+  const tripOf = (record: CsvRecord, keyed: boolean): TripParams | null => {
     try {
       const row = normaliseRow(record.line, record.fields, plan.columns, defaults);
       const base = rowHash(row);
@@ -107,7 +107,7 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
       const record = table.record(i);
       if (record) {
         read += 1;
-        process(record, false);
+        tripOf(record, false);
       }
     }
     if (errors.length > 0) {
@@ -126,7 +126,7 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
       const record = table.record(i);
       if (record === null) continue;
       counts.rowsRead += 1;
-      const params = process(record, true);
+      const params = tripOf(record, true);
       if (params === null) continue;
       if (insert.run(...params).changes === 1) counts.rowsImported += 1;
       else counts.rowsDuplicate += 1;

@@ -81,15 +81,19 @@ function showCopil(deps: AppDeps, req: Request, res: Response, extra: { form?: S
       : [],
     factorSets: deps.factors.sets.map((s) => ({ id: s.id, label: `${s.label} (${s.version})` })),
     targetRows: TARGET_ROWS,
+    recomputeSet: otherSet(deps),
   });
 }
+
+// Recomputing under the set already in use shows no difference: offer another one first.
+const otherSet = (deps: AppDeps): string => deps.factors.sets.find((s) => s.id !== deps.factors.defaultSetId)?.id ?? deps.factors.defaultSetId;
 
 function showRecompute(deps: AppDeps, req: Request, res: Response): void {
   const { t, lang } = tools(res);
   const f = formatters(lang);
   const q = z.object({ year: yearParam, set: z.string().max(100).optional().catch(undefined) }).parse(req.query);
   const year = q.year ?? currentParisYear(deps.clock);
-  const setId = q.set && deps.factors.sets.some((s) => s.id === q.set) ? q.set : deps.factors.sets.find((s) => s.id !== deps.factors.defaultSetId)?.id ?? deps.factors.defaultSetId;
+  const setId = q.set && deps.factors.sets.some((s) => s.id === q.set) ? q.set : otherSet(deps);
   const result = recomputeYear(deps, year, setId);
   const pct = (recorded: number, difference: number) => (recorded === 0 ? t('reports.none') : `${difference > 0 ? '+' : ''}${f.percent((difference / recorded) * 100)} %`);
   const signed = (grams: number) => `${grams > 0 ? '+' : ''}${f.tonnes(grams)}`;
