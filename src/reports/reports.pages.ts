@@ -26,6 +26,7 @@ const periodQuery = z.object({ year: yearParam, reference: yearParam });
 
 export const TARGET_ROWS = 3;
 type SettingsForm = Record<string, string>;
+const settingsFormFields = z.record(z.string(), z.string().max(100));
 
 function formFromSettings(s: ReportSettings): SettingsForm {
   const form: SettingsForm = { referenceYear: String(s.referenceYear), rate: String(s.ghgReductionPercentPerYear) };
@@ -115,7 +116,13 @@ export function reportsPages(deps: AppDeps): Router {
   const router = Router();
   router.get('/copil', readReport, (req, res) => showCopil(deps, req, res));
   router.post('/copil/settings', adminOnly, (req, res) => {
-    const form = (req.body ?? {}) as SettingsForm;
+    // A field sent twice arrives as an array: refused like any other malformed field.
+    const fields = settingsFormFields.safeParse(req.body ?? {});
+    if (!fields.success) {
+      res.status(400);
+      return showCopil(deps, req, res, { errors: formErrors(fieldErrorsFrom(fields.error.issues, res.locals.t)) });
+    }
+    const form = fields.data;
     const parsed = settingsBody.safeParse(settingsFromForm(form));
     if (!parsed.success) {
       res.status(400);
