@@ -5,6 +5,7 @@ import { createApp } from './app.ts';
 import { buildDeps } from './deps.ts';
 import { firstStartHint } from './auth/first-start.ts';
 import { loadPlaceIndex } from './places/places.data.ts';
+import { ensureSchoolEnvelope } from './ledger/ledger.usecases.ts';
 import { createLogger } from './ops/logger.ts';
 import { acquireDatabaseLock, type HeldLock } from './ops/server-lock.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
@@ -25,6 +26,7 @@ const database = openMigratedDatabase(config.EMPREINTE_DB);
 const logError = (err: unknown, req?: { requestId?: string }) => logger.error({ err, reqId: req?.requestId }, 'unhandled error');
 const app = createApp(buildDeps({ config, database, clock: systemClock, logger, logError }));
 loadPlaceIndex();
+ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
 
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ host: config.HOST, port: config.PORT }, `Empreinte listening on http://${config.HOST}:${config.PORT}`);

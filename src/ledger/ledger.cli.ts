@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
+import { ensureSchoolEnvelope } from './ledger.usecases.ts';
 import { isAppError } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { exclusiveBound } from './ledger-dates.models.ts';
@@ -65,6 +66,7 @@ export function exportBalances(args: string[], io: CliIo): Promise<number> {
 function withDatabase(run: (args: string[], io: CliIo) => Promise<number>, config: () => Config = loadConfig) {
   return async (args: string[]): Promise<number> => {
     const database = openMigratedDatabase(config().EMPREINTE_DB);
+    ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
     try {
       return await run(args, { database, clock: systemClock, stdout: (d) => process.stdout.write(d), stderr: (l) => process.stderr.write(`${l}\n`) });
     } finally {

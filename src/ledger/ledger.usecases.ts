@@ -6,7 +6,9 @@ import {
   assertSameBooking,
   assertValidDraft,
   correctionKey,
+  defaultLedgerPolicy,
   effectiveInstant,
+  envelopeSpec,
   nextEntry,
   reversalDraft,
   type Account,
@@ -33,6 +35,12 @@ export type Posted = { transfer: Transfer; created: boolean };
 
 export function getOrCreateAccount(database: DbHandle, spec: AccountSpec, at: string): Account {
   return findAccountByRef(database.db, spec.ref) ?? insertAccountIfAbsent(database.db, { id: newId('acc'), createdAt: at, ...spec });
+}
+
+// The school's envelope is reference data: it exists from the first start, so finance can ask for its
+// (empty) statement before any mission was validated.
+export function ensureSchoolEnvelope(database: DbHandle, at: string): Account {
+  return getOrCreateAccount(database, envelopeSpec(defaultLedgerPolicy, null), at);
 }
 
 function requireAccount(database: DbHandle, id: string, path: string): Account {

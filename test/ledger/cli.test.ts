@@ -79,4 +79,16 @@ describe('the empreinte binary', () => {
     expect(usage.status).toBe(2);
     expect(usage.stdout).toContain('export statement');
   });
+
+  it('gives the empty statement of the school envelope on a fresh database', () => {
+    const file = join(dir, 'fresh.sqlite');
+    const run = spawnSync(process.execPath, [join(projectRoot, 'bin/empreinte.js'), 'export', 'statement', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'csv'], {
+      env: { ...process.env, EMPREINTE_DB: file },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain("Solde d'ouverture;;;;;;0,00;");
+    expect(run.stdout).toContain('Solde de clôture;;Totaux de la période;;0,00;0,00;0,00;');
+  });
 });
