@@ -6,7 +6,7 @@ import { computeQuote, type Quote } from '../quote/quote.usecases.ts';
 import type { QuoteLegRequest, QuoteRequest } from '../quote/quote.schemas.ts';
 import { authorize, type MissionStatus } from './missions.models.ts';
 import * as repo from './missions.repository.ts';
-import { checkVersion, legRows, loadVisible, nowIso, quotedColumns, readMission, type Mission, type MissionDeps } from './missions.usecases.ts';
+import { legRows, loadVisible, nowIso, quotedColumns, readMission, reloadForEdit, type Mission, type MissionDeps } from './missions.usecases.ts';
 
 export type SwitchTarget = 'train' | 'visio';
 
@@ -59,10 +59,7 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
   const at = nowIso(deps.clock);
   deps.database.sqlite
     .transaction(() => {
-      const row = loadVisible(deps.database, actor, id);
-      const status = row.status as MissionStatus;
-      authorize('edit', { travellerId: row.travellerId, status }, actor);
-      checkVersion(row, before.version);
+      const { row, status } = reloadForEdit(deps.database, actor, id, before.version);
       if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { ...quotedColumns(next.trip, next.quote), updatedAt: at })) {
         throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
       }

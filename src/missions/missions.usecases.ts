@@ -88,6 +88,16 @@ export function checkVersion(row: repo.MissionRow, expected: number | undefined)
   }
 }
 
+// Inside the write transaction: the mission read again, still editable by this actor and still at the
+// version the edit was prepared from.
+export function reloadForEdit(database: DbHandle, actor: AuthenticatedUser, id: string, version: number): { row: repo.MissionRow; status: MissionStatus } {
+  const row = loadVisible(database, actor, id);
+  const status = row.status as MissionStatus;
+  authorize('edit', { travellerId: row.travellerId, status }, actor);
+  checkVersion(row, version);
+  return { row, status };
+}
+
 export function getMission(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, id: string) {
   const row = loadVisible(deps.database, actor, id);
   const audit = repo.listAudit(deps.database.db, id).map(({ missionId: _m, ...entry }) => entry);
@@ -105,10 +115,7 @@ export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: s
   const at = nowIso(deps.clock);
   deps.database.sqlite
     .transaction(() => {
-      const row = loadVisible(deps.database, actor, id);
-      const status = row.status as MissionStatus;
-      authorize('edit', { travellerId: row.travellerId, status }, actor);
-      checkVersion(row, before.version);
+      const { row, status } = reloadForEdit(deps.database, actor, id, before.version);
       const patch = {
         updatedAt: at,
         ...(input.purpose ? { purpose: input.purpose } : {}),
