@@ -3,8 +3,8 @@ import type { DbHandle } from '../shared/db.ts';
 import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { balancesAsOf } from '../ledger/finance.usecases.ts';
-import { copilFigures, yearsBetween, type CopilFigures } from './indicators.models.ts';
-import { entityNames, legGroups, offsetFigures, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
+import { copilFigures, offsetTotals, yearsBetween, type CopilFigures } from './indicators.models.ts';
+import { entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
 import { currentSettings } from './settings.repository.ts';
 import type { FlightTarget, ReportSettings } from './settings.models.ts';
 
@@ -58,6 +58,7 @@ export function copilReport(deps: ReportDeps, query: { year?: number; reference?
   const span = yearsBetween(year, reference);
   const range = { from: span[0]!, to: span[span.length - 1]! };
   const names = entityNames(deps.database);
+  const offsets = offsetGroups(deps.database, year);
   const figures = copilFigures({
     year,
     reference,
@@ -65,9 +66,10 @@ export function copilReport(deps: ReportDeps, query: { year?: number; reference?
     legs: legGroups(deps.database, range),
     replaced: replacedGroups(deps.database, range),
     flags: tripFlags(deps.database, year === reference ? [year] : [year, reference]),
+    offsets,
     entityName: (id, label) => (id ? (names.get(id) ?? id) : (label ?? '')),
   });
-  const offset = offsetFigures(deps.database, year);
+  const offset = offsetTotals(offsets);
   const envelope = envelopeBalance(deps, year);
   const asOfDay = parisCalendarDay(Date.parse(envelope.asOf) - 1).isoDate;
   return {

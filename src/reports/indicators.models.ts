@@ -1,5 +1,5 @@
 import { transportModes } from '../shared/modes.ts';
-import type { LegGroup, ReplacedGroup, TripFlags } from './reports.repository.ts';
+import type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './reports.repository.ts';
 import { co2eTargetGrams, flightReductionPercent, flightTarget, type ReportSettings } from './settings.models.ts';
 
 // The copil's figures, computed from grouped rows (pure). Counting rule: a flight is one traveller on
@@ -7,7 +7,14 @@ import { co2eTargetGrams, flightReductionPercent, flightTarget, type ReportSetti
 
 export type Pair = { current: number; reference: number };
 export type Share = { numerator: number; denominator: number; percent: number | null };
-export type BreakdownRow = { key: string; flights: Pair & { avoided: number }; replaced: number; co2eGrams: Pair };
+export type SharePair = { current: Share; reference: Share };
+// A share is split only along the dimensions it is not restricted to: recruitment by visio by entity
+// and category (null by purpose), students' rail pre-routing by entity and purpose (null by category).
+export type BreakdownRow = {
+  key: string; flights: Pair & { avoided: number }; replaced: number; co2eGrams: Pair;
+  domestic: Pair; recruitmentByVisio: SharePair | null; studentRailPreRouting: SharePair | null;
+  offset: { flights: number; missions: number; contributionsCents: number };
+};
 export type YearPoint = { year: number; flights: number; targetFlights: number | null; co2eGrams: number; targetCo2eGrams: number | null };
 export type BreakdownDimension = 'entity' | 'purpose' | 'category';
 
@@ -29,6 +36,7 @@ export type CopilInput = {
   legs: LegGroup[];
   replaced: ReplacedGroup[];
   flags: TripFlags[];
+  offsets: OffsetGroup[]; // the year's
   entityName: (id: string | null, label: string | null) => string; // '' for none
 };
 
@@ -51,23 +59,62 @@ const studentFlying = (r: TripFlags) => r.category === 'student' && r.plane === 
 const byVisio = (r: TripFlags) => r.visio === 1 && r.plane === 0;
 const withTrain = (r: TripFlags) => r.train === 1;
 
-function breakdown(input: CopilInput, keyOf: (g: { entityId: string | null; entityLabel: string | null; purpose: string; category: string }) => string): BreakdownRow[] {
+type GroupFields = { entityId: string | null; entityLabel: string | null; purpose: string; category: string };
+const emptyShare: Share = { numerator: 0, denominator: 0, percent: null };
+
+function sharePairs(input: CopilInput, keyOf: (g: GroupFields) => string, inScope: (r: TripFlags) => boolean, counted: (r: TripFlags) => boolean): Map<string, SharePair> {
+  const byKey = new Map<string, TripFlags[]>();
+  for (const f of input.flags) {
+    if (!inScope(f)) continue;
+    const key = keyOf(f);
+    const list = byKey.get(key);
+    if (list) list.push(f);
+    else byKey.set(key, [f]);
+  }
+  const pairs = new Map<string, SharePair>();
+  for (const [key, rows] of byKey) {
+    pairs.set(key, { current: share(rows.filter((r) => r.year === input.year), inScope, counted), reference: share(rows.filter((r) => r.year === input.reference), inScope, counted) });
+  }
+  return pairs;
+}
+
+function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: GroupFields) => string): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
   const row = (key: string) => {
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 } }));
+    if (!r) {
+      r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 }, domestic: { current: 0, reference: 0 }, recruitmentByVisio: null, studentRailPreRouting: null, offset: { flights: 0, missions: 0, contributionsCents: 0 } };
+      rows.set(key, r);
+    }
     return r;
   };
   for (const g of input.legs) {
     if (g.year !== input.year && g.year !== input.reference) continue;
     const r = row(keyOf(g));
+    const domestic = g.domestic === 1 ? flightsOf(g) : 0;
     // The same year as current and reference (year = reference) counts in both columns.
-    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams);
-    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams);
+    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams), (r.domestic.current += domestic);
+    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams), (r.domestic.reference += domestic);
   }
   for (const g of input.replaced) if (g.year === input.year) row(keyOf(g)).replaced += g.flights;
-  for (const r of rows.values()) r.flights.avoided = r.flights.reference - r.flights.current;
+  for (const g of input.offsets) {
+    const o = row(keyOf(g)).offset;
+    (o.flights += g.flights), (o.missions += g.missions), (o.contributionsCents += g.contributionsCents);
+  }
+  const none = { current: emptyShare, reference: emptyShare };
+  const recruitmentShares = dimension === 'purpose' ? null : sharePairs(input, keyOf, recruitment, byVisio);
+  const studentShares = dimension === 'category' ? null : sharePairs(input, keyOf, studentFlying, withTrain);
+  for (const r of rows.values()) {
+    r.flights.avoided = r.flights.reference - r.flights.current;
+    if (recruitmentShares) r.recruitmentByVisio = recruitmentShares.get(r.key) ?? none;
+    if (studentShares) r.studentRailPreRouting = studentShares.get(r.key) ?? none;
+  }
   return [...rows.values()].sort((a, b) => b.flights.reference + b.flights.current - (a.flights.reference + a.flights.current) || (a.key < b.key ? -1 : 1));
+}
+
+// A mission belongs to one group, so the groups' missions add up to the distinct missions.
+export function offsetTotals(groups: OffsetGroup[]): { flights: number; missions: number; contributionsCents: number } {
+  return groups.reduce((t, g) => ({ flights: t.flights + g.flights, missions: t.missions + g.missions, contributionsCents: t.contributionsCents + g.contributionsCents }), { flights: 0, missions: 0, contributionsCents: 0 });
 }
 
 export function copilFigures(input: CopilInput): CopilFigures {
@@ -107,9 +154,9 @@ export function copilFigures(input: CopilInput): CopilFigures {
       studentRailPreRouting: { current: share(flagsOf(year), studentFlying, withTrain), reference: share(flagsOf(reference), studentFlying, withTrain) },
     },
     breakdowns: {
-      entity: breakdown(input, (g) => input.entityName(g.entityId, g.entityLabel)),
-      purpose: breakdown(input, (g) => g.purpose),
-      category: breakdown(input, (g) => g.category),
+      entity: breakdown(input, 'entity', (g) => input.entityName(g.entityId, g.entityLabel)),
+      purpose: breakdown(input, 'purpose', (g) => g.purpose),
+      category: breakdown(input, 'category', (g) => g.category),
     },
   };
 }

@@ -24,7 +24,10 @@ export type LegGroup = {
 export type ReplacedGroup = { year: number; entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number };
 
 // One international trip of interest (recruitment, or a student's), with what its legs were.
-export type TripFlags = { year: number; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1 };
+export type TripFlags = { year: number; entityId: string | null; entityLabel: string | null; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1 };
+
+// The year's offset missions of one group (entity, purpose, category): only missions carry contributions.
+export type OffsetGroup = { entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number; missions: number; contributionsCents: number };
 
 const sql = {
   missionLegs: `
@@ -47,7 +50,7 @@ const sql = {
     GROUP BY 1, 2, 4, 5`,
   // International: a destination abroad. Only recruitment and students' trips are looked at.
   missionFlags: `
-    SELECT ${parisYear('m.depart_at')} AS year, m.purpose AS purpose, u.category AS category,
+    SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category,
       EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'visio') AS visio,
       EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'plane') AS plane,
       EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'train') AS train
@@ -57,26 +60,28 @@ const sql = {
   // An imported trip is the rows sharing a mission number in one import (a row alone without one);
   // international when one of its places is known to be abroad.
   importedFlags: `
-    SELECT year, purpose, category, visio, plane, train FROM (
-      SELECT min(year) AS year, min(purpose) AS purpose, min(traveller_category) AS category,
+    SELECT year, entityId, entityLabel, purpose, category, visio, plane, train FROM (
+      SELECT min(year) AS year, min(entity_id) AS entityId, CASE WHEN min(entity_id) IS NULL THEN min(entity_label) END AS entityLabel, min(purpose) AS purpose, min(traveller_category) AS category,
         max(mode = 'visio') AS visio, max(mode = 'plane') AS plane, max(mode = 'train') AS train,
         max(coalesce(from_country, 'FR') <> 'FR' OR coalesce(to_country, 'FR') <> 'FR') AS abroad
       FROM historical_trips
       WHERE year BETWEEN ? AND ? AND (purpose = 'recruitment' OR traveller_category = 'student')
       GROUP BY import_id, coalesce(mission_ref, 'row:' || id)
     ) WHERE abroad = 1`,
-  // Flights of the year's validated missions whose contribution is booked and not reversed.
+  // Flights of the year's validated missions whose contribution is booked and not reversed, per group.
   offset: `
-    SELECT coalesce(sum(l.trips * l.travelers), 0) AS flights, count(DISTINCT m.id) AS missions
-    FROM missions m JOIN mission_legs l ON l.mission_id = m.id AND l.mode = 'plane'
+    SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, sum(l.trips * l.travelers) AS flights, count(DISTINCT m.id) AS missions
+    FROM missions m JOIN users u ON u.id = m.traveller_id JOIN mission_legs l ON l.mission_id = m.id AND l.mode = 'plane'
     WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
       AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.cause_kind = 'mission_contribution' AND t.cause_ref = m.id
-        AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id))`,
+        AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id))
+    GROUP BY 1, 2, 3`,
   contributions: `
-    SELECT coalesce(sum(t.amount_cents), 0) AS cents
-    FROM ledger_transfers t JOIN missions m ON m.id = t.cause_ref
+    SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, sum(t.amount_cents) AS cents
+    FROM ledger_transfers t JOIN missions m ON m.id = t.cause_ref JOIN users u ON u.id = m.traveller_id
     WHERE t.cause_kind = 'mission_contribution' AND m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
-      AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)`,
+      AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)
+    GROUP BY 1, 2, 3`,
   entities: 'SELECT id, name FROM entities',
 } as const;
 
@@ -113,12 +118,22 @@ export function tripFlags(database: DbHandle, years: number[]): TripFlags[] {
   });
 }
 
-export function offsetFigures(database: DbHandle, year: number): { flights: number; missions: number; contributionsCents: number } {
+type GroupKey = { entityId: string | null; purpose: string; category: 'staff' | 'student' };
+
+// One row per group with offset flights or contributions (a contribution without a flight leg is possible).
+export function offsetGroups(database: DbHandle, year: number): OffsetGroup[] {
   const s = statements(database.sqlite);
   const range = bounds({ from: year, to: year });
-  const offset = s.offset.get(...range) as { flights: number; missions: number };
-  const contributions = s.contributions.get(...range) as { cents: number };
-  return { flights: offset.flights, missions: offset.missions, contributionsCents: contributions.cents };
+  const groups = new Map<string, OffsetGroup>();
+  const group = (k: GroupKey) => {
+    const id = JSON.stringify([k.entityId, k.purpose, k.category]);
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { entityId: k.entityId, entityLabel: null, purpose: k.purpose, category: k.category, flights: 0, missions: 0, contributionsCents: 0 }));
+    return g;
+  };
+  for (const r of s.offset.all(...range) as Array<GroupKey & { flights: number; missions: number }>) Object.assign(group(r), { flights: r.flights, missions: r.missions });
+  for (const r of s.contributions.all(...range) as Array<GroupKey & { cents: number }>) group(r).contributionsCents = r.cents;
+  return [...groups.values()];
 }
 
 export function entityNames(database: DbHandle): Map<string, string> {

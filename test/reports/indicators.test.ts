@@ -60,7 +60,7 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
   it('breaks flights and emissions down by entity, purpose and category', () => {
     // LGEI: 2026 m1 2 flights (m3 none), 351 799 + 171 = 351 970 g; 2019 M1 4 + M4 2 = 6 flights, 703 599 + 1 825 824 + 2 519 = 2 531 942 g.
     // LSR: 2026 m2 1 + m6 4 = 5 flights, 4 629 + 927 276 + 800 000 + 21 760 = 1 753 665 g; 2019 M2 1 + M3 1 = 2, 927 276 + 4 629 + 912 912 = 1 844 817 g.
-    expect(report.breakdowns.entity).toEqual([
+    expect(report.breakdowns.entity.map(({ key, flights, replaced, co2eGrams }) => ({ key, flights, replaced, co2eGrams }))).toEqual([
       { key: 'LGEI', flights: { current: 2, reference: 6, avoided: 4 }, replaced: 2, co2eGrams: { current: 351_970, reference: 2_531_942 } },
       { key: 'LSR', flights: { current: 5, reference: 2, avoided: -3 }, replaced: 1, co2eGrams: { current: 1_753_665, reference: 1_844_817 } },
     ]);
@@ -69,6 +69,50 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     // conference: 2026 m1 2 + m6 4 = 6, 2019 M1 4; student_mobility 1 / 2; recruitment 0 / 2; others no flight.
     expect(report.breakdowns.purpose.map((r) => [r.key, r.flights.current, r.flights.reference])).toEqual([
       ['conference', 6, 4], ['student_mobility', 1, 2], ['recruitment', 0, 2], ['meeting', 0, 0], ['research', 0, 0],
+    ]);
+  });
+
+  // Shares as [numerator, denominator, percent] for the year then the reference; null where the split
+  // is meaningless (recruitment by purpose, students' trips by category).
+  const pairOf = (p: { current: { numerator: number; denominator: number; percent: number | null }; reference: { numerator: number; denominator: number; percent: number | null } } | null) =>
+    p && [[p.current.numerator, p.current.denominator, p.current.percent], [p.reference.numerator, p.reference.denominator, p.reference.percent]];
+  const splits = (dimension: 'entity' | 'purpose' | 'category') =>
+    report.breakdowns[dimension].map((r) => ({ key: r.key, domestic: r.domestic, visio: pairOf(r.recruitmentByVisio), rail: pairOf(r.studentRailPreRouting), offset: r.offset }));
+
+  it('splits domestic flights, the two shares and the flights offset by entity', () => {
+    // LGEI: domestic 2026 m1 2, 2019 M1 4. Recruitment abroad: 2026 m3 visio, no flight → 1 of 1;
+    //   2019 M4 by plane → 0 of 1. No student → no share. Offset: m1 2 flights, 1 mission, 35,18 €.
+    // LSR: no domestic flight (m2 FR–CA, m6 FR–DE, M2/M3 to YUL). No recruitment. Students abroad
+    //   with a flight: 2026 m2 (train too) and m6 → 1 of 2; 2019 M2 (train too) and M3 → 1 of 2.
+    //   Offset: m6 4 flights, 80,00 € (m2's contribution reversed).
+    expect(splits('entity')).toEqual([
+      { key: 'LGEI', domestic: { current: 2, reference: 4 }, visio: [[1, 1, 100], [0, 1, 0]], rail: [[0, 0, null], [0, 0, null]], offset: { flights: 2, missions: 1, contributionsCents: 3518 } },
+      { key: 'LSR', domestic: { current: 0, reference: 0 }, visio: [[0, 0, null], [0, 0, null]], rail: [[1, 2, 50], [1, 2, 50]], offset: { flights: 4, missions: 1, contributionsCents: 8000 } },
+    ]);
+  });
+
+  it('splits them by category: recruitment by visio yes, students’ rail pre-routing meaningless', () => {
+    // staff: domestic m1 2 / M1 4; recruitment m3 1 of 1 / M4 0 of 1; offset m1. student: no domestic,
+    // no recruitment, offset m6. A share restricted to students is not split by category: null.
+    expect(splits('category')).toEqual([
+      { key: 'staff', domestic: { current: 2, reference: 4 }, visio: [[1, 1, 100], [0, 1, 0]], rail: null, offset: { flights: 2, missions: 1, contributionsCents: 3518 } },
+      { key: 'student', domestic: { current: 0, reference: 0 }, visio: [[0, 0, null], [0, 0, null]], rail: null, offset: { flights: 4, missions: 1, contributionsCents: 8000 } },
+    ]);
+  });
+
+  it('splits them by purpose: students’ rail pre-routing yes, recruitment by visio meaningless', () => {
+    // conference: domestic m1 2 / M1 4; students abroad with a flight: 2026 m6 without train → 0 of 1,
+    //   2019 none; offset m1 2 + m6 4 = 6 flights, 2 missions, 35,18 + 80,00 = 115,18 €.
+    // student_mobility: 2026 m2 with train → 1 of 1; 2019 M2 with train, M3 without → 1 of 2;
+    //   m2's contribution was reversed → no offset. recruitment, meeting, research: nothing of the sort.
+    const nothing = { flights: 0, missions: 0, contributionsCents: 0 };
+    const noShare = [[0, 0, null], [0, 0, null]];
+    expect(splits('purpose')).toEqual([
+      { key: 'conference', domestic: { current: 2, reference: 4 }, visio: null, rail: [[0, 1, 0], [0, 0, null]], offset: { flights: 6, missions: 2, contributionsCents: 11_518 } },
+      { key: 'student_mobility', domestic: { current: 0, reference: 0 }, visio: null, rail: [[1, 1, 100], [1, 2, 50]], offset: nothing },
+      { key: 'recruitment', domestic: { current: 0, reference: 0 }, visio: null, rail: noShare, offset: nothing },
+      { key: 'meeting', domestic: { current: 0, reference: 0 }, visio: null, rail: noShare, offset: nothing },
+      { key: 'research', domestic: { current: 0, reference: 0 }, visio: null, rail: noShare, offset: nothing },
     ]);
   });
 
