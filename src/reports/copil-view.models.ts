@@ -2,7 +2,7 @@ import { isMessageKey, type Lang, type Translate } from '../shared/i18n/index.ts
 import { barsWithLines, lineWithTarget, pairedBars, type Chart } from './charts.models.ts';
 import type { CopilReport, DefinitionKey } from './copil.usecases.ts';
 import { targetsText } from './copil.usecases.ts';
-import type { BreakdownDimension, Share } from './indicators.models.ts';
+import type { BreakdownDimension, Share, SharePair } from './indicators.models.ts';
 
 // The report in one language, as the page and the PDF show it: labelled rows with their definitions,
 // the three charts with their text alternatives and data tables, the breakdown tables.
@@ -100,8 +100,14 @@ export function groupLabel(t: Translate, dimension: BreakdownDimension, key: str
   return isMessageKey(messageKey) ? t(messageKey) : key;
 }
 
-function breakdowns(r: CopilReport, { t, f }: Tools): Table[] {
-  return (['entity', 'purpose', 'category'] as const).map((dimension) => ({
+const dimensions = ['entity', 'purpose', 'category'] as const;
+
+function breakdowns(r: CopilReport, tools: Tools): Table[] {
+  return dimensions.flatMap((dimension) => [flightsAndEmissions(r, dimension, tools), domesticSharesOffset(r, dimension, tools)]);
+}
+
+function flightsAndEmissions(r: CopilReport, dimension: BreakdownDimension, { t, f }: Tools): Table {
+  return {
     caption: t(dimensionTitle[dimension]),
     columns: [
       t('reports.breakdown.group'), t('reports.col.flightsYear', { year: r.year }), t('reports.col.flightsReference', { year: r.reference }), t('reports.col.avoided'),
@@ -110,7 +116,29 @@ function breakdowns(r: CopilReport, { t, f }: Tools): Table[] {
     rows: r.breakdowns[dimension].map((g) => [
       groupLabel(t, dimension, g.key), f.count(g.flights.current), f.count(g.flights.reference), f.count(g.flights.avoided), f.count(g.replaced), f.tonnes(g.co2eGrams.current), f.tonnes(g.co2eGrams.reference),
     ]),
-  }));
+  };
+}
+
+// A share in a table cell: "—" where the split is meaningless (null), "none" for a group without such trips.
+function shareCells(pair: SharePair | null, { t, f }: Tools): [string, string] {
+  const cell = (s: Share) => (s.percent === null ? t('reports.share.shortNone') : t('reports.share.short', { percent: f.percent(s.percent), numerator: s.numerator, denominator: s.denominator }));
+  return pair === null ? [t('reports.none'), t('reports.none')] : [cell(pair.current), cell(pair.reference)];
+}
+
+function domesticSharesOffset(r: CopilReport, dimension: BreakdownDimension, tools: Tools): Table {
+  const { t, f } = tools;
+  const both = (key: 'reports.col.domestic' | 'reports.col.recruitmentByVisio' | 'reports.col.studentRail') => [t(key, { year: r.year }), t(key, { year: r.reference })];
+  return {
+    caption: t('reports.breakdown.more', { dimension: t(dimensionTitle[dimension]) }),
+    columns: [
+      t('reports.breakdown.group'), ...both('reports.col.domestic'), ...both('reports.col.recruitmentByVisio'), ...both('reports.col.studentRail'),
+      t('reports.col.offsetFlights', { year: r.year }), t('reports.col.contributions', { year: r.year }),
+    ],
+    rows: r.breakdowns[dimension].map((g) => [
+      groupLabel(t, dimension, g.key), f.count(g.domestic.current), f.count(g.domestic.reference), ...shareCells(g.recruitmentByVisio, tools), ...shareCells(g.studentRailPreRouting, tools),
+      f.count(g.offset.flights), f.euros(g.offset.contributionsCents),
+    ]),
+  };
 }
 
 export function copilView(r: CopilReport, t: Translate, lang: Lang): CopilView {

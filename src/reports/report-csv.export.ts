@@ -13,6 +13,9 @@ const columns = ['Section', 'Indicateur', 'Groupe', 'Année', 'Valeur', 'Unité'
 const options = { delimiter: ';', bom: true, header: true, columns, record_delimiter: 'windows' as const, quoted_match: /;|"|\n|\r/ };
 const decimal = (n: number) => String(n).replace('.', ',');
 
+const recruitmentLabel = 'Recrutements internationaux en visio';
+const studentLabel = 'Déplacements internationaux d’étudiants avec pré-acheminement en train';
+
 type Line = [section: string, indicator: string, group: string, year: number | '', value: string, unit: string, definition: string];
 
 export function copilCsv(r: CopilReport): string {
@@ -30,8 +33,8 @@ export function copilCsv(r: CopilReport): string {
     ...both('Vols intérieurs', 'domestic', String(r.flights.domestic.current), String(r.flights.domestic.reference), 'vols'),
     ...both('Émissions', 'co2e', formatGramsAsKgFr(r.co2eGrams.current), formatGramsAsKgFr(r.co2eGrams.reference), 'kgCO2e'),
     ['Synthèse', 'Trajectoire', '', r.year, r.co2eGrams.target === null ? '' : formatGramsAsKgFr(r.co2eGrams.target), 'kgCO2e', def('co2eTarget')],
-    ...both('Recrutements internationaux en visio', 'recruitmentByVisio', share(r.shares.recruitmentByVisio.current), share(r.shares.recruitmentByVisio.reference), '%'),
-    ...both('Déplacements internationaux d’étudiants avec pré-acheminement en train', 'studentRail', share(r.shares.studentRailPreRouting.current), share(r.shares.studentRailPreRouting.reference), '%'),
+    ...both(recruitmentLabel, 'recruitmentByVisio', share(r.shares.recruitmentByVisio.current), share(r.shares.recruitmentByVisio.reference), '%'),
+    ...both(studentLabel, 'studentRail', share(r.shares.studentRailPreRouting.current), share(r.shares.studentRailPreRouting.reference), '%'),
     ['Synthèse', 'Vols compensés', '', r.year, String(r.offset.flights), 'vols', def('offsetFlights')],
     ['Synthèse', 'Contributions versées à l’enveloppe', '', r.year, formatCentsFr(r.offset.contributionsCents), '€', def('contributions')],
     ['Synthèse', 'Solde de l’enveloppe', '', r.year, formatCentsFr(r.offset.envelopeBalanceCents), '€', def('envelope')],
@@ -54,6 +57,11 @@ export function copilCsv(r: CopilReport): string {
       lines.push([s, 'Vols', group, r.year, String(g.flights.current), 'vols', ''], [s, 'Vols', group, r.reference, String(g.flights.reference), 'vols', '']);
       lines.push([s, 'Vols évités', group, r.year, String(g.flights.avoided), 'vols', ''], [s, 'Vols remplacés', group, r.year, String(g.replaced), 'vols', '']);
       lines.push([s, 'Émissions', group, r.year, formatGramsAsKgFr(g.co2eGrams.current), 'kgCO2e', ''], [s, 'Émissions', group, r.reference, formatGramsAsKgFr(g.co2eGrams.reference), 'kgCO2e', '']);
+      lines.push([s, 'Vols intérieurs', group, r.year, String(g.domestic.current), 'vols', ''], [s, 'Vols intérieurs', group, r.reference, String(g.domestic.reference), 'vols', '']);
+      // A meaningless split (recruitment by purpose, students by category) has no line at all.
+      if (g.recruitmentByVisio) lines.push([s, recruitmentLabel, group, r.year, share(g.recruitmentByVisio.current), '%', ''], [s, recruitmentLabel, group, r.reference, share(g.recruitmentByVisio.reference), '%', '']);
+      if (g.studentRailPreRouting) lines.push([s, studentLabel, group, r.year, share(g.studentRailPreRouting.current), '%', ''], [s, studentLabel, group, r.reference, share(g.studentRailPreRouting.reference), '%', '']);
+      lines.push([s, 'Vols compensés', group, r.year, String(g.offset.flights), 'vols', ''], [s, 'Contributions versées à l’enveloppe', group, r.year, formatCentsFr(g.offset.contributionsCents), '€', '']);
     }
   }
   return stringify(lines, options);

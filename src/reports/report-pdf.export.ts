@@ -116,7 +116,16 @@ export function copilPdf(view: CopilView, meta: { year: number }, generatedAt: D
   doc.addPage();
   y = MARGIN;
   for (const c of view.charts) y = chart(doc, c.chart, c.title, y);
-  for (const b of view.breakdowns) y = table(doc, b, [WIDTH - 6 * 62, 62, 62, 62, 62, 62, 62], y);
+  y = ensureRoom(doc, y, 40);
+  doc.font('Helvetica').fontSize(8).fillColor('black').text(pdfSafe(view.t('reports.breakdown.note')), MARGIN, y, { width: WIDTH });
+  y = doc.y + 8;
+  // Seven columns fit at 62 pt; the wider domestic/shares/offset tables narrow them to 52 pt, in a
+    // smaller font so that "Recrutements" still fits on one line.
+  for (const b of view.breakdowns) {
+    const numeric = b.columns.length - 1;
+    const w = numeric > 6 ? 52 : 62;
+    y = table(doc, b, [WIDTH - numeric * w, ...Array<number>(numeric).fill(w)], y, { fontSize: numeric > 6 ? 6.5 : 7.5 });
+  }
   footers(doc, view, generatedAt);
   doc.end();
   return done;

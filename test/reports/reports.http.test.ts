@@ -46,6 +46,13 @@ describe('GET /api/reports/copil', () => {
       });
       expect(res.body.definitions.flights.en).toContain('4 flights');
     }
+    // The splits added beside the existing fields (counted in test/reports/indicators.test.ts): the
+    // recruitment share is null by purpose, the students' share null by category.
+    const res = await request(server).get('/api/reports/copil?year=2026').set('Authorization', bearer(['copil'])).expect(200);
+    const mobility = res.body.breakdowns.purpose.find((r: { key: string }) => r.key === 'student_mobility');
+    expect(mobility).toMatchObject({ recruitmentByVisio: null, studentRailPreRouting: { current: { numerator: 1, denominator: 1 }, reference: { numerator: 1, denominator: 2 } } });
+    expect(res.body.breakdowns.category[0]).toMatchObject({ key: 'staff', domestic: { current: 2, reference: 4 }, studentRailPreRouting: null, offset: { flights: 2, contributionsCents: 3518 } });
+    expect(res.body.definitions.recruitmentByVisio.en).toContain('“—” by purpose');
   });
 
   it('refuses staff (403), strangers (401) and a bad year (400)', async () => {
@@ -74,6 +81,16 @@ describe('GET /api/reports/copil', () => {
     expect(value('Par mode', 'Émissions', '2019', 'Train')).toBe('7,148');
     expect(value('Par entité', 'Vols évités', '2026', 'LSR')).toBe('-3');
     expect(value('Par catégorie', 'Vols', '2026', 'Étudiant ou étudiante')).toBe('5');
+    // Splits: LSR's students abroad with a flight, 1 of 2 with a train in 2026; conference offset m1 + m6
+    // = 6 flights, 115,18 €; no recruitment line by purpose nor students' line by category (meaningless).
+    const student = 'Déplacements internationaux d’étudiants avec pré-acheminement en train';
+    expect(value('Par entité', student, '2026', 'LSR')).toBe('50');
+    expect(value('Par entité', 'Vols intérieurs', '2019', 'LGEI')).toBe('4');
+    expect(value('Par motif', 'Vols compensés', '2026', 'Colloque, congrès')).toBe('6');
+    expect(value('Par motif', 'Contributions versées à l’enveloppe', '2026', 'Colloque, congrès')).toBe('115,18');
+    expect(value('Par catégorie', 'Recrutements internationaux en visio', '2019', 'Personnel')).toBe('0');
+    expect(rows.some((r) => r.Section === 'Par motif' && r.Indicateur === 'Recrutements internationaux en visio')).toBe(false);
+    expect(rows.some((r) => r.Section === 'Par catégorie' && r.Indicateur === student)).toBe(false);
   });
 
   it('renders the PDF report, parsed back: heading, figures, definitions, charts pages', async () => {
@@ -89,6 +106,10 @@ describe('GET /api/reports/copil', () => {
     expect(text).toContain('Recrutements internationaux en visio 100 % (1 sur 1) 0 % (0 sur 1)');
     expect(text).toContain('Vols par année, référence et objectif');
     expect(text).toContain('Par entité');
+    expect(text).toContain('Par entité : vols intérieurs, parts et compensation');
+    expect(text).toContain('« — » : découpage sans objet');
+    expect(text).toContain('Mobilité étudiante 0 0 — — 100 % (1/1) 50 % (1/2) 0 0,00 €');
+    expect(text).toContain('Recrutements en visio 2026');
     expect(text).toContain(`Page 1 / ${total}`);
     const english = await request(server).get('/api/reports/copil.pdf?year=2026&lang=en').set('Authorization', bearer(['copil'])).buffer(true).parse(binary).expect(200);
     expect((await pdfText(english.body as Buffer)).text).toContain('RES steering committee indicators: 2026 (reference 2019)');

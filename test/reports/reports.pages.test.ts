@@ -43,6 +43,14 @@ describe('/copil page', () => {
     // Breakdowns, with labels in French.
     expect(html).toContain('Étudiant ou étudiante');
     expect(html).toContain('<caption class="report-caption">Par entité</caption>');
+    // Domestic flights, shares and offset by group (figures counted in test/reports/indicators.test.ts).
+    // LGEI: domestic 2 / 4, recruitment by visio 1 of 1 / 0 of 1, no student trip, m1's 2 flights offset for 35,18 €.
+    const cells = (...values: string[]) => new RegExp(values.map((v) => `<td class="num">${v}</td>`).join('\\s*'));
+    expect(html).toContain('<caption class="report-caption">Par entité : vols intérieurs, parts et compensation</caption>');
+    expect(html).toMatch(new RegExp(`<th scope="row">LGEI</th>\\s*${cells('2', '4', '100 % \\(1/1\\)', '0 % \\(0/1\\)', 'aucun', 'aucun', '2', '35,18\\s€').source}`));
+    // By purpose the recruitment share is meaningless: "—". Student mobility: m2 with train 1 of 1, 2019 M2/M3 1 of 2.
+    expect(html).toMatch(new RegExp(`<th scope="row">Mobilité étudiante</th>\\s*${cells('0', '0', '—', '—', '100 % \\(1/1\\)', '50 % \\(1/2\\)', '0', '0,00\\s€').source}`));
+    expect(html).toContain('« — » : découpage sans objet');
     // The copil is no admin: no settings form.
     expect(html).not.toContain('action="/copil/settings"');
   });
