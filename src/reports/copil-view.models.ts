@@ -8,7 +8,7 @@ import type { BreakdownDimension, Share, SharePair } from './indicators.models.t
 // the three charts with their text alternatives and data tables, the breakdown tables.
 
 export type IndicatorRow = { key: DefinitionKey; label: string; current: string; reference: string; definition: string };
-export type Table = { caption: string; columns: string[]; rows: string[][] };
+export type Table = { caption: string; columns: string[]; rows: string[][]; wide?: boolean };
 export type ChartView = { id: string; title: string; desc: string; chart: Chart; table: Table };
 export type CopilView = { title: string; heading: string; intro: string; settingsLine: string; rows: IndicatorRow[]; indicators: Table; charts: ChartView[]; breakdowns: Table[]; t: Translate };
 
@@ -130,6 +130,7 @@ function domesticSharesOffset(r: CopilReport, dimension: BreakdownDimension, too
   const both = (key: 'reports.col.domestic' | 'reports.col.recruitmentByVisio' | 'reports.col.studentRail') => [t(key, { year: r.year }), t(key, { year: r.reference })];
   return {
     caption: t('reports.breakdown.more', { dimension: t(dimensionTitle[dimension]) }),
+    wide: true, // nine columns scroll sideways on a narrow screen
     columns: [
       t('reports.breakdown.group'), ...both('reports.col.domestic'), ...both('reports.col.recruitmentByVisio'), ...both('reports.col.studentRail'),
       t('reports.col.offsetFlights', { year: r.year }), t('reports.col.contributions', { year: r.year }),

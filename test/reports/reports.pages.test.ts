@@ -51,6 +51,8 @@ describe('/copil page', () => {
     // By purpose the recruitment share is meaningless: "—". Student mobility: m2 with train 1 of 1, 2019 M2/M3 1 of 2.
     expect(html).toMatch(new RegExp(`<th scope="row">Mobilité étudiante</th>\\s*${cells('0', '0', '—', '—', '100 % \\(1/1\\)', '50 % \\(1/2\\)', '0', '0,00\\s€').source}`));
     expect(html).toContain('« — » : découpage sans objet');
+    // Nine columns may scroll sideways: a labelled region that the keyboard can reach (axe's scrollable-region-focusable).
+    expect(html).toContain('<div class="table-wrap" tabindex="0" role="region" aria-label="Par motif : vols intérieurs, parts et compensation">');
     // The copil is no admin: no settings form.
     expect(html).not.toContain('action="/copil/settings"');
   });
