@@ -20,6 +20,24 @@ export function parseInstant(value: InstantInput, path: string): DateTime {
   return parsed;
 }
 
+// The common spelling (what the API schemas accept: seconds at most, an offset or Z) is read without
+// luxon, whose fromISO costs several µs and allocates a DateTime on every quote. Anything else —
+// fractions of a second, 24:00, basic format, a year before 1000 — goes through parseInstant, so
+// the accepted inputs and the errors stay exactly luxon's.
+const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:(Z)|([+-])(\d{2}):(\d{2}))$/i;
+
+export function instantMillis(value: InstantInput, path: string): number {
+  const m = typeof value === 'string' ? PLAIN_INSTANT.exec(value) : null;
+  if (m) {
+    const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0', m[9] ?? '0', m[10] ?? '0'].map(Number) as [number, number, number, number, number, number, number, number];
+    if (year >= 1000 && hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60 && isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`)) {
+      const offsetMs = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+      return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMs;
+    }
+  }
+  return parseInstant(value, path).toMillis();
+}
+
 // A calendar date: "2026-03-10" is that day in `zone`; a date-time is converted to `zone` first.
 export function calendarDateIn(value: InstantInput, zone: string, path: string): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
@@ -48,11 +66,15 @@ export function assertZone(zone: string, path: string): void {
 export const MAX_MISSION_DAYS = 366;
 
 export function assertMissionSpan(departAt: DateTime, returnAt: DateTime): void {
-  if (returnAt <= departAt) {
+  assertMissionSpanMs(departAt.toMillis(), returnAt.toMillis());
+}
+
+export function assertMissionSpanMs(departAtMs: number, returnAtMs: number): void {
+  if (returnAtMs <= departAtMs) {
     throw new AppError('validation.invalid', 'returnAt must be after departAt', [{ path: 'returnAt', message: 'must be after departAt' }]);
   }
   // Plain milliseconds: luxon's diff() costs ~100 µs and this runs on every quote.
-  if (returnAt.toMillis() - departAt.toMillis() > MAX_MISSION_DAYS * 86_400_000) {
+  if (returnAtMs - departAtMs > MAX_MISSION_DAYS * 86_400_000) {
     throw invalid('returnAt', `a mission lasts at most ${MAX_MISSION_DAYS} days`);
   }
 }

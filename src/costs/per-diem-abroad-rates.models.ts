@@ -3,7 +3,7 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { cityKey } from './city-names.models.ts';
 import { dateInWindow } from './dates.models.ts';
-import type { CoveredSlot } from './slots.models.ts';
+import type { CoveredSlotMs } from './slots.models.ts';
 import { perDiemAbroadFileSchema, type PerDiemAbroadRow } from './per-diem-abroad.schemas.ts';
 
 // Shares of the daily rate, in ‰ (reference A4: 65 % night, 17,5 % lunch, 17,5 % dinner).
@@ -79,7 +79,7 @@ export function rowsForPlace(rows: readonly PerDiemAbroadRow[], countryCode: str
   return countryRows.length === 0 || excluded ? 'city_rate_unknown' : countryRows;
 }
 
-export function pricedSlot(rows: readonly PerDiemAbroadRow[], slot: CoveredSlot) {
+export function pricedSlot(rows: readonly PerDiemAbroadRow[], slot: Pick<CoveredSlotMs, 'kind' | 'date'>) {
   const row = rows.find((r) => dateInWindow(slot.date, r.effectiveFrom, r.effectiveTo));
   if (!row) return null;
   return { row, dailyRateMinor: dailyRateMinor(row, slot.date), sharePermille: slot.kind === 'night' ? NIGHT_SHARE_PERMILLE : MEAL_SHARE_PERMILLE };

@@ -1,8 +1,8 @@
 import { AppError, invalid } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
-import { assertMissionSpan, assertZone, parseInstant, type InstantInput } from './dates.models.ts';
+import { assertMissionSpanMs, assertZone, instantMillis, type InstantInput } from './dates.models.ts';
 import { allocateRounded } from './rounding.models.ts';
-import { coveredSlots, defaultSlotProfile } from './slots.models.ts';
+import { coveredSlotsMs, defaultSlotProfile } from './slots.models.ts';
 import type { SlotProfile } from './slots.schemas.ts';
 import { perDiemAbroadInputSchema, type PerDiemAbroadRow } from './per-diem-abroad.schemas.ts';
 import { perDiemAbroadRows, pricedSlot, rowsForPlace, type RateUnknownReason } from './per-diem-abroad-rates.models.ts';
@@ -63,9 +63,9 @@ const unknown = (countryCode: string, city: string | null, reason: RateUnknownRe
 export function perDiemAbroad(input: PerDiemAbroadInput, options: PerDiemAbroadOptions = {}): PerDiemAbroadResult {
   const { countryCode, city: rawCity, zone: givenZone, mealsProvided, nightsProvided } = parseOrThrow(perDiemAbroadInputSchema, input, 'per diem abroad input');
   const city = rawCity ?? null;
-  const departAt = parseInstant(input.departAt, 'departAt');
-  const returnAt = parseInstant(input.returnAt, 'returnAt');
-  assertMissionSpan(departAt, returnAt);
+  const departAtMs = instantMillis(input.departAt, 'departAt');
+  const returnAtMs = instantMillis(input.returnAt, 'returnAt');
+  assertMissionSpanMs(departAtMs, returnAtMs);
   const profile = options.profile ?? defaultSlotProfile;
 
   const rows = rowsForPlace(options.rows ?? perDiemAbroadRows, countryCode, city);
@@ -80,7 +80,7 @@ export function perDiemAbroad(input: PerDiemAbroadInput, options: PerDiemAbroadO
   let mealsDue = 0;
   let nightsDue = 0;
   const priced = [];
-  for (const slot of coveredSlots(departAt, returnAt, zone, profile)) {
+  for (const slot of coveredSlotsMs(departAtMs, returnAtMs, zone, profile)) {
     const isNight = slot.kind === 'night';
     const provided = isNight ? nightsDue++ < nightsProvided : mealsDue++ < mealsProvided;
     if (provided) continue;

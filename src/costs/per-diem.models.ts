@@ -2,8 +2,8 @@ import ratesFile from './data/per-diem-rates.json' with { type: 'json' };
 import { AppError } from '../shared/errors.ts';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import { parseOrThrow } from '../shared/validation.ts';
-import { assertMissionSpan, assertZone, dateInWindow, parseInstant, type InstantInput } from './dates.models.ts';
-import { coveredSlots, defaultSlotProfile } from './slots.models.ts';
+import { assertMissionSpanMs, assertZone, dateInWindow, instantMillis, type InstantInput } from './dates.models.ts';
+import { coveredSlotsMs, defaultSlotProfile } from './slots.models.ts';
 import type { SlotProfile } from './slots.schemas.ts';
 import { perDiemOptionsSchema, perDiemRatesFileSchema, type LodgingTier, type PerDiemRateTable } from './per-diem.schemas.ts';
 
@@ -47,13 +47,13 @@ export function perDiemRateTableFor(date: string, tables: readonly PerDiemRateTa
 // its own date, so a mission across 22/09/2023 mixes both tables. Free meals and nights, then the
 // staff-restaurant meals, are taken in chronological order (the first ones of the mission).
 export function perDiem(input: PerDiemInput, profile: SlotProfile = defaultSlotProfile, tables: readonly PerDiemRateTable[] = perDiemRateTables): PerDiemResult {
-  const departAt = parseInstant(input.departAt, 'departAt');
-  const returnAt = parseInstant(input.returnAt, 'returnAt');
+  const departAtMs = instantMillis(input.departAt, 'departAt');
+  const returnAtMs = instantMillis(input.returnAt, 'returnAt');
   const options = parseOrThrow(perDiemOptionsSchema, { ...input, zone: input.zone ?? PARIS_ZONE }, 'per diem input');
   assertZone(options.zone, 'zone');
-  assertMissionSpan(departAt, returnAt);
+  assertMissionSpanMs(departAtMs, returnAtMs);
 
-  const slots = coveredSlots(departAt, returnAt, options.zone, profile);
+  const slots = coveredSlotsMs(departAtMs, returnAtMs, options.zone, profile);
   const lines: PerDiemLine[] = [];
   let mealsDue = 0;
   let nightsDue = 0;

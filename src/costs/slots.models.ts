@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import profilesFile from './data/slot-profiles.json' with { type: 'json' };
 import { AppError } from '../shared/errors.ts';
-import { calendarDayIn } from '../shared/zone-time.ts';
+import { calendarDayIn, zoneOffsetMinutes } from '../shared/zone-time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { slotProfileSchema, slotProfilesFileSchema, type SlotProfile, type SlotProfileInput } from './slots.schemas.ts';
 
@@ -22,19 +22,31 @@ export function parseSlotProfile(input: SlotProfileInput): SlotProfile {
 }
 
 export type CoveredSlot = { kind: 'meal' | 'night'; slot: string; date: string; startsAt: DateTime; endsAt: DateTime };
+// The same slot with its bounds in epoch milliseconds: what the per-diem rules compare.
+export type CoveredSlotMs = { kind: 'meal' | 'night'; slot: string; date: string; startsAtMs: number; endsAtMs: number };
 
-type Window = { kind: 'meal' | 'night'; slot: string; start: string; end: string };
+type Window = { kind: 'meal' | 'night'; slot: string; start: string; end: string; startMinutes: number; endMinutes: number; whole: boolean };
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+// Profiles are immutable reference data: their sorted windows are worked out once per profile.
+const windowsByProfile = new WeakMap<SlotProfile, Window[]>();
 
 function windowsOf(profile: SlotProfile): Window[] {
-  const windows: Window[] = [
-    { kind: 'night', slot: 'night', ...profile.night },
-    ...profile.meals.map((m) => ({ kind: 'meal' as const, slot: m.id, start: m.start, end: m.end })),
-  ];
-  return windows.sort((a, b) => a.start.localeCompare(b.start));
+  let windows = windowsByProfile.get(profile);
+  if (windows) return windows;
+  const window = (kind: 'meal' | 'night', slot: string, start: string, end: string): Window => ({
+    kind, slot, start, end, startMinutes: minutesOf(start), endMinutes: minutesOf(end),
+    whole: (kind === 'night' ? profile.coverage.night : profile.coverage.meals) === 'whole',
+  });
+  windows = [window('night', 'night', profile.night.start, profile.night.end), ...profile.meals.map((m) => window('meal', m.id, m.start, m.end))];
+  windows.sort((a, b) => a.start.localeCompare(b.start));
+  windowsByProfile.set(profile, windows);
+  return windows;
 }
 
-// Building a zoned DateTime costs tens of microseconds (Intl offset look-ups) and the same slots come
-// back for every quote of the same dates, so the immutable results are memoised (bounded).
+// Building a zoned DateTime costs tens of microseconds (Intl offset look-ups): on the days around a
+// DST change, where luxon's rules for skipped and repeated hours apply, the results are memoised (bounded).
 const localTimes = new Map<string, DateTime>();
 const LOCAL_TIMES_MAX = 20_000;
 
@@ -52,28 +64,64 @@ function localTime(isoDate: string, hhmm: string, zone: string): DateTime {
   return time;
 }
 
-function nextIsoDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(year!, month! - 1, day! + 1)).toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+
+// The same wall-clock instant in epoch ms. Where the zone keeps one offset from a day before to a day
+// after (every offset is within ±14 h, so the instant lies in that span), the instant is the local
+// time minus that offset; otherwise the day is a DST change and luxon decides, as it always did.
+function localTimeMs(dayUtcMs: number, isoDate: string, hhmm: string, minutes: number, zone: string): number {
+  const localMs = dayUtcMs + minutes * 60_000;
+  const offset = zoneOffsetMinutes(zone, localMs - DAY_MS);
+  if (offset === zoneOffsetMinutes(zone, localMs + DAY_MS)) {
+    const instantMs = localMs - offset * 60_000;
+    if (zoneOffsetMinutes(zone, instantMs) === offset) return instantMs;
+  }
+  return localTime(isoDate, hhmm, zone).toMillis();
+}
+
+// ISO date of a UTC midnight, by integer arithmetic (civil-from-days): a Date and toISOString per
+// day of every mission showed in profiles.
+function isoDateOfDay(dayUtcMs: number): string {
+  const days = Math.floor(dayUtcMs / DAY_MS) + 719_468;
+  const era = Math.floor(days / 146_097);
+  const dayOfEra = days - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 // The meal and night slots the mission covers, in chronological order, counted on the wall clock
 // of `zone` (where the traveller is). Each slot is dated by its own local calendar day, so the
 // 0 h-5 h night slot of the night from the 21st to the 22nd is dated the 22nd.
-export function coveredSlots(departAt: DateTime, returnAt: DateTime, zone: string, profile: SlotProfile): CoveredSlot[] {
+export function coveredSlotsMs(departAtMs: number, returnAtMs: number, zone: string, profile: SlotProfile): CoveredSlotMs[] {
   const windows = windowsOf(profile);
-  const last = calendarDayIn(zone, returnAt.toMillis()).isoDate;
-  const covered: CoveredSlot[] = [];
-  for (let day = calendarDayIn(zone, departAt.toMillis()).isoDate; day <= last; day = nextIsoDate(day)) {
+  const lastDayMs = Date.parse(calendarDayIn(zone, returnAtMs).isoDate);
+  const covered: CoveredSlotMs[] = [];
+  for (let dayMs = Date.parse(calendarDayIn(zone, departAtMs).isoDate); dayMs <= lastDayMs; dayMs += DAY_MS) {
+    const day = isoDateOfDay(dayMs);
     for (const w of windows) {
-      const startsAt = localTime(day, w.start, zone);
-      const endsAt = localTime(day, w.end, zone);
-      const mode = w.kind === 'night' ? profile.coverage.night : profile.coverage.meals;
-      const isCovered = mode === 'whole' ? departAt <= startsAt && returnAt >= endsAt : departAt < endsAt && returnAt > startsAt;
-      if (isCovered) covered.push({ kind: w.kind, slot: w.slot, date: day, startsAt, endsAt });
+      const startsAtMs = localTimeMs(dayMs, day, w.start, w.startMinutes, zone);
+      const endsAtMs = localTimeMs(dayMs, day, w.end, w.endMinutes, zone);
+      const isCovered = w.whole ? departAtMs <= startsAtMs && returnAtMs >= endsAtMs : departAtMs < endsAtMs && returnAtMs > startsAtMs;
+      if (isCovered) covered.push({ kind: w.kind, slot: w.slot, date: day, startsAtMs, endsAtMs });
     }
   }
   return covered;
+}
+
+// The same slots with zoned DateTimes, for callers that display or shift them.
+export function coveredSlots(departAt: DateTime, returnAt: DateTime, zone: string, profile: SlotProfile): CoveredSlot[] {
+  return coveredSlotsMs(departAt.toMillis(), returnAt.toMillis(), zone, profile).map((s) => ({
+    kind: s.kind,
+    slot: s.slot,
+    date: s.date,
+    startsAt: DateTime.fromMillis(s.startsAtMs, { zone }),
+    endsAt: DateTime.fromMillis(s.endsAtMs, { zone }),
+  }));
 }
 
 export type TravelMode = 'train' | 'plane' | 'boat';

@@ -2,22 +2,23 @@ import { IANAZone } from 'luxon';
 import { PARIS_ZONE } from './clock.ts';
 
 const QUARTER_HOUR_MS = 900_000;
-const zones = new Map<string, IANAZone>();
-const offsets = new Map<string, number>();
+const zones = new Map<string, { iana: IANAZone; offsets: Map<number, number> }>();
+const MAX_OFFSETS_PER_ZONE = 200_000;
 
 // Time zones change offset on quarter hours of UTC at worst (most on whole hours), so the offset of a
 // quarter hour is the offset of every instant in it: memoising per quarter hour is exact and spares
-// the Intl look-up (tens of µs) that luxon pays on each conversion.
+// the Intl look-up (tens of µs) that luxon pays on each conversion. One map of numeric buckets per
+// zone: a per-diem quote asks some fifty times, and a `zone|bucket` string key built and hashed on
+// each call cost more than the rest of the slot arithmetic.
 export function zoneOffsetMinutes(zone: string, epochMs: number): number {
   const bucket = Math.floor(epochMs / QUARTER_HOUR_MS);
-  const key = `${zone}|${bucket}`;
-  let offset = offsets.get(key);
+  let known = zones.get(zone);
+  if (!known) zones.set(zone, (known = { iana: IANAZone.create(zone), offsets: new Map() }));
+  let offset = known.offsets.get(bucket);
   if (offset === undefined) {
-    let iana = zones.get(zone);
-    if (!iana) zones.set(zone, (iana = IANAZone.create(zone)));
-    offset = iana.offset(bucket * QUARTER_HOUR_MS);
-    if (offsets.size > 200_000) offsets.clear();
-    offsets.set(key, offset);
+    offset = known.iana.offset(bucket * QUARTER_HOUR_MS);
+    if (known.offsets.size >= MAX_OFFSETS_PER_ZONE) known.offsets.clear();
+    known.offsets.set(bucket, offset);
   }
   return offset;
 }
