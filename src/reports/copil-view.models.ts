@@ -39,6 +39,7 @@ function indicatorRows(r: CopilReport, tools: Tools): IndicatorRow[] {
   const row = (key: DefinitionKey, label: string, current: string, reference: string): IndicatorRow => ({ key, label, current, reference, definition: r.definitions[key][lang] });
   return [
     row('flights', t('reports.ind.flights'), f.count(r.flights.current), f.count(r.flights.reference)),
+    row('trips', t('reports.ind.trips'), f.count(r.flights.trips.current), f.count(r.flights.trips.reference)),
     row('flightTarget', t('reports.ind.flightTarget'), r.flights.target === null ? none : `${f.count(r.flights.target)} (−${f.percent(r.flights.targetReductionPercent ?? 0)} %)`, none),
     row('avoided', t('reports.ind.avoided'), f.count(r.flights.avoided), none),
     row('replaced', t('reports.ind.replaced'), f.count(r.flights.replaced), none),
@@ -109,12 +110,14 @@ function breakdowns(r: CopilReport, tools: Tools): Table[] {
 function flightsAndEmissions(r: CopilReport, dimension: BreakdownDimension, { t, f }: Tools): Table {
   return {
     caption: t(dimensionTitle[dimension]),
+    wide: true, // nine columns scroll sideways on a narrow screen
     columns: [
-      t('reports.breakdown.group'), t('reports.col.flightsYear', { year: r.year }), t('reports.col.flightsReference', { year: r.reference }), t('reports.col.avoided'),
+      t('reports.breakdown.group'), t('reports.col.flightsYear', { year: r.year }), t('reports.col.flightsReference', { year: r.reference }),
+      t('reports.col.trips', { year: r.year }), t('reports.col.trips', { year: r.reference }), t('reports.col.avoided'),
       t('reports.col.replaced'), t('reports.col.co2eYear', { year: r.year }), t('reports.col.co2eReference', { year: r.reference }),
     ],
     rows: r.breakdowns[dimension].map((g) => [
-      groupLabel(t, dimension, g.key), f.count(g.flights.current), f.count(g.flights.reference), f.count(g.flights.avoided), f.count(g.replaced), f.tonnes(g.co2eGrams.current), f.tonnes(g.co2eGrams.reference),
+      groupLabel(t, dimension, g.key), f.count(g.flights.current), f.count(g.flights.reference), f.count(g.trips.current), f.count(g.trips.reference), f.count(g.flights.avoided), f.count(g.replaced), f.tonnes(g.co2eGrams.current), f.tonnes(g.co2eGrams.reference),
     ]),
   };
 }

@@ -11,7 +11,7 @@ import type { FlightTarget, ReportSettings } from './settings.models.ts';
 export type ReportDeps = { database: DbHandle; clock: Clock };
 
 export const definitionKeys = [
-  'flights', 'flightTarget', 'avoided', 'replaced', 'domestic', 'co2e', 'co2eTarget', 'co2eByMode',
+  'flights', 'trips', 'flightTarget', 'avoided', 'replaced', 'domestic', 'co2e', 'co2eTarget', 'co2eByMode',
   'recruitmentByVisio', 'studentRail', 'offsetFlights', 'contributions', 'envelope',
 ] as const;
 export type DefinitionKey = (typeof definitionKeys)[number];

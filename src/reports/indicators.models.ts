@@ -3,7 +3,9 @@ import type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './reports.
 import { co2eTargetGrams, flightReductionPercent, flightTarget, type ReportSettings } from './settings.models.ts';
 
 // The copil's figures, computed from grouped rows (pure). Counting rule: a flight is one traveller on
-// one one-way flight leg, so a round trip of two travellers is four flights (trips × travellers).
+// one one-way flight leg, so a round trip of two travellers is four flights (trips × travellers). A flight
+// trip is one traveller on one flight leg as entered, a round trip counting once: that round trip of
+// two travellers is two flight trips (travellers, whatever the leg's round-trip flag).
 
 export type Pair = { current: number; reference: number };
 export type Share = { numerator: number; denominator: number; percent: number | null };
@@ -12,7 +14,7 @@ export type SharePair = { current: Share; reference: Share };
 // and category (null by purpose), students' rail pre-routing by entity and purpose (null by category).
 export type BreakdownRow = {
   key: string; flights: Pair & { avoided: number }; replaced: number; co2eGrams: Pair;
-  domestic: Pair; recruitmentByVisio: SharePair | null; studentRailPreRouting: SharePair | null;
+  trips: Pair; domestic: Pair; recruitmentByVisio: SharePair | null; studentRailPreRouting: SharePair | null;
   offset: { flights: number; missions: number; contributionsCents: number };
 };
 export type YearPoint = { year: number; flights: number; targetFlights: number | null; co2eGrams: number; targetCo2eGrams: number | null };
@@ -21,7 +23,7 @@ export type BreakdownDimension = 'entity' | 'purpose' | 'category';
 export type CopilFigures = {
   year: number;
   reference: number;
-  flights: { current: number; reference: number; avoided: number; replaced: number; target: number | null; targetReductionPercent: number | null; domestic: Pair };
+  flights: { current: number; reference: number; avoided: number; replaced: number; target: number | null; targetReductionPercent: number | null; domestic: Pair; trips: Pair };
   co2eGrams: { current: number; reference: number; target: number | null };
   co2eByMode: Array<{ mode: string; current: number; reference: number }>;
   series: YearPoint[];
@@ -43,6 +45,7 @@ export type CopilInput = {
 export const yearsBetween = (a: number, b: number): number[] => Array.from({ length: Math.abs(b - a) + 1 }, (_, i) => Math.min(a, b) + i);
 
 const flightsOf = (g: LegGroup) => (g.mode === 'plane' ? g.legs : 0);
+const flightTripsOf = (g: LegGroup) => (g.mode === 'plane' ? g.travellerTrips : 0);
 const sumWhere = <T>(rows: T[], keep: (r: T) => boolean, value: (r: T) => number) => rows.reduce((sum, r) => (keep(r) ? sum + value(r) : sum), 0);
 
 function share(rows: TripFlags[], inScope: (r: TripFlags) => boolean, counted: (r: TripFlags) => boolean): Share {
@@ -83,7 +86,7 @@ function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: 
   const row = (key: string) => {
     let r = rows.get(key);
     if (!r) {
-      r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 }, domestic: { current: 0, reference: 0 }, recruitmentByVisio: null, studentRailPreRouting: null, offset: { flights: 0, missions: 0, contributionsCents: 0 } };
+      r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 }, trips: { current: 0, reference: 0 }, domestic: { current: 0, reference: 0 }, recruitmentByVisio: null, studentRailPreRouting: null, offset: { flights: 0, missions: 0, contributionsCents: 0 } };
       rows.set(key, r);
     }
     return r;
@@ -93,8 +96,9 @@ function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: 
     const r = row(keyOf(g));
     const domestic = g.domestic === 1 ? flightsOf(g) : 0;
     // The same year as current and reference (year = reference) counts in both columns.
-    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams), (r.domestic.current += domestic);
-    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams), (r.domestic.reference += domestic);
+    const trips = flightTripsOf(g);
+    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams), (r.trips.current += trips), (r.domestic.current += domestic);
+    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams), (r.trips.reference += trips), (r.domestic.reference += domestic);
   }
   for (const g of input.replaced) if (g.year === input.year) row(keyOf(g)).replaced += g.flights;
   for (const g of input.offsets) {
@@ -145,6 +149,7 @@ export function copilFigures(input: CopilInput): CopilFigures {
       target: flightTarget(referenceFlights, reference, settings.flightTargets, year),
       targetReductionPercent: flightReductionPercent(reference, settings.flightTargets, year),
       domestic: { current: sumWhere(legs, (g) => g.year === year && g.domestic === 1, flightsOf), reference: sumWhere(legs, (g) => g.year === reference && g.domestic === 1, flightsOf) },
+      trips: { current: sumWhere(legs, inYear(year), flightTripsOf), reference: sumWhere(legs, inYear(reference), flightTripsOf) },
     },
     co2eGrams: { current: co2eIn(year), reference: referenceCo2e, target: co2eTargetGrams(referenceCo2e, reference, settings.ghgReductionPercentPerYear, year) },
     co2eByMode: modes.map((mode) => ({ mode, current: sumWhere(legs, (g) => g.year === year && g.mode === mode, (g) => g.co2eGrams), reference: sumWhere(legs, (g) => g.year === reference && g.mode === mode, (g) => g.co2eGrams) })),

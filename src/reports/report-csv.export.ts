@@ -27,6 +27,7 @@ export function copilCsv(r: CopilReport): string {
   const share = (s: Share) => (s.percent === null ? '' : decimal(s.percent));
   const lines: Line[] = [
     ...both('Vols', 'flights', String(r.flights.current), String(r.flights.reference), 'vols'),
+    ...both('Déplacements en avion', 'trips', String(r.flights.trips.current), String(r.flights.trips.reference), 'déplacements'),
     ['Synthèse', 'Vols évités', '', r.year, String(r.flights.avoided), 'vols', def('avoided')],
     ['Synthèse', 'Vols remplacés dans le formulaire', '', r.year, String(r.flights.replaced), 'vols', def('replaced')],
     ['Synthèse', 'Objectif de vols', '', r.year, r.flights.target === null ? '' : String(r.flights.target), 'vols', def('flightTarget')],
@@ -55,6 +56,7 @@ export function copilCsv(r: CopilReport): string {
       const group = neutraliseCsvCell(groupLabel(t, dimension, g.key));
       const s = sections[dimension];
       lines.push([s, 'Vols', group, r.year, String(g.flights.current), 'vols', ''], [s, 'Vols', group, r.reference, String(g.flights.reference), 'vols', '']);
+      lines.push([s, 'Déplacements en avion', group, r.year, String(g.trips.current), 'déplacements', ''], [s, 'Déplacements en avion', group, r.reference, String(g.trips.reference), 'déplacements', '']);
       lines.push([s, 'Vols évités', group, r.year, String(g.flights.avoided), 'vols', ''], [s, 'Vols remplacés', group, r.year, String(g.replaced), 'vols', '']);
       lines.push([s, 'Émissions', group, r.year, formatGramsAsKgFr(g.co2eGrams.current), 'kgCO2e', ''], [s, 'Émissions', group, r.reference, formatGramsAsKgFr(g.co2eGrams.reference), 'kgCO2e', '']);
       lines.push([s, 'Vols intérieurs', group, r.year, String(g.domestic.current), 'vols', ''], [s, 'Vols intérieurs', group, r.reference, String(g.domestic.reference), 'vols', '']);

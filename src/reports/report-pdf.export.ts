@@ -119,8 +119,8 @@ export function copilPdf(view: CopilView, meta: { year: number }, generatedAt: D
   y = ensureRoom(doc, y, 40);
   doc.font('Helvetica').fontSize(8).fillColor('black').text(pdfSafe(view.t('reports.breakdown.note')), MARGIN, y, { width: WIDTH });
   y = doc.y + 8;
-  // Seven columns fit at 62 pt; the wider domestic/shares/offset tables narrow them to 52 pt, in a
-    // smaller font so that "Recrutements" still fits on one line.
+  // Seven columns fit at 62 pt; the nine-column tables (flights with trips; domestic, shares and
+  // offset) narrow them to 52 pt, in a smaller font so that "Recrutements" still fits on one line.
   for (const b of view.breakdowns) {
     const numeric = b.columns.length - 1;
     const w = numeric > 6 ? 52 : 62;

@@ -18,6 +18,7 @@ export type LegGroup = {
   mode: string;
   domestic: 0 | 1; // a flight with both ends in France
   legs: number; // one-way legs × travellers: for planes, the copil's "flights"
+  travellerTrips: number; // legs' travellers, a round trip once: for planes, the copil's "flight trips"
   co2eGrams: number;
 };
 
@@ -33,14 +34,14 @@ const sql = {
   missionLegs: `
     SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category,
       l.mode AS mode, coalesce(l.mode = 'plane' AND l.from_country = 'FR' AND l.to_country = 'FR', 0) AS domestic,
-      sum(l.trips * l.travelers) AS legs, sum(l.co2e_grams) AS co2eGrams
+      sum(l.trips * l.travelers) AS legs, sum(l.travelers) AS travellerTrips, sum(l.co2e_grams) AS co2eGrams
     FROM missions m JOIN mission_legs l ON l.mission_id = m.id JOIN users u ON u.id = m.traveller_id
     WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
     GROUP BY 1, 2, 4, 5, 6, 7`,
   importedLegs: `
     SELECT year, entity_id AS entityId, CASE WHEN entity_id IS NULL THEN entity_label END AS entityLabel, purpose, traveller_category AS category,
       mode, coalesce(mode = 'plane' AND from_country = 'FR' AND to_country = 'FR', 0) AS domestic,
-      sum(trips * travelers) AS legs, sum(co2e_grams) AS co2eGrams
+      sum(trips * travelers) AS legs, sum(travelers) AS travellerTrips, sum(co2e_grams) AS co2eGrams
     FROM historical_trips WHERE year BETWEEN ? AND ?
     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   replaced: `

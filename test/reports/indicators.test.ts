@@ -15,8 +15,12 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     // avoided 8 − 7 = 1; replaced 2 (m3, visio) + 1 (m6, train) = 3.
     // Target for 2026: −20 % in 2024 to −30 % in 2027 in a straight line: 20 + 10 × 2/3 = 26.67 %;
     // 8 × (1 − 0.2667) = 5.87 → 6 flights.
+    // Flight trips (travellers per flight leg, a round trip once): 2026 m1 1 + m2 1 + m6 2 = 4
+    // (m4 submitted, m5 in 2027); 2019 M1 2 + M2 1 + M3 1 + M4 1 = 5.
     expect(report).toMatchObject({ year: 2026, reference: 2019 });
-    expect(report.flights).toEqual({ current: 7, reference: 8, avoided: 1, replaced: 3, target: 6, targetReductionPercent: expect.closeTo(26.667, 3), domestic: { current: 2, reference: 4 } });
+    expect(report.flights).toEqual({
+      current: 7, reference: 8, avoided: 1, replaced: 3, target: 6, targetReductionPercent: expect.closeTo(26.667, 3), domestic: { current: 2, reference: 4 }, trips: { current: 4, reference: 5 },
+    });
   });
 
   it('sums emissions, by mode, against the −5 %/yr trajectory', () => {
@@ -72,6 +76,23 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     ]);
   });
 
+  it('counts flight trips, a round trip once, overall groups alike', () => {
+    // LGEI: 2026 m1 (round trip, 1 person) 1; 2019 M1 (round trip, 2 people) 2 + M4 (round trip) 1 = 3.
+    // LSR: 2026 m2 (one way) 1 + m6 (round trip, 2 people) 2 = 3; 2019 M2 1 + M3 1 = 2.
+    expect(report.breakdowns.entity.map((r) => [r.key, r.trips])).toEqual([['LGEI', { current: 1, reference: 3 }], ['LSR', { current: 3, reference: 2 }]]);
+    // staff: 2026 m1 1; 2019 M1 2 + M4 1 = 3. student: 2026 m2 1 + m6 2 = 3; 2019 M2 1 + M3 1 = 2.
+    expect(report.breakdowns.category.map((r) => [r.key, r.trips.current, r.trips.reference])).toEqual([['staff', 1, 3], ['student', 3, 2]]);
+    // conference: 2026 m1 1 + m6 2 = 3, 2019 M1 2; student_mobility 2026 m2 1, 2019 M2 1 + M3 1 = 2;
+    // recruitment 2026 m3 visio 0, 2019 M4 1; meeting (M5 train) and research (car) none.
+    expect(report.breakdowns.purpose.map((r) => [r.key, r.trips.current, r.trips.reference])).toEqual([
+      ['conference', 3, 2], ['student_mobility', 1, 2], ['recruitment', 0, 1], ['meeting', 0, 0], ['research', 0, 0],
+    ]);
+    // Each split adds up to the school's 4 and 5.
+    for (const d of ['entity', 'purpose', 'category'] as const) {
+      expect([report.breakdowns[d].reduce((n, r) => n + r.trips.current, 0), report.breakdowns[d].reduce((n, r) => n + r.trips.reference, 0)]).toEqual([4, 5]);
+    }
+  });
+
   // Shares as [numerator, denominator, percent] for the year then the reference; null where the split
   // is meaningless (recruitment by purpose, students' trips by category).
   const pairOf = (p: { current: { numerator: number; denominator: number; percent: number | null }; reference: { numerator: number; denominator: number; percent: number | null } } | null) =>
@@ -119,6 +140,8 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
   it('names each indicator’s definition in French and English', () => {
     expect(report.definitions.flights.fr).toContain('aller-retour de deux personnes compte 4 vols');
     expect(report.definitions.flights.en).toContain('round trip of two people counts 4 flights');
+    expect(report.definitions.trips.fr).toContain('aller-retour de deux personnes compte 2 déplacements');
+    expect(report.definitions.trips.en).toContain('round trip of two people counts 2 trips');
     expect(report.definitions.flightTarget.fr).toContain('−20 % en 2024, −30 % en 2027');
     expect(report.definitions.envelope.fr).toContain('27/11/2026');
     expect(report.definitions.envelope.en).toContain('2026-11-27');
@@ -126,7 +149,7 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
 
   it('answers for another reference year and for a year before the reference', () => {
     const against2026 = copilReport(deps, { year: 2026, reference: 2026 });
-    expect(against2026.flights).toMatchObject({ current: 7, reference: 7, avoided: 0 });
+    expect(against2026.flights).toMatchObject({ current: 7, reference: 7, avoided: 0, trips: { current: 4, reference: 4 } });
     const before = copilReport(deps, { year: 2018 });
     expect(before.series.map((p) => p.year)).toEqual([2018, 2019]);
     expect(before.flights).toMatchObject({ current: 0, reference: 8, target: null });

@@ -53,6 +53,10 @@ describe('GET /api/reports/copil', () => {
     expect(mobility).toMatchObject({ recruitmentByVisio: null, studentRailPreRouting: { current: { numerator: 1, denominator: 1 }, reference: { numerator: 1, denominator: 2 } } });
     expect(res.body.breakdowns.category[0]).toMatchObject({ key: 'staff', domestic: { current: 2, reference: 4 }, studentRailPreRouting: null, offset: { flights: 2, contributionsCents: 3518 } });
     expect(res.body.definitions.recruitmentByVisio.en).toContain('“—” by purpose');
+    // Flight trips beside the flights (a round trip once), overall and by group.
+    expect(res.body.flights.trips).toEqual({ current: 4, reference: 5 });
+    expect(res.body.breakdowns.entity[0]).toMatchObject({ key: 'LGEI', flights: { current: 2, reference: 6, avoided: 4 }, trips: { current: 1, reference: 3 } });
+    expect(res.body.definitions.trips.en).toContain('2 trips (and 4 flights)');
   });
 
   it('refuses staff (403), strangers (401) and a bad year (400)', async () => {
@@ -74,6 +78,9 @@ describe('GET /api/reports/copil', () => {
       rows.find((r) => r.Section === section && r.Indicateur === indicator && r.Année === year && r.Groupe === group)?.Valeur;
     expect(value('Synthèse', 'Vols', '2026')).toBe('7');
     expect(value('Synthèse', 'Vols', '2019')).toBe('8');
+    expect(value('Synthèse', 'Déplacements en avion', '2026')).toBe('4');
+    expect(value('Synthèse', 'Déplacements en avion', '2019')).toBe('5');
+    expect(value('Par motif', 'Déplacements en avion', '2019', 'Colloque, congrès')).toBe('2');
     // 2 105 635 g = 2 105,635 kg; 115,18 € in the envelope.
     expect(value('Synthèse', 'Émissions', '2026')).toBe('2105,635');
     expect(value('Synthèse', 'Solde de l’enveloppe', '2026')).toBe('115,18');
@@ -102,6 +109,7 @@ describe('GET /api/reports/copil', () => {
     expect(text).toContain('Indicateurs du copil RES : 2026 (référence 2019)');
     expect(text).toContain('Vols 7 8 Un vol = une personne');
     expect(text).toContain('un aller-retour de deux personnes compte 4 vols');
+    expect(text).toContain('Déplacements en avion 4 5 Un déplacement en avion = une personne');
     expect(text).toContain('Émissions (tCO2e) 2,11 4,38');
     expect(text).toContain('Recrutements internationaux en visio 100 % (1 sur 1) 0 % (0 sur 1)');
     expect(text).toContain('Vols par année, référence et objectif');

@@ -23,6 +23,8 @@ describe('/copil page', () => {
     expect(res.headers['content-security-policy']).toContain("style-src 'self'");
     expect(html).toMatch(/<tr id="ind-flights">\s*<th scope="row">Vols<\/th>\s*<td class="report-value">7<\/td>\s*<td class="report-value">8<\/td>/);
     expect(html).toContain('un aller-retour de deux personnes compte 4 vols');
+    expect(html).toMatch(/<tr id="ind-trips">\s*<th scope="row">Déplacements en avion<\/th>\s*<td class="report-value">4<\/td>\s*<td class="report-value">5<\/td>/);
+    expect(html).toContain('un aller-retour de deux personnes compte 2 déplacements');
     // Three charts: role="img", named by their <title> and <desc>, each followed by its data table.
     const svgs = html.match(/<svg [^>]*role="img"[^>]*>/g) ?? [];
     expect(svgs).toHaveLength(3);
@@ -46,6 +48,9 @@ describe('/copil page', () => {
     // Domestic flights, shares and offset by group (figures counted in test/reports/indicators.test.ts).
     // LGEI: domestic 2 / 4, recruitment by visio 1 of 1 / 0 of 1, no student trip, m1's 2 flights offset for 35,18 €.
     const cells = (...values: string[]) => new RegExp(values.map((v) => `<td class="num">${v}</td>`).join('\\s*'));
+    // LGEI's flights 2 / 6, flight trips 1 / 3, avoided 4, replaced 2, then tCO2e 0,35 / 2,53.
+    expect(html).toMatch(new RegExp(`<th scope="row">LGEI</th>\\s*${cells('2', '6', '1', '3', '4', '2', '0,35', '2,53').source}`));
+    expect(html).toContain('<div class="table-wrap" tabindex="0" role="region" aria-label="Par entité">');
     expect(html).toContain('<caption class="report-caption">Par entité : vols intérieurs, parts et compensation</caption>');
     expect(html).toMatch(new RegExp(`<th scope="row">LGEI</th>\\s*${cells('2', '4', '100 % \\(1/1\\)', '0 % \\(0/1\\)', 'aucun', 'aucun', '2', '35,18\\s€').source}`));
     // By purpose the recruitment share is meaningless: "—". Student mobility: m2 with train 1 of 1, 2019 M2/M3 1 of 2.

@@ -17,6 +17,7 @@ import { seedContribution, seedMission, seedReplacedFlight, seedReversal } from 
 //   l.6 M4 LGEI staff recruitment, plane MPL–YUL round trip: 2 flights; 6 006.0 × 2 × 152 = 1 825 824 g
 //   l.7 M5 LGEI staff meeting, train Paris–Brussels round trip: 317.2 × 2 × 3.97 = 2 518.6 → 2 519 g
 //   flights 4 + 1 + 1 + 2 = 8 (domestic 4); grams 4 376 759 (plane 4 369 611, train 7 148)
+//   flight trips (travellers per flight row, a round trip once): M1 2 + M2 1 + M3 1 + M4 1 = 5
 // 2026, imported: l.8 LSR staff research, car 100 km one way: 100 × 217.6 = 21 760 g, no flight.
 // 2026, missions (validated unless said):
 //   m1 LGEI staff conference, plane FR–FR 2 trips × 1: 2 flights, domestic, 351 799 g; contribution 35,18 €
@@ -27,7 +28,7 @@ import { seedContribution, seedMission, seedReplacedFlight, seedReversal } from 
 //   m5 LGEI staff meeting, departs 31/12/2026 23:30 UTC = 2027 in Paris: 2 flights, 400 000 g — not counted
 //   m6 LSR student conference to DE, plane FR–DE 2 trips × 2: 4 flights, 800 000 g; 1 flight replaced
 //      by train in the form; contribution 80,00 €
-//   flights 2 + 1 + 4 = 7 (domestic 2); grams 351 799 + 4 629 + 927 276 + 171 + 800 000 + 21 760 = 2 105 635
+//   flights 2 + 1 + 4 = 7 (domestic 2); flight trips m1 1 + m2 1 + m6 2 = 4; grams 351 799 + 4 629 + 927 276 + 171 + 800 000 + 21 760 = 2 105 635
 //   (plane 2 079 075, train 4 629, visio 171, car 21 760)
 
 const fixture2019 = [
