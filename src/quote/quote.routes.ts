@@ -17,7 +17,7 @@ export function quoteRouter(deps: { quote: QuoteDeps; config: { EMPREINTE_RATE_L
     let json = key === null ? undefined : cache.get(key);
     res.setHeader('X-Quote-Cache', json === undefined ? 'miss' : 'hit');
     if (json === undefined) {
-      json = JSON.stringify(computeQuote(body(req, quoteRequestSchema), deps.quote));
+      json = Buffer.from(JSON.stringify(computeQuote(body(req, quoteRequestSchema), deps.quote)));
       if (key !== null) cache.set(key, json);
     }
     res.type('application/json').send(json);
