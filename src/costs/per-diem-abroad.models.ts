@@ -2,7 +2,7 @@ import { AppError, invalid } from '../shared/errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { assertMissionSpanMs, assertZone, instantMillis, type InstantInput } from './dates.models.ts';
 import { allocateRounded } from './rounding.models.ts';
-import { coveredSlotsMs, defaultSlotProfile } from './slots.models.ts';
+import { coveredSlotsMs, defaultSlotProfile, type CoveredSlotMs } from './slots.models.ts';
 import type { SlotProfile } from './slots.schemas.ts';
 import { perDiemAbroadInputSchema, type PerDiemAbroadRow } from './per-diem-abroad.schemas.ts';
 import { perDiemAbroadRows, pricedSlot, rowsForPlace, type RateUnknownReason } from './per-diem-abroad-rates.models.ts';
@@ -79,17 +79,18 @@ export function perDiemAbroad(input: PerDiemAbroadInput, options: PerDiemAbroadO
 
   let mealsDue = 0;
   let nightsDue = 0;
-  const priced = [];
+  const priced: Array<{ slot: CoveredSlotMs; row: PerDiemAbroadRow; dailyRateMinor: number; sharePermille: number }> = [];
   for (const slot of coveredSlotsMs(departAtMs, returnAtMs, zone, profile)) {
     const isNight = slot.kind === 'night';
     const provided = isNight ? nightsDue++ < nightsProvided : mealsDue++ < mealsProvided;
     if (provided) continue;
     const price = pricedSlot(rows, slot);
     if (!price) return unknown(countryCode, city, 'no_rate_for_date', `No per-diem rate is known for ${countryCode} on ${slot.date}`);
-    priced.push({ slot, ...price });
+    // Spelled out, not `{ slot, ...price }`: a spread is a runtime copy on every slot of every quote.
+    priced.push({ slot, row: price.row, dailyRateMinor: price.dailyRateMinor, sharePermille: price.sharePermille });
   }
 
-  if (new Set(priced.map((p) => p.row.currency)).size > 1) {
+  if (priced.some((p) => p.row.currency !== priced[0]!.row.currency)) {
     throw new AppError('per_diem_abroad.unsupported', `Rates for ${countryCode} change currency during the mission`);
   }
   const currency = priced[0]?.row.currency ?? rows[0]!.currency;
