@@ -43,17 +43,19 @@ const hoursText = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(M
 
 export function flightFlags(profile: PolicyProfile, leg: FlightLegFacts): PolicyFlag[] {
   const flags: PolicyFlag[] = [];
-  const at = { legIndex: leg.legIndex };
+  // `legIndex` written out first in each flag rather than spread from a shared object: a spread is a
+  // runtime copy, and this runs for every flight of every quote. Key order (legIndex first) is kept.
+  const at = leg.legIndex;
   if (isBannedRoute(profile, leg.fromIata, leg.toIata)) {
-    flags.push({ ...at, code: 'flight.banned_route', severity: 'blocking', message: `Liaison aérienne ${leg.fromIata}–${leg.toIata} interdite (décret n° 2023-385, alternative ferroviaire de moins de 2 h 30) : prenez le train.` });
+    flags.push({ legIndex: at, code: 'flight.banned_route', severity: 'blocking', message: `Liaison aérienne ${leg.fromIata}–${leg.toIata} interdite (décret n° 2023-385, alternative ferroviaire de moins de 2 h 30) : prenez le train.` });
   }
   if (leg.railAvailable && leg.railMinutes !== undefined && leg.railMinutes < profile.railThresholdMinutes) {
-    flags.push({ ...at, code: 'flight.rail_under_threshold', severity: 'justification_required', message: `Le train met environ ${hoursText(leg.railMinutes)}, moins que le seuil de ${hoursText(profile.railThresholdMinutes)} : l'avion doit être justifié.` });
+    flags.push({ legIndex: at, code: 'flight.rail_under_threshold', severity: 'justification_required', message: `Le train met environ ${hoursText(leg.railMinutes)}, moins que le seuil de ${hoursText(profile.railThresholdMinutes)} : l'avion doit être justifié.` });
   }
   if (profile.economyOnly && leg.cabin !== undefined && leg.cabin !== 'economy') {
-    flags.push({ ...at, code: 'flight.cabin_not_economy', severity: 'justification_required', message: 'Seule la classe économique est prise en charge : une autre classe doit être justifiée.' });
+    flags.push({ legIndex: at, code: 'flight.cabin_not_economy', severity: 'justification_required', message: 'Seule la classe économique est prise en charge : une autre classe doit être justifiée.' });
   }
-  flags.push({ ...at, code: 'flight.offset_required', severity: 'info', message: "Ce vol donne lieu à une contribution carbone versée à l'enveloppe de compensation." });
+  flags.push({ legIndex: at, code: 'flight.offset_required', severity: 'info', message: "Ce vol donne lieu à une contribution carbone versée à l'enveloppe de compensation." });
   return flags;
 }
 
