@@ -37,7 +37,7 @@ function showForm(deps: MissionDeps, req: Request, res: Response, state: FormSta
     formAction: state.missionId ? `/missions/${state.missionId}/edit` : '/missions/new',
     form: state.form,
     errors: state.errors ?? {},
-    quote: state.quote ? quoteView(state.quote, f, t) : null,
+    quote: state.quote ? quoteView(state.quote, f, t, lang) : null,
     quoteError: state.quoteError ?? null,
     returnedComment: state.returnedComment ?? null,
     idem: newIdemKey(),
@@ -58,7 +58,7 @@ function tryQuote(deps: MissionDeps, user: AuthenticatedUser, parsed: Parsed, re
   if (!parsed.ok) return { quote: null, errors: parsed.errors };
   try {
     const trip = { ...parsed.input.trip, traveler: { kmDrivenThisYear: 0, category: user.category } };
-    return { quote: computeQuote(trip, deps.quote), errors: {} };
+    return { quote: computeQuote(trip, deps.quote, res.locals.lang), errors: {} };
   } catch (err) {
     return { quote: null, errors: errorsFromAppError(err, res.locals.t) };
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { quoteRequestSchema } from '../quote/quote.schemas.ts';
+import { quoteQuerySchema, quoteRequestSchema } from '../quote/quote.schemas.ts';
 import { suggestQuerySchema } from '../places/places.schemas.ts';
 import {
   createMissionSchema,
@@ -41,7 +41,7 @@ const transition = (action: string, summary: string): Operation =>
   missionOp({ method: 'post', path: `/api/missions/:id/${action}`, summary, body: transitionSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] });
 
 export const operations: Operation[] = [
-  { method: 'post', path: '/api/quote', tag: 'quote', auth: false, summary: 'Price a trip: distance, CO2e with provenance, cost, policy flags, rail and visio alternatives', body: quoteRequestSchema, response: quoteResponseSchema, errors: [429] },
+  { method: 'post', path: '/api/quote', tag: 'quote', auth: false, summary: 'Price a trip: distance, CO2e with provenance, cost, policy flags, rail and visio alternatives', query: quoteQuerySchema, body: quoteRequestSchema, response: quoteResponseSchema, errors: [429] },
   { method: 'get', path: '/api/places', tag: 'places', auth: false, summary: 'Autocomplete airports and cities', query: suggestQuerySchema, response: placesAnswer },
   { method: 'get', path: '/api/factors', tag: 'factors', auth: false, summary: 'Emission-factor sets with source, version and licence', response: factorsAnswer },
   { method: 'get', path: '/api/factors/:setId', tag: 'factors', auth: false, summary: 'One emission-factor set', errors: [404] },

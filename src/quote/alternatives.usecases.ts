@@ -3,6 +3,7 @@ import type { CompiledFactorSet } from '../footprint/factors.models.ts';
 import { computeLegFootprint, type LegFootprint } from '../footprint/footprint.models.ts';
 import type { FactorProvenance } from '../footprint/footprint.models.ts';
 import type { QuoteLegRequest } from './quote.schemas.ts';
+import { quoteMessage, type QuoteLang } from './quote.messages.ts';
 import { estimateRailFareCents, estimateRailMinutes, railReachable, visioHoursFor } from './alternatives.models.ts';
 
 export type Alternative =
@@ -23,7 +24,10 @@ export type Alternative =
       trainType?: string;
       note: string;
     }
-  | { legIndex: number; mode: 'train' | 'visio'; available: false; reason: string };
+  // `reasonCode` lets a stored quote word its reason again in the reader's language.
+  | { legIndex: number; mode: 'train' | 'visio'; available: false; reason: string; reasonCode: UnavailableReason };
+
+export type UnavailableReason = 'places_unknown' | 'no_rail_link';
 
 type RailInput = {
   legIndex: number;
@@ -31,15 +35,17 @@ type RailInput = {
   resolved: { from: Place | null; to: Place | null; greatCircleKm?: number };
   flight: LegFootprint;
   set: CompiledFactorSet;
+  lang?: QuoteLang;
 };
 
 export function railAlternative(input: RailInput): Alternative {
   const { legIndex, leg, resolved, flight, set } = input;
+  const lang = input.lang ?? 'fr';
   if (resolved.greatCircleKm === undefined) {
-    return { legIndex, mode: 'train', available: false, reason: "Lieux de départ et d'arrivée non précisés : alternative ferroviaire non estimable." };
+    return { legIndex, mode: 'train', available: false, reason: quoteMessage(lang, 'alternative.places_unknown'), reasonCode: 'places_unknown' };
   }
   if (!railReachable(resolved.from?.countryCode, resolved.to?.countryCode)) {
-    return { legIndex, mode: 'train', available: false, reason: 'Pas de liaison ferroviaire entre ces pays (trajet intercontinental ou insulaire).' };
+    return { legIndex, mode: 'train', available: false, reason: quoteMessage(lang, 'alternative.no_rail_link'), reasonCode: 'no_rail_link' };
   }
   const rail = computeLegFootprint(
     { mode: 'train', roundTrip: leg.roundTrip, travelers: leg.travelers, contrails: false, greatCircleKm: resolved.greatCircleKm, fromCountry: resolved.from?.countryCode, toCountry: resolved.to?.countryCode },
@@ -61,11 +67,11 @@ export function railAlternative(input: RailInput): Alternative {
     costIsEstimate: true,
     travelMinutes: estimateRailMinutes(rail.distanceKm, trainType),
     trainType,
-    note: 'Durée et tarif estimés à partir de la distance (vitesse moyenne par type de train, 0,12 €/km) : à vérifier sur le site du transporteur.',
+    note: quoteMessage(lang, 'alternative.rail_note'),
   };
 }
 
-type VisioInput = { legIndex: number; travelers: number; flight: LegFootprint; set: CompiledFactorSet; missionDays: number | undefined };
+type VisioInput = { legIndex: number; travelers: number; flight: LegFootprint; set: CompiledFactorSet; missionDays: number | undefined; lang?: QuoteLang };
 
 export function visioAlternative(input: VisioInput): Alternative {
   const hours = visioHoursFor(input.missionDays);
@@ -84,6 +90,6 @@ export function visioAlternative(input: VisioInput): Alternative {
     costCents: 0,
     costIsEstimate: false,
     travelMinutes: 0,
-    note: `Visioconférence de ${hours} h (7 h par jour de mission) pour chaque participant.`,
+    note: quoteMessage(input.lang ?? 'fr', 'alternative.visio_note', { hours }),
   };
 }

@@ -7,6 +7,7 @@ import type { PerDiemAbroadRow } from '../costs/per-diem-abroad.schemas.ts';
 import type { SlotProfile } from '../costs/slots.schemas.ts';
 import type { PlaceResolver } from '../places/places.usecases.ts';
 import type { PolicyFlag } from './policy.models.ts';
+import { quoteMessage, type QuoteLang } from './quote.messages.ts';
 import type { QuoteRequest } from './quote.schemas.ts';
 
 export type PerDiemSummary =
@@ -23,14 +24,14 @@ function lodgingTier(request: QuoteRequest, places: PlaceResolver): LodgingTier 
   return lodgingTierFor({ city: place.city ?? city, countryCode: 'FR', population: place.population });
 }
 
-function abroadFlags(result: PerDiemAbroadResult): PolicyFlag[] {
+function abroadFlags(result: PerDiemAbroadResult, lang: QuoteLang): PolicyFlag[] {
   if (result.status === 'rate_unknown') {
-    return [{ code: 'per_diem.rate_unknown', severity: 'warning', message: `Taux d'indemnité de mission inconnu pour ${result.countryCode}${result.city ? ` (${result.city})` : ''} : à saisir par le SFI. ${result.message}` }];
+    const params = { country: result.countryCode, city: result.city, detail: result.message };
+    return [{ code: 'per_diem.rate_unknown', severity: 'warning', message: quoteMessage(lang, 'per_diem.rate_unknown', params), params }];
   }
   if (result.amountCents === null) {
-    const digits = minorUnitDigits(result.currency);
-    const amount = (result.amountMinor / 10 ** digits).toFixed(digits).replace('.', ',');
-    return [{ code: 'per_diem.foreign_currency', severity: 'info', message: `Indemnités de mission : ${amount} ${result.currency}, converties en euros au taux de chancellerie du jour du paiement (non comprises dans le total).` }];
+    const params = { amountMinor: result.amountMinor, digits: minorUnitDigits(result.currency), currency: result.currency };
+    return [{ code: 'per_diem.foreign_currency', severity: 'info', message: quoteMessage(lang, 'per_diem.foreign_currency', params), params }];
   }
   return [];
 }
@@ -38,14 +39,14 @@ function abroadFlags(result: PerDiemAbroadResult): PolicyFlag[] {
 // Per diem needs the mission's dates; without them the quote prices the journey only.
 export type PerDiemDeps = { places: PlaceResolver; slotProfile: SlotProfile; abroadRows: readonly PerDiemAbroadRow[] };
 
-export function quotePerDiem(request: QuoteRequest, deps: PerDiemDeps): PerDiemSummary | null {
+export function quotePerDiem(request: QuoteRequest, deps: PerDiemDeps, lang: QuoteLang = 'fr'): PerDiemSummary | null {
   if (!request.departAt || !request.returnAt) return null;
   const provided = { mealsProvided: request.perDiem?.mealsProvided, nightsProvided: request.perDiem?.nightsProvided };
   const country = request.destination?.country ?? 'FR';
   if (country !== 'FR') {
     // The clock abroad starts on arrival; departure and return times are its best known bounds.
     const detail = perDiemAbroad({ countryCode: country, city: request.destination?.city ?? null, departAt: request.departAt, returnAt: request.returnAt, ...provided }, { rows: deps.abroadRows, profile: deps.slotProfile });
-    return { scope: 'abroad', amountCents: detail.status === 'ok' ? (detail.amountCents ?? 0) : 0, detail, flags: abroadFlags(detail) };
+    return { scope: 'abroad', amountCents: detail.status === 'ok' ? (detail.amountCents ?? 0) : 0, detail, flags: abroadFlags(detail, lang) };
   }
   const tier = lodgingTier(request, deps.places);
   const detail = perDiem({ departAt: request.departAt, returnAt: request.returnAt, lodgingTier: tier, disabledAgent: request.perDiem?.disabledAgent, ...provided }, deps.slotProfile);

@@ -1,9 +1,11 @@
 import type { Cabin } from '../shared/modes.ts';
+import { quoteMessage, type MessageParams, type QuoteLang, type QuoteMessageCode } from './quote.messages.ts';
 
 // Severity says what the flag does to a mission: `blocking` forbids submission, `justification_required`
 // needs a written reason, `warning` and `info` only inform.
 export type PolicySeverity = 'info' | 'warning' | 'justification_required' | 'blocking';
-export type PolicyFlag = { code: string; severity: PolicySeverity; message: string; legIndex?: number };
+// `params` are what `message` was built from, so the flag can be worded again in another language.
+export type PolicyFlag = { code: string; severity: PolicySeverity; message: string; legIndex?: number; params?: MessageParams };
 
 export type PolicyProfile = {
   id: string;
@@ -39,24 +41,27 @@ export function isBannedRoute(profile: PolicyProfile, fromIata?: string, toIata?
   return profile.bannedAirportPairs.some(([a, b]) => (a === fromIata && b === toIata) || (a === toIata && b === fromIata));
 }
 
-const hoursText = (minutes: number) => `${Math.floor(minutes / 60)} h ${String(Math.round(minutes % 60)).padStart(2, '0')}`;
-
-export function flightFlags(profile: PolicyProfile, leg: FlightLegFacts): PolicyFlag[] {
+export function flightFlags(profile: PolicyProfile, leg: FlightLegFacts, lang: QuoteLang = 'fr'): PolicyFlag[] {
   const flags: PolicyFlag[] = [];
   // `legIndex` written out first in each flag rather than spread from a shared object: a spread is a
   // runtime copy, and this runs for every flight of every quote. Key order (legIndex first) is kept.
   const at = leg.legIndex;
   if (isBannedRoute(profile, leg.fromIata, leg.toIata)) {
-    flags.push({ legIndex: at, code: 'flight.banned_route', severity: 'blocking', message: `Liaison aérienne ${leg.fromIata}–${leg.toIata} interdite (décret n° 2023-385, alternative ferroviaire de moins de 2 h 30) : prenez le train.` });
+    flags.push(flightFlag(at, 'flight.banned_route', 'blocking', lang, { from: leg.fromIata ?? '', to: leg.toIata ?? '' }));
   }
   if (leg.railAvailable && leg.railMinutes !== undefined && leg.railMinutes < profile.railThresholdMinutes) {
-    flags.push({ legIndex: at, code: 'flight.rail_under_threshold', severity: 'justification_required', message: `Le train met environ ${hoursText(leg.railMinutes)}, moins que le seuil de ${hoursText(profile.railThresholdMinutes)} : l'avion doit être justifié.` });
+    flags.push(flightFlag(at, 'flight.rail_under_threshold', 'justification_required', lang, { railMinutes: leg.railMinutes, thresholdMinutes: profile.railThresholdMinutes }));
   }
   if (profile.economyOnly && leg.cabin !== undefined && leg.cabin !== 'economy') {
-    flags.push({ legIndex: at, code: 'flight.cabin_not_economy', severity: 'justification_required', message: 'Seule la classe économique est prise en charge : une autre classe doit être justifiée.' });
+    flags.push(flightFlag(at, 'flight.cabin_not_economy', 'justification_required', lang, {}));
   }
-  flags.push({ legIndex: at, code: 'flight.offset_required', severity: 'info', message: "Ce vol donne lieu à une contribution carbone versée à l'enveloppe de compensation." });
+  flags.push(flightFlag(at, 'flight.offset_required', 'info', lang, {}));
   return flags;
+}
+
+// A literal of fixed keys, legIndex first (see above): the message and the params it was built from.
+function flightFlag(legIndex: number, code: QuoteMessageCode, severity: PolicySeverity, lang: QuoteLang, params: MessageParams): PolicyFlag {
+  return { legIndex, code, severity, message: quoteMessage(lang, code, params), params };
 }
 
 export function needsJustification(flags: PolicyFlag[]): boolean {

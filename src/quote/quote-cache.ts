@@ -29,9 +29,10 @@ export function createQuoteCache(maxEntries = QUOTE_CACHE_MAX_ENTRIES): QuoteCac
   };
 }
 
-// The key names everything the answer depends on besides immutable reference data; a body too large
+// The key names everything the answer depends on besides immutable reference data (the language of
+// its texts included); a body too large
 // to be a usual trip is not cached at all.
-export function quoteCacheKey(body: unknown, context: { pricesStamp: number; parisDate: string }): string | null {
+export function quoteCacheKey(body: unknown, context: { pricesStamp: number; parisDate: string; lang: string }): string | null {
   let text: string | undefined;
   try {
     text = JSON.stringify(body);
@@ -39,5 +40,5 @@ export function quoteCacheKey(body: unknown, context: { pricesStamp: number; par
     return null; // nested too deep to serialise (RangeError): not a trip, the schema refuses it next
   }
   if (text === undefined || text.length > MAX_KEY_LENGTH) return null;
-  return `${context.pricesStamp}|${context.parisDate}|${text}`;
+  return `${context.pricesStamp}|${context.parisDate}|${context.lang}|${text}`;
 }

@@ -86,3 +86,6 @@ export const quoteRequestSchema = z
 
 export type QuoteRequest = z.output<typeof quoteRequestSchema>;
 export type QuoteLegRequest = z.output<typeof legSchema>;
+
+// The language of the answer's texts (`?lang=`); French unless asked.
+export const quoteQuerySchema = z.object({ lang: z.enum(['fr', 'en']).default('fr') });

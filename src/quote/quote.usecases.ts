@@ -10,6 +10,7 @@ import { offsetContributionCents } from '../costs/offset.models.ts';
 import type { QuoteLegRequest, QuoteRequest } from './quote.schemas.ts';
 import { flightFlags, isBlocked, needsJustification, type PolicyFlag, type PolicyProfile } from './policy.models.ts';
 import { railAlternative, visioAlternative, type Alternative } from './alternatives.usecases.ts';
+import type { QuoteLang } from './quote.messages.ts';
 import { quotePerDiem, type PerDiemDeps, type PerDiemSummary } from './per-diem.usecases.ts';
 
 export type CarbonPriceLookup = (year: number) => { pricePerTonneCents: number; source: 'admin' | 'default' };
@@ -84,7 +85,8 @@ function missionDay(request: QuoteRequest, clock: Clock): { isoDate: string; yea
   return parisCalendarDay(request.departAt ? Date.parse(request.departAt) : clock.now().toMillis());
 }
 
-export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
+// `lang` words the flags and the alternatives' notes; every figure is the same in any language.
+export function computeQuote(request: QuoteRequest, deps: QuoteDeps, lang: QuoteLang = 'fr'): Quote {
   const set = deps.factors.get(request.factorSet ?? deps.factors.defaultSetId);
   const startsOn = missionDay(request, deps.clock);
   let kmDriven = request.traveler?.kmDrivenThisYear ?? 0;
@@ -124,13 +126,13 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps): Quote {
     legs.push(quotedLeg(footprint, index, leg.mode, resolved, fareCents, mileageCents));
 
     if (leg.mode === 'plane') {
-      const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set });
-      alternatives.push(rail, visioAlternative({ legIndex: index, travelers: leg.travelers, flight: footprint, set, missionDays }));
-      policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }));
+      const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set, lang });
+      alternatives.push(rail, visioAlternative({ legIndex: index, travelers: leg.travelers, flight: footprint, set, missionDays, lang }));
+      policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }, lang));
     }
   });
 
-  const perDiem = quotePerDiem(request, deps);
+  const perDiem = quotePerDiem(request, deps, lang);
   if (perDiem) policy.push(...perDiem.flags);
 
   const flightCo2eGrams = legs.filter((l) => l.mode === 'plane').reduce((sum, l) => sum + l.co2eGrams, 0);

@@ -137,7 +137,7 @@
   async function refresh() {
     const mine = ++sequence;
     try {
-      const answer = await fetch('/api/quote', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Accept: 'application/json' }, body: JSON.stringify(request()), credentials: 'same-origin' });
+      const answer = await fetch('/api/quote?lang=' + encodeURIComponent(lang), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Accept: 'application/json' }, body: JSON.stringify(request()), credentials: 'same-origin' });
       const json = await answer.json();
       if (mine !== sequence) return; // a newer request is on its way
       if (answer.ok) render(json);
