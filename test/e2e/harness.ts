@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { projectRoot } from '../../src/shared/db.ts';
+import { startServerProcess } from '../../bench/server-process.ts';
 
 // Browser tests run the real server (real migrations, real sign-in) on an ephemeral port with a
 // temporary database file, and Debian's chromium driven by playwright-core.
@@ -13,49 +12,19 @@ import { projectRoot } from '../../src/shared/db.ts';
 export const artifactsDir = resolve(projectRoot, 'test-artifacts');
 export const workDir = (): string => mkdtempSync(join(tmpdir(), 'empreinte-e2e-'));
 
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
 export type RunningServer = { baseUrl: string; stop: () => Promise<void>; output: () => string };
 
+// The same child-process server as the reliability tests (bench/server-process.ts), stopped gently.
 export async function startServer(dbPath: string, env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  let output = '';
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: projectRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMPREINTE_DB: dbPath, EMPREINTE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${output}`);
-    try {
-      if ((await fetch(`${baseUrl}/readyz`)).ok) break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const stop = () =>
-    new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    });
-  return { baseUrl, stop, output: () => output };
+  const server = await startServerProcess(dbPath, env);
+  const stop = async () => {
+    const exited = server.kill('SIGTERM');
+    const force = setTimeout(() => void server.kill('SIGKILL'), 5_000);
+    force.unref();
+    await exited;
+    clearTimeout(force);
+  };
+  return { baseUrl: server.baseUrl, stop, output: server.output };
 }
 
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
