@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors.ts';
+import { thrownAppError } from '../helpers/errors.ts';
 import {
   chooseAirport, cityWeight, clampLimit, haversineKm, nameKey, nameWords, parsePlaceInput, pickDominant, type NearbyAirport,
 } from '../../src/places/places.models.ts';
@@ -8,15 +9,7 @@ const countries: Record<string, string> = { fr: 'FR', france: 'FR', ca: 'CA', us
 const countryOf = (text: string) => countries[nameKey(text)] ?? null;
 const parse = (input: Parameters<typeof parsePlaceInput>[0]) => parsePlaceInput(input, 'legs.0.from', countryOf);
 
-function thrown(fn: () => unknown): AppError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error('expected an AppError');
-}
+
 
 describe('name normalisation', () => {
   it('ignores case and accents', () => {
@@ -72,21 +65,21 @@ describe('parsing a place input', () => {
   });
 
   it('refuses coordinates out of range or not numbers, naming the field', () => {
-    const lat = thrown(() => parse({ lat: 91, lon: 0 }));
+    const lat = thrownAppError(() => parse({ lat: 91, lon: 0 }));
     expect(lat.code).toBe('validation.invalid');
     expect(lat.status).toBe(400);
     expect(lat.details[0]?.path).toBe('legs.0.from.lat');
-    expect(thrown(() => parse({ lat: 0, lon: -180.5 })).details[0]?.path).toBe('legs.0.from.lon');
-    expect(thrown(() => parse({ lat: Number.NaN, lon: 0 })).details[0]?.path).toBe('legs.0.from.lat');
-    expect(thrown(() => parse({ lat: '4' as unknown as number, lon: 0 })).code).toBe('validation.invalid');
-    expect(thrown(() => parse('95, 3')).details[0]?.path).toBe('legs.0.from.lat');
+    expect(thrownAppError(() => parse({ lat: 0, lon: -180.5 })).details[0]?.path).toBe('legs.0.from.lon');
+    expect(thrownAppError(() => parse({ lat: Number.NaN, lon: 0 })).details[0]?.path).toBe('legs.0.from.lat');
+    expect(thrownAppError(() => parse({ lat: '4' as unknown as number, lon: 0 })).code).toBe('validation.invalid');
+    expect(thrownAppError(() => parse('95, 3')).details[0]?.path).toBe('legs.0.from.lat');
   });
 
   it('refuses an empty or overlong text and anything else', () => {
-    expect(thrown(() => parse('   ')).details[0]?.path).toBe('legs.0.from');
-    expect(thrown(() => parse('x'.repeat(201))).code).toBe('validation.invalid');
-    expect(thrown(() => parse(42 as unknown as string)).code).toBe('validation.invalid');
-    expect(thrown(() => parse(null as unknown as string)).code).toBe('validation.invalid');
+    expect(thrownAppError(() => parse('   ')).details[0]?.path).toBe('legs.0.from');
+    expect(thrownAppError(() => parse('x'.repeat(201))).code).toBe('validation.invalid');
+    expect(thrownAppError(() => parse(42 as unknown as string)).code).toBe('validation.invalid');
+    expect(thrownAppError(() => parse(null as unknown as string)).code).toBe('validation.invalid');
   });
 });
 

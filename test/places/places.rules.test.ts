@@ -3,20 +3,13 @@ import { AppError } from '../../src/shared/errors.ts';
 import type { TransportMode } from '../../src/shared/modes.ts';
 import { createPlaceResolver } from '../../src/places/places.usecases.ts';
 import type { PlaceInput } from '../../src/places/places.types.ts';
+import { thrownAppError } from '../helpers/errors.ts';
 import { fixtureIndex } from './places.fixture.ts';
 
 const places = createPlaceResolver(fixtureIndex());
 const resolve = (input: PlaceInput, mode: TransportMode = 'train') => places.resolve(input, { mode, path: 'legs.1.to' });
 
-function failure(input: PlaceInput, mode: TransportMode = 'train'): AppError {
-  try {
-    resolve(input, mode);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to fail`);
-}
+const failure = (input: PlaceInput, mode: TransportMode = 'train'): AppError => thrownAppError(() => resolve(input, mode));
 
 describe('resolution rules (fixture data)', () => {
   it('resolves a city by accent- and case-insensitive name within its country', () => {

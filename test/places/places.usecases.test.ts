@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors.ts';
+import { thrownAppError } from '../helpers/errors.ts';
 import type { TransportMode } from '../../src/shared/modes.ts';
 import { loadPlaceIndex } from '../../src/places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from '../../src/places/places.usecases.ts';
@@ -16,15 +17,7 @@ beforeAll(() => {
 
 const resolve = (input: PlaceInput, mode: TransportMode = 'train') => places.resolve(input, { mode, path: 'legs.0.from' });
 
-function failure(input: PlaceInput, mode: TransportMode = 'train'): AppError {
-  try {
-    resolve(input, mode);
-  } catch (e) {
-    if (e instanceof AppError) return e;
-    throw e;
-  }
-  throw new Error(`expected ${JSON.stringify(input)} to fail`);
-}
+const failure = (input: PlaceInput, mode: TransportMode = 'train'): AppError => thrownAppError(() => resolve(input, mode));
 
 describe('places on the shipped data', () => {
   it('loads the index once, fast enough for start-up', () => {
