@@ -4,6 +4,7 @@ import type { Lang, MessageKey, Translate } from '../shared/i18n/index.ts';
 import type { Quote } from '../quote/quote.usecases.ts';
 import { quoteMessageOr } from '../quote/quote.messages.ts';
 import type { MissionSummary } from './missions.usecases.ts';
+import { formatMinutes } from '../shared/units.ts';
 
 // Display helpers for the missions templates: grams become kg, cents become euros, instants Paris dates,
 // all in the reader's language. Templates get plain strings and never compute.
@@ -15,13 +16,12 @@ export function formatters(lang: Lang, t: Translate) {
     `${new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 1, minimumFractionDigits: 1 }).format(co2eGrams / 1000)} kg CO2e`;
   const eur = (cents: number) => new Intl.NumberFormat(locale(lang), { style: 'currency', currency: 'EUR' }).format(cents / 100);
   const day = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(PARIS_ZONE).setLocale(locale(lang)).toFormat('d LLL yyyy');
-  const minutes = (total: number) => `${Math.floor(total / 60)} h ${String(Math.round(total % 60)).padStart(2, '0')}`;
   const key = (k: string) => t(k as MessageKey);
   return {
     kg,
     eur,
     day,
-    minutes,
+    minutes: formatMinutes,
     status: (s: string) => key(`missions.status.${s}`),
     purpose: (p: string) => key(`missions.purpose.${p}`),
     mode: (m: string) => key(`missions.mode.${m}`),

@@ -1,4 +1,4 @@
-import { formatCo2e, formatEuros } from '../shared/units.ts';
+import { formatCo2e, formatEuros, formatMinutes } from '../shared/units.ts';
 import type { Quote } from './quote.usecases.ts';
 
 const km = (value: number) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(value)} km`;
@@ -33,7 +33,7 @@ export function formatQuoteTable(quote: Quote): string {
   }
   for (const a of quote.alternatives) {
     lines.push(a.available
-      ? `Alternative ${a.mode} (trajet ${a.legIndex + 1}) : ${formatCo2e(a.co2eGrams)}, ${formatEuros(a.costCents)}${a.costIsEstimate ? ' (estimé)' : ''}, ${Math.floor(a.travelMinutes / 60)} h ${String(a.travelMinutes % 60).padStart(2, '0')}`
+      ? `Alternative ${a.mode} (trajet ${a.legIndex + 1}) : ${formatCo2e(a.co2eGrams)}, ${formatEuros(a.costCents)}${a.costIsEstimate ? ' (estimé)' : ''}, ${formatMinutes(a.travelMinutes)}`
       : `Alternative ${a.mode} (trajet ${a.legIndex + 1}) : indisponible — ${a.reason}`);
   }
   for (const f of quote.policy) lines.push(`[${f.severity}] ${f.code} : ${f.message}`);

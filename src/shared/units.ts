@@ -1,8 +1,4 @@
 // Display helpers: storage is integer grams and cents, people read kg, t and euros.
-export function gramsToKg(co2eGrams: number): number {
-  return co2eGrams / 1000;
-}
-
 export function formatCo2e(co2eGrams: number, locale = 'fr-FR'): string {
   const nf = (digits: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits });
   if (Math.abs(co2eGrams) >= 1_000_000) return `${nf(2).format(co2eGrams / 1_000_000)} tCO2e`;
@@ -19,8 +15,8 @@ export function roundHalfUp(value: number): number {
   return Math.floor(value + 0.5 + 1e-9);
 }
 
-// Rounds up to the next integer unless the value is already integral within binary noise.
-export function roundUp(value: number): number {
-  const nearest = Math.round(value);
-  return Math.abs(value - nearest) < 1e-7 ? nearest : Math.ceil(value);
+
+// Travel times are shown the French way in both languages: "3 h 05".
+export function formatMinutes(totalMinutes: number): string {
+  return `${Math.floor(totalMinutes / 60)} h ${String(Math.round(totalMinutes % 60)).padStart(2, '0')}`;
 }
