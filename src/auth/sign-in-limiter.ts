@@ -21,14 +21,14 @@ export function slidingWindow(clock: Clock, rule: LimitRule, maxKeys = 10_000): 
 
   return {
     retryAfterMs(key) {
-      const nowMs = clock.now().toMillis();
+      const nowMs = clock.nowMs();
       const hits = recent(key, nowMs);
       if (hits.length < rule.limit) return 0;
       // Free again when the oldest hit that keeps the count at the limit leaves the window.
       return hits[hits.length - rule.limit]! + rule.windowMs - nowMs;
     },
     record(key) {
-      const nowMs = clock.now().toMillis();
+      const nowMs = clock.nowMs();
       // Bounded memory under a flood of distinct keys: drop the oldest key (a Map keeps insertion order).
       if (!hitsByKey.has(key) && hitsByKey.size >= maxKeys) hitsByKey.delete(hitsByKey.keys().next().value!);
       hitsByKey.set(key, [...recent(key, nowMs), nowMs].slice(-rule.limit));

@@ -82,7 +82,7 @@ function quotedLeg(footprint: LegFootprint, index: number, mode: QuoteLegRequest
 
 // The mission's day in Paris picks the year's carbon price and the mileage rates in force.
 function missionDay(request: QuoteRequest, clock: Clock): { isoDate: string; year: number } {
-  return parisCalendarDay(request.departAt ? Date.parse(request.departAt) : clock.now().toMillis());
+  return parisCalendarDay(request.departAt ? Date.parse(request.departAt) : clock.nowMs());
 }
 
 // `lang` words the flags and the alternatives' notes; every figure is the same in any language.

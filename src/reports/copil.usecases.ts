@@ -24,7 +24,7 @@ export type CopilReport = CopilFigures & {
 };
 
 export function currentParisYear(clock: Clock): number {
-  return parisCalendarDay(clock.now().toMillis()).year;
+  return parisCalendarDay(clock.nowMs()).year;
 }
 
 export function targetsText(targets: readonly FlightTarget[], lang: Lang): string {

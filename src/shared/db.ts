@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const migrationsFolder = resolve(projectRoot, 'db/migrations');
 
-export type Db = BetterSQLite3Database;
+// drizzle's handle with its better-sqlite3 client, for the few statements that skip the query builder.
+export type Db = BetterSQLite3Database & { $client: Database.Database };
 export type DbHandle = { sqlite: Database.Database; db: Db };
 
 // One connection per process: better-sqlite3 is synchronous, so a write spanning tables is one

@@ -6,6 +6,7 @@ export function movableClock(iso: string): Clock & { advance(by: DurationLike): 
   let now = DateTime.fromISO(iso, { zone: 'utc' });
   return {
     now: () => now,
+    nowMs: () => now.toMillis(),
     advance(by) {
       now = now.plus(by);
     },
