@@ -29,9 +29,15 @@ const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:(
 export function instantMillis(value: InstantInput, path: string): number {
   const m = typeof value === 'string' ? PLAIN_INSTANT.exec(value) : null;
   if (m) {
-    const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0', m[9] ?? '0', m[10] ?? '0'].map(Number) as [number, number, number, number, number, number, number, number];
-    if (year >= 1000 && hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60 && isCalendarDate(`${m[1]}-${m[2]}-${m[3]}`)) {
-      const offsetMs = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const hour = Number(m[4]);
+    const minute = Number(m[5]);
+    const second = m[6] === undefined ? 0 : Number(m[6]);
+    const offsetMinutes = m[9] === undefined ? 0 : Number(m[9]) * 60 + Number(m[10]);
+    if (year >= 1000 && hour < 24 && minute < 60 && second < 60 && offsetMinutes < 24 * 60 && Number(m[10] ?? 0) < 60 && isCalendarDay(year, month, day)) {
+      const offsetMs = (m[8] === '-' ? -1 : 1) * offsetMinutes * 60_000;
       return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMs;
     }
   }
@@ -50,11 +56,18 @@ export function calendarDateIn(value: InstantInput, zone: string, path: string):
 // luxon checks a zone by building an Intl formatter (tens of µs): remember the zones already seen.
 const validZones = new Set<string>();
 
-// A real day of the proleptic Gregorian calendar ("2026-02-30" is not), without luxon's cost.
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// A real day of the proleptic Gregorian calendar ("2026-02-30" is not), without luxon's cost. Years
+// before 100 are refused, as they were when this was checked with a Date (which reads them as 19xx).
 function isCalendarDate(isoDate: string): boolean {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(year!, month! - 1, day!));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month! - 1 && date.getUTCDate() === day;
+  return isCalendarDay(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10)));
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  if (year < 100 || month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 export function assertZone(zone: string, path: string): void {

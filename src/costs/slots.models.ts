@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import profilesFile from './data/slot-profiles.json' with { type: 'json' };
 import { AppError } from '../shared/errors.ts';
-import { calendarDayIn, zoneOffsetMinutes } from '../shared/zone-time.ts';
+import { civilDayOf, localDayStartMs, zoneOffsetMinutes } from '../shared/zone-time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { slotProfileSchema, slotProfilesFileSchema, type SlotProfile, type SlotProfileInput } from './slots.schemas.ts';
 
@@ -79,30 +79,15 @@ function localTimeMs(dayUtcMs: number, isoDate: string, hhmm: string, minutes: n
   return localTime(isoDate, hhmm, zone).toMillis();
 }
 
-// ISO date of a UTC midnight, by integer arithmetic (civil-from-days): a Date and toISOString per
-// day of every mission showed in profiles.
-function isoDateOfDay(dayUtcMs: number): string {
-  const days = Math.floor(dayUtcMs / DAY_MS) + 719_468;
-  const era = Math.floor(days / 146_097);
-  const dayOfEra = days - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
-}
-
 // The meal and night slots the mission covers, in chronological order, counted on the wall clock
 // of `zone` (where the traveller is). Each slot is dated by its own local calendar day, so the
 // 0 h-5 h night slot of the night from the 21st to the 22nd is dated the 22nd.
 export function coveredSlotsMs(departAtMs: number, returnAtMs: number, zone: string, profile: SlotProfile): CoveredSlotMs[] {
   const windows = windowsOf(profile);
-  const lastDayMs = Date.parse(calendarDayIn(zone, returnAtMs).isoDate);
+  const lastDayMs = localDayStartMs(zone, returnAtMs);
   const covered: CoveredSlotMs[] = [];
-  for (let dayMs = Date.parse(calendarDayIn(zone, departAtMs).isoDate); dayMs <= lastDayMs; dayMs += DAY_MS) {
-    const day = isoDateOfDay(dayMs);
+  for (let dayMs = localDayStartMs(zone, departAtMs); dayMs <= lastDayMs; dayMs += DAY_MS) {
+    const day = civilDayOf(dayMs).isoDate;
     for (const w of windows) {
       const startsAtMs = localTimeMs(dayMs, day, w.start, w.startMinutes, zone);
       const endsAtMs = localTimeMs(dayMs, day, w.end, w.endMinutes, zone);

@@ -23,12 +23,35 @@ export function zoneOffsetMinutes(zone: string, epochMs: number): number {
   return offset;
 }
 
+const DAY_MS = 86_400_000;
+
+// The UTC midnight that starts the calendar day of an instant on the wall clock of `zone`: the
+// local day as a number, which slot arithmetic steps through a day at a time.
+export function localDayStartMs(zone: string, epochMs: number): number {
+  const localMs = epochMs + zoneOffsetMinutes(zone, epochMs) * 60_000;
+  return localMs - (((localMs % DAY_MS) + DAY_MS) % DAY_MS);
+}
+
 // The calendar day of an instant on the wall clock of `zone`, as an ISO date and its year.
 export function calendarDayIn(zone: string, epochMs: number): { isoDate: string; year: number } {
-  const local = new Date(epochMs + zoneOffsetMinutes(zone, epochMs) * 60_000);
-  return { isoDate: local.toISOString().slice(0, 10), year: local.getUTCFullYear() };
+  return civilDayOf(localDayStartMs(zone, epochMs));
 }
 
 export function parisCalendarDay(epochMs: number): { isoDate: string; year: number } {
   return calendarDayIn(PARIS_ZONE, epochMs);
+}
+
+// ISO date and year of a UTC midnight by integer arithmetic (Hinnant's civil-from-days): a Date
+// and its toISOString per call showed in the per-diem profile, where it runs for every mission day.
+export function civilDayOf(dayUtcMs: number): { isoDate: string; year: number } {
+  const days = Math.floor(dayUtcMs / DAY_MS) + 719_468;
+  const era = Math.floor(days / 146_097);
+  const dayOfEra = days - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return { isoDate: `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`, year };
 }
