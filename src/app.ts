@@ -3,7 +3,7 @@ import type { AppDeps } from './deps.ts';
 import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
 import { placesRouter } from './places/places.routes.ts';
-import { quoteRouter } from './quote/quote.routes.ts';
+import { mountQuoteRoute } from './quote/quote.routes.ts';
 import { factorsRouter } from './footprint/factors.routes.ts';
 import { ledgerRouter } from './ledger/ledger.routes.ts';
 import { authenticate } from './auth/auth.middleware.ts';
@@ -34,10 +34,10 @@ export function createApp(deps: AppDeps): Express {
   app.use('/assets', staticAssets());
   app.use(express.json({ limit: '256kb', strict: true }));
   // Open, anonymous and side-effect free (DESIGN §5): no session, language or CSRF work on the
-  // hottest routes.
+  // hottest routes; the quote, hottest of all, first.
+  mountQuoteRoute(app, deps);
   app.use(healthRouter(deps));
   app.use(placesRouter(deps));
-  app.use(quoteRouter(deps));
   app.use(factorsRouter(deps));
 
   app.use(language(deps.config)); // cookies are read on demand (src/web/cookies.ts)

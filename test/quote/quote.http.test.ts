@@ -94,6 +94,12 @@ describe('quote answer cache', () => {
     expect(first.headers['x-quote-cache']).toBe('miss');
     expect(second.headers['x-quote-cache']).toBe('hit');
     expect(second.body).toEqual(first.body);
+    for (const res of [first, second]) {
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+      // A POST answer is never revalidated: no ETag is hashed for it.
+      expect(res.headers).not.toHaveProperty('etag');
+    }
   });
 
   it('recomputes once a new carbon price is set for the year', async () => {
