@@ -1,6 +1,7 @@
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serviceNodeFlags } from './server-process.ts';
 
 const serveScript = fileURLToPath(new URL('./serve.ts', import.meta.url));
 
@@ -17,7 +18,8 @@ export const sampleQuote = {
 
 function startServer(mode: 'bare' | 'app'): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(serveScript, [mode], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    // Baseline and app alike run with the service's V8 flags: the ratio compares work, not runtimes.
+    const child = fork(serveScript, [mode], { execArgv: [...serviceNodeFlags, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench server (${mode}) exited with ${code}`)));

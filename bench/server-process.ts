@@ -1,6 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 import { projectRoot } from '../src/shared/db.ts';
+
+// The V8 flags `npm start` gives the service (package.json), read from there so that every server
+// measured or tested runs as deployed: `--max-semi-space-size` changes how much time goes to GC.
+export const serviceNodeFlags: readonly string[] = (() => {
+  const start = (JSON.parse(readFileSync(resolve(projectRoot, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return start.split(/\s+/).filter((arg) => arg.startsWith('--') && arg !== '--import');
+})();
 
 // The real server (src/server.ts) in a child process on an ephemeral port: for the load benchmark and
 // for the tests that signal it (SIGTERM, SIGKILL) or back it up while it runs.
@@ -27,7 +36,7 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(dbPath: string, env: Record<string, string> = {}, timeoutMs = 30_000): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, [...serviceNodeFlags, '--import', 'tsx', 'src/server.ts'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMPREINTE_DB: dbPath, EMPREINTE_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
