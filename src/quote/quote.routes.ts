@@ -21,7 +21,7 @@ export function mountQuoteRoute(app: Pick<Express, 'post'>, deps: { quote: Quote
     let json = key === null ? undefined : cache.get(key);
     res.setHeader('X-Quote-Cache', json === undefined ? 'miss' : 'hit');
     if (json === undefined) {
-      json = Buffer.from(JSON.stringify(computeQuote(body(req, quoteRequestSchema), deps.quote, lang)));
+      json = JSON.stringify(computeQuote(body(req, quoteRequestSchema), deps.quote, lang));
       if (key !== null) cache.set(key, json);
     }
     // Written as is rather than through res.send, which would hash every answer for an ETag: a POST is
