@@ -41,10 +41,12 @@ async function main() {
   }
   if (wants('quote')) {
     const quote = await benchQuoteHttp(Number(process.env.BENCH_SECONDS ?? 3));
-    console.log('quote rounds (ratio per round):', JSON.stringify(quote.rounds));
-    const baseline = (m: { requestsPerSecond: number }) => `${fmt(m.requestsPerSecond)} (bare Express JSON route, same round)`;
-    lines.push({ name: 'POST /api/quote req/s, same request (quote cache)', value: `${fmt(quote.cached.requestsPerSecond)} (p99 ${quote.cached.p99Ms} ms)`, baseline: baseline(quote.cachedBaseline), ratio: quote.cachedRatio, target: 'ratio ≥ 0.7', ok: quote.cachedRatio >= 0.7 });
-    lines.push({ name: 'POST /api/quote req/s, every request computed', value: `${fmt(quote.computed.requestsPerSecond)} (p99 ${quote.computed.p99Ms} ms)`, baseline: baseline(quote.computedBaseline), ratio: quote.computedRatio, target: 'ratio ≥ 0.7', ok: quote.computedRatio >= 0.7 });
+    console.log('quote rounds (req/s ratio, server CPU µs per request):');
+    for (const round of quote.rounds) console.log(`  ${JSON.stringify(round)}`);
+    const cpu = (m: { cpuMicrosPerRequest?: number }) => (m.cpuMicrosPerRequest === undefined ? '' : `, ${m.cpuMicrosPerRequest} µs CPU/request`);
+    const baseline = (m: { requestsPerSecond: number; cpuMicrosPerRequest?: number }) => `${fmt(m.requestsPerSecond)}${cpu(m)} (bare Express JSON route, same round)`;
+    lines.push({ name: 'POST /api/quote req/s, same request (quote cache)', value: `${fmt(quote.cached.requestsPerSecond)} (p99 ${quote.cached.p99Ms} ms${cpu(quote.cached)})`, baseline: baseline(quote.cachedBaseline), ratio: quote.cachedRatio, target: 'ratio ≥ 0.7', ok: quote.cachedRatio >= 0.7 });
+    lines.push({ name: 'POST /api/quote req/s, every request computed', value: `${fmt(quote.computed.requestsPerSecond)} (p99 ${quote.computed.p99Ms} ms${cpu(quote.computed)})`, baseline: baseline(quote.computedBaseline), ratio: quote.computedRatio, target: 'ratio ≥ 0.7', ok: quote.computedRatio >= 0.7 });
   }
   if (wants('ledger')) {
     lines.push(...(await optional<{ benchLedgerLines?: () => Promise<Line[]> }>('./ledger.bench.ts', async (m) => (m.benchLedgerLines ? m.benchLedgerLines() : []))));

@@ -1,5 +1,6 @@
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serviceNodeFlags } from './server-process.ts';
 
@@ -16,7 +17,7 @@ export const sampleQuote = {
   ],
 };
 
-function startServer(mode: 'bare' | 'app'): Promise<{ child: ChildProcess; port: number }> {
+function startServer(mode: 'bare' | 'app'): Promise<Server> {
   return new Promise((resolve, reject) => {
     // Baseline and app alike run with the service's V8 flags: the ratio compares work, not runtimes.
     const child = fork(serveScript, [mode], { execArgv: [...serviceNodeFlags, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -41,32 +42,48 @@ function requestOptions(port: number, variant: Variant) {
   return { ...base, requests: [{ method: 'POST', setupRequest: (req: Record<string, unknown>) => ({ ...req, body: bodies[counter++ % bodies.length] }) }] };
 }
 
-type Measured = { requestsPerSecond: number; p99Ms: number };
+// Server CPU per request says where a difference comes from even when the load generator, on the
+// same two cores, makes req/s noisy. Linux only (/proc); elsewhere it is left out.
+function cpuMillis(pid: number | undefined): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 10 ms clock ticks
+  } catch {
+    return undefined;
+  }
+}
 
-async function measure(port: number, seconds: number, variant: Variant): Promise<Measured> {
-  const result = await autocannon({ ...requestOptions(port, variant), duration: seconds });
+type Measured = { requestsPerSecond: number; p99Ms: number; cpuMicrosPerRequest?: number };
+type Server = { child: ChildProcess; port: number };
+
+async function measure(server: Server, seconds: number, variant: Variant): Promise<Measured> {
+  const cpuBefore = cpuMillis(server.child.pid);
+  const result = await autocannon({ ...requestOptions(server.port, variant), duration: seconds });
+  const cpuAfter = cpuMillis(server.child.pid);
   const bad = result.non2xx + result.errors;
   if (bad > 0) throw new Error(`${bad} failed responses during the benchmark`);
-  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
+  const total = (result.requests as { total?: number }).total ?? result.requests.average * seconds;
+  const cpuMicrosPerRequest = cpuBefore === undefined || cpuAfter === undefined ? undefined : Math.round(((cpuAfter - cpuBefore) * 1000) / total);
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99, cpuMicrosPerRequest };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 // Both servers run side by side and are measured in alternation, round after round, so a change of
 // load on the machine hits the baseline and the app alike; the median round is reported.
-export async function benchQuoteHttp(seconds = 3, rounds = 3) {
+export async function benchQuoteHttp(seconds = 3, rounds = 5) {
   const bare = await startServer('bare');
   const app = await startServer('app');
   try {
     for (const [port, variant] of [[bare.port, 'same-body'], [app.port, 'same-body'], [app.port, 'distinct-bodies']] as const) {
-      await autocannon({ ...requestOptions(port, variant), duration: 1 }); // warm-up: JIT and lazy reference data
+      await autocannon({ ...requestOptions(port, variant), duration: 2 }); // warm-up: JIT and lazy reference data
     }
     type Run = { baseline: Measured; cached: Measured; computed: Measured; cachedRatio: number; computedRatio: number };
     const runs: Run[] = [];
     for (let round = 0; round < rounds; round++) {
-      const baseline = await measure(bare.port, seconds, 'same-body');
-      const cached = await measure(app.port, seconds, 'same-body');
-      const computed = await measure(app.port, seconds, 'distinct-bodies');
+      const baseline = await measure(bare, seconds, 'same-body');
+      const cached = await measure(app, seconds, 'same-body');
+      const computed = await measure(app, seconds, 'distinct-bodies');
       runs.push({ baseline, cached, computed, cachedRatio: cached.requestsPerSecond / baseline.requestsPerSecond, computedRatio: computed.requestsPerSecond / baseline.requestsPerSecond });
     }
     const pick = (key: 'cachedRatio' | 'computedRatio') => runs.find((r) => r[key] === median(runs.map((x) => x[key])))!;
@@ -79,7 +96,7 @@ export async function benchQuoteHttp(seconds = 3, rounds = 3) {
       computed: computedRun.computed,
       cachedRatio: cachedRun.cachedRatio,
       computedRatio: computedRun.computedRatio,
-      rounds: runs.map((r) => ({ cached: Number(r.cachedRatio.toFixed(2)), computed: Number(r.computedRatio.toFixed(2)) })),
+      rounds: runs.map((r) => ({ cached: Number(r.cachedRatio.toFixed(2)), computed: Number(r.computedRatio.toFixed(2)), cpuMicrosPerRequest: { bare: r.baseline.cpuMicrosPerRequest, cached: r.cached.cpuMicrosPerRequest, computed: r.computed.cpuMicrosPerRequest } })),
     };
   } finally {
     for (const server of [bare, app]) {
