@@ -7,6 +7,11 @@ import { co2eTargetGrams, flightReductionPercent, flightTarget, type ReportSetti
 // trip is one traveller on one flight leg as entered, a round trip counting once: that round trip of
 // two travellers is two flight trips (travellers, whatever the leg's round-trip flag).
 
+// What the copil counts, for these rules and for the SQL that groups rows for them (bound there as
+// parameters): only validated missions; a flight is domestic when both its ends are in France, and a
+// trip international when one of its places is abroad.
+export const COPIL_SCOPE = { countedStatus: 'validated', homeCountry: 'FR' } as const;
+
 export type Pair = { current: number; reference: number };
 export type Share = { numerator: number; denominator: number; percent: number | null };
 export type SharePair = { current: Share; reference: Share };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { DbHandle } from '../shared/db.ts';
+import { COPIL_SCOPE } from './indicators.models.ts';
 
 // Read-only aggregates for the copil report, over validated missions (missions capability's tables)
 // and imported historical trips. One grouped pass per source: the report never loads rows one by one.
@@ -33,21 +34,21 @@ export type OffsetGroup = { entityId: string | null; entityLabel: null; purpose:
 const sql = {
   missionLegs: `
     SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category,
-      l.mode AS mode, coalesce(l.mode = 'plane' AND l.from_country = 'FR' AND l.to_country = 'FR', 0) AS domestic,
+      l.mode AS mode, coalesce(l.mode = 'plane' AND l.from_country = @homeCountry AND l.to_country = @homeCountry, 0) AS domestic,
       sum(l.trips * l.travelers) AS legs, sum(l.travelers) AS travellerTrips, sum(l.co2e_grams) AS co2eGrams
     FROM missions m JOIN mission_legs l ON l.mission_id = m.id JOIN users u ON u.id = m.traveller_id
-    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+    WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
     GROUP BY 1, 2, 4, 5, 6, 7`,
   importedLegs: `
     SELECT year, entity_id AS entityId, CASE WHEN entity_id IS NULL THEN entity_label END AS entityLabel, purpose, traveller_category AS category,
-      mode, coalesce(mode = 'plane' AND from_country = 'FR' AND to_country = 'FR', 0) AS domestic,
+      mode, coalesce(mode = 'plane' AND from_country = @homeCountry AND to_country = @homeCountry, 0) AS domestic,
       sum(trips * travelers) AS legs, sum(travelers) AS travellerTrips, sum(co2e_grams) AS co2eGrams
-    FROM historical_trips WHERE year BETWEEN ? AND ?
+    FROM historical_trips WHERE year BETWEEN @fromYear AND @toYear
     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
   replaced: `
     SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category, sum(a.flights) AS flights
     FROM avoided_flights a JOIN missions m ON m.id = a.mission_id JOIN users u ON u.id = m.traveller_id
-    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+    WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
     GROUP BY 1, 2, 4, 5`,
   // International: a destination abroad. Only recruitment and students' trips are looked at.
   missionFlags: `
@@ -56,7 +57,7 @@ const sql = {
       EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'plane') AS plane,
       EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'train') AS train
     FROM missions m JOIN users u ON u.id = m.traveller_id
-    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ? AND m.destination_country <> 'FR'
+    WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc AND m.destination_country <> @homeCountry
       AND (m.purpose = 'recruitment' OR u.category = 'student')`,
   // An imported trip is the rows sharing a mission number in one import (a row alone without one);
   // international when one of its places is known to be abroad.
@@ -64,23 +65,23 @@ const sql = {
     SELECT year, entityId, entityLabel, purpose, category, visio, plane, train FROM (
       SELECT min(year) AS year, min(entity_id) AS entityId, CASE WHEN min(entity_id) IS NULL THEN min(entity_label) END AS entityLabel, min(purpose) AS purpose, min(traveller_category) AS category,
         max(mode = 'visio') AS visio, max(mode = 'plane') AS plane, max(mode = 'train') AS train,
-        max(coalesce(from_country, 'FR') <> 'FR' OR coalesce(to_country, 'FR') <> 'FR') AS abroad
+        max(coalesce(from_country, @homeCountry) <> @homeCountry OR coalesce(to_country, @homeCountry) <> @homeCountry) AS abroad
       FROM historical_trips
-      WHERE year BETWEEN ? AND ? AND (purpose = 'recruitment' OR traveller_category = 'student')
+      WHERE year BETWEEN @fromYear AND @toYear AND (purpose = 'recruitment' OR traveller_category = 'student')
       GROUP BY import_id, coalesce(mission_ref, 'row:' || id)
     ) WHERE abroad = 1`,
   // Flights of the year's validated missions whose contribution is booked and not reversed, per group.
   offset: `
     SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, sum(l.trips * l.travelers) AS flights, count(DISTINCT m.id) AS missions
     FROM missions m JOIN users u ON u.id = m.traveller_id JOIN mission_legs l ON l.mission_id = m.id AND l.mode = 'plane'
-    WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+    WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
       AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.cause_kind = 'mission_contribution' AND t.cause_ref = m.id
         AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id))
     GROUP BY 1, 2, 3`,
   contributions: `
     SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, sum(t.amount_cents) AS cents
     FROM ledger_transfers t JOIN missions m ON m.id = t.cause_ref JOIN users u ON u.id = m.traveller_id
-    WHERE t.cause_kind = 'mission_contribution' AND m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ?
+    WHERE t.cause_kind = 'mission_contribution' AND m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
       AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)
     GROUP BY 1, 2, 3`,
   entities: 'SELECT id, name FROM entities',
@@ -100,22 +101,25 @@ function statements(sqlite: Database.Database): Statements {
 
 export type YearRange = { from: number; to: number }; // inclusive Paris years
 
-const bounds = (r: YearRange) => [parisYearStartUtc(r.from), parisYearStartUtc(r.to + 1)] as const;
+// Every statement takes the same named parameters: the years asked, as Paris years (imported trips)
+// and as UTC bounds (missions), and the copil's scope from indicators.models.ts, bound rather than
+// written into the SQL so that the definitions live in one place.
+const params = (r: YearRange) => ({ ...COPIL_SCOPE, fromYear: r.from, toYear: r.to, fromUtc: parisYearStartUtc(r.from), toUtc: parisYearStartUtc(r.to + 1) });
 
 export function legGroups(database: DbHandle, range: YearRange): LegGroup[] {
   const s = statements(database.sqlite);
-  return [...(s.missionLegs.all(...bounds(range)) as LegGroup[]), ...(s.importedLegs.all(range.from, range.to) as LegGroup[])];
+  return [...(s.missionLegs.all(params(range)) as LegGroup[]), ...(s.importedLegs.all(params(range)) as LegGroup[])];
 }
 
 export function replacedGroups(database: DbHandle, range: YearRange): ReplacedGroup[] {
-  return statements(database.sqlite).replaced.all(...bounds(range)) as ReplacedGroup[];
+  return statements(database.sqlite).replaced.all(params(range)) as ReplacedGroup[];
 }
 
 export function tripFlags(database: DbHandle, years: number[]): TripFlags[] {
   const s = statements(database.sqlite);
   return years.flatMap((year) => {
-    const range = { from: year, to: year };
-    return [...(s.missionFlags.all(...bounds(range)) as TripFlags[]), ...(s.importedFlags.all(year, year) as TripFlags[])];
+    const range = params({ from: year, to: year });
+    return [...(s.missionFlags.all(range) as TripFlags[]), ...(s.importedFlags.all(range) as TripFlags[])];
   });
 }
 
@@ -124,7 +128,7 @@ type GroupKey = { entityId: string | null; purpose: string; category: 'staff' | 
 // One row per group with offset flights or contributions (a contribution without a flight leg is possible).
 export function offsetGroups(database: DbHandle, year: number): OffsetGroup[] {
   const s = statements(database.sqlite);
-  const range = bounds({ from: year, to: year });
+  const range = params({ from: year, to: year });
   const groups = new Map<string, OffsetGroup>();
   const group = (k: GroupKey) => {
     const id = JSON.stringify([k.entityId, k.purpose, k.category]);
@@ -132,8 +136,8 @@ export function offsetGroups(database: DbHandle, year: number): OffsetGroup[] {
     if (!g) groups.set(id, (g = { entityId: k.entityId, entityLabel: null, purpose: k.purpose, category: k.category, flights: 0, missions: 0, contributionsCents: 0 }));
     return g;
   };
-  for (const r of s.offset.all(...range) as Array<GroupKey & { flights: number; missions: number }>) Object.assign(group(r), { flights: r.flights, missions: r.missions });
-  for (const r of s.contributions.all(...range) as Array<GroupKey & { cents: number }>) group(r).contributionsCents = r.cents;
+  for (const r of s.offset.all(range) as Array<GroupKey & { flights: number; missions: number }>) Object.assign(group(r), { flights: r.flights, missions: r.missions });
+  for (const r of s.contributions.all(range) as Array<GroupKey & { cents: number }>) group(r).contributionsCents = r.cents;
   return [...groups.values()];
 }
 
