@@ -1,40 +1,9 @@
 import type { Clock } from '../shared/clock.ts';
+import { slidingWindow, type LimitRule } from '../shared/rate-limit.ts';
 
-// Sliding-window counters of failed sign-ins, in memory: one process serves the app, and a restart
-// forgetting the counts is acceptable (an attacker gains one window, not a bypass).
-export type LimitRule = { limit: number; windowMs: number };
-
-export type SlidingWindow = {
-  retryAfterMs(key: string): number; // 0 while the key is under its limit
-  record(key: string): void;
-};
-
-export function slidingWindow(clock: Clock, rule: LimitRule, maxKeys = 10_000): SlidingWindow {
-  const hitsByKey = new Map<string, number[]>();
-
-  const recent = (key: string, nowMs: number): number[] => {
-    const kept = (hitsByKey.get(key) ?? []).filter((atMs) => atMs > nowMs - rule.windowMs);
-    if (kept.length) hitsByKey.set(key, kept);
-    else hitsByKey.delete(key);
-    return kept;
-  };
-
-  return {
-    retryAfterMs(key) {
-      const nowMs = clock.nowMs();
-      const hits = recent(key, nowMs);
-      if (hits.length < rule.limit) return 0;
-      // Free again when the oldest hit that keeps the count at the limit leaves the window.
-      return hits[hits.length - rule.limit]! + rule.windowMs - nowMs;
-    },
-    record(key) {
-      const nowMs = clock.nowMs();
-      // Bounded memory under a flood of distinct keys: drop the oldest key (a Map keeps insertion order).
-      if (!hitsByKey.has(key) && hitsByKey.size >= maxKeys) hitsByKey.delete(hitsByKey.keys().next().value!);
-      hitsByKey.set(key, [...recent(key, nowMs), nowMs].slice(-rule.limit));
-    },
-  };
-}
+// Failed sign-ins are counted in sliding windows (src/shared/rate-limit.ts), in memory: one process
+// serves the app, and a restart forgetting the counts is acceptable (an attacker gains one window, not
+// a bypass).
 
 // 10 failures per IP and email within 15 minutes; the looser per-IP rule stops spraying many emails.
 export const SIGN_IN_PER_ACCOUNT: LimitRule = { limit: 10, windowMs: 15 * 60_000 };

@@ -10,7 +10,7 @@ import { createQuoteCache, quoteCacheKey } from './quote-cache.ts';
 // Registered on the app itself, not in a Router of its own: entering a sub-router (its closures and
 // prefix trimming) is paid by every request, and this is the hottest route.
 export function mountQuoteRoute(app: Pick<Express, 'post'>, deps: { quote: QuoteDeps; config: { EMPREINTE_RATE_LIMIT: number } }): void {
-  const limit = rateLimitPerMinute(deps.config.EMPREINTE_RATE_LIMIT, (req) => req.ip ?? 'unknown');
+  const limit = rateLimitPerMinute(deps.config.EMPREINTE_RATE_LIMIT, (req) => req.ip ?? 'unknown', deps.quote.clock);
   const cache = createQuoteCache();
   app.post('/api/quote', limit, (req, res) => {
     // Only `?lang=`, not Accept-Language: the pages say their language explicitly, and one input keeps

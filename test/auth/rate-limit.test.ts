@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { slidingWindow } from '../../src/auth/sign-in-limiter.ts';
+import { slidingWindow } from '../../src/shared/rate-limit.ts';
 import { testApp } from '../helpers/app.ts';
 import { createUser } from '../helpers/auth.ts';
 import { csrfFrom, movableClock } from './support.ts';
