@@ -35,9 +35,10 @@ export function instantMillis(value: InstantInput, path: string): number {
     const hour = Number(m[4]);
     const minute = Number(m[5]);
     const second = m[6] === undefined ? 0 : Number(m[6]);
-    const offsetMinutes = m[9] === undefined ? 0 : Number(m[9]) * 60 + Number(m[10]);
-    if (year >= 1000 && hour < 24 && minute < 60 && second < 60 && offsetMinutes < 24 * 60 && Number(m[10] ?? 0) < 60 && isCalendarDay(year, month, day)) {
-      const offsetMs = (m[8] === '-' ? -1 : 1) * offsetMinutes * 60_000;
+    const offsetHours = m[9] === undefined ? 0 : Number(m[9]);
+    const offsetMinutes = m[10] === undefined ? 0 : Number(m[10]);
+    if (year >= 1000 && hour < 24 && minute < 60 && second < 60 && offsetHours < 24 && offsetMinutes < 60 && isCalendarDay(year, month, day)) {
+      const offsetMs = (m[8] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
       return Date.UTC(year, month - 1, day, hour, minute, second) - offsetMs;
     }
   }

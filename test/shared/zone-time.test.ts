@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { calendarDayIn, parisCalendarDay, zoneOffsetMinutes } from '../../src/shared/zone-time.ts';
+import { calendarDayIn, civilDayOf, parisCalendarDay, zoneOffsetMinutes } from '../../src/shared/zone-time.ts';
 
 describe('zone time without luxon on the hot path', () => {
   it('knows the Paris day on both sides of the DST changes and of New Year', () => {
@@ -18,6 +18,17 @@ describe('zone time without luxon on the hot path', () => {
     fc.assert(
       fc.property(fc.constantFrom(...zones), fc.integer({ min: Date.parse('2019-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') }), (zone, epochMs) => {
         expect(calendarDayIn(zone, epochMs).isoDate).toBe(DateTime.fromMillis(epochMs, { zone }).toISODate());
+      }),
+      { seed: 20261127, numRuns: 5000 },
+    );
+  });
+
+  it('names the ISO date and year of any UTC midnight from year 100 to 9999 as Date does', () => {
+    const dayMs = 86_400_000;
+    fc.assert(
+      fc.property(fc.integer({ min: Math.ceil(Date.UTC(100, 0, 1) / dayMs), max: Math.floor(Date.UTC(9999, 11, 31) / dayMs) }), (day) => {
+        const date = new Date(day * dayMs);
+        expect(civilDayOf(day * dayMs)).toEqual({ isoDate: date.toISOString().slice(0, 10), year: date.getUTCFullYear() });
       }),
       { seed: 20261127, numRuns: 5000 },
     );
