@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { AppError, isAppError } from '../shared/errors.ts';
@@ -26,20 +26,26 @@ export const requestHash = (route: string, body: unknown): string => createHash(
 // client fixes the request and retries with the same key.
 const replayable = (status: number) => (status >= 200 && status < 300) || status === 409;
 
-// Runs `action` at most once per (user, key). The lookup, the action and the stored answer share one
+// A key protects against retries and double clicks, which come within minutes; kept for a day (as
+// payment APIs do), after which it may serve again. Stored answers hold whole missions, so the table
+// is purged of expired keys whenever an answer is stored, rather than growing for ever.
+export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
+
+// Runs `action` at most once per (user, key) within the retention. The lookup, the action and the stored answer share one
 // IMMEDIATE transaction, so two processes retrying the same key cannot both act.
 export function runIdempotent(database: DbHandle, clock: Clock, ctx: IdempotencyContext, action: () => Answer): Answer {
   if (ctx.key === undefined) return action();
   const key = ctx.key;
   const bodyHash = requestHash(ctx.route, ctx.body);
+  const now = clock.now().toUTC();
+  const expiredBefore = now.minus({ hours: IDEMPOTENCY_KEY_RETENTION_HOURS }).toISO()!;
   return database.sqlite
     .transaction((): Answer => {
-      const stored = database.db
-        .select()
-        .from(idempotencyKeys)
-        .where(and(eq(idempotencyKeys.userId, ctx.userId), eq(idempotencyKeys.key, key)))
-        .get();
-      if (stored) {
+      const sameKey = and(eq(idempotencyKeys.userId, ctx.userId), eq(idempotencyKeys.key, key));
+      const stored = database.db.select().from(idempotencyKeys).where(sameKey).get();
+      if (stored && stored.createdAt < expiredBefore) {
+        database.db.delete(idempotencyKeys).where(sameKey).run();
+      } else if (stored) {
         if (stored.bodyHash !== bodyHash) {
           throw new AppError('idempotency.conflict', "Cette clé d'idempotence a déjà servi pour une autre requête.", [{ path: 'Idempotency-Key', message: `already used for ${stored.route}` }]);
         }
@@ -47,9 +53,10 @@ export function runIdempotent(database: DbHandle, clock: Clock, ctx: Idempotency
       }
       const answer = attempt(database, action);
       if (replayable(answer.status)) {
+        database.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expiredBefore)).run();
         database.db
           .insert(idempotencyKeys)
-          .values({ key, userId: ctx.userId, route: ctx.route, bodyHash, statusCode: answer.status, responseJson: JSON.stringify(answer.body), createdAt: clock.now().toUTC().toISO()! })
+          .values({ key, userId: ctx.userId, route: ctx.route, bodyHash, statusCode: answer.status, responseJson: JSON.stringify(answer.body), createdAt: now.toISO()! })
           .run();
       }
       if (answer.status >= 400 && !replayable(answer.status)) throw (answer as { error?: unknown }).error ?? new Error('unreachable');
