@@ -14,6 +14,8 @@ export const auditEvents = [
   'token_created',
   'token_revoked',
   'user_created',
+  'user_disabled',
+  'user_enabled',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 
