@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import communesFile from '../../src/costs/data/grand-paris-communes.json' with { type: 'json' };
-import { cityKey } from '../../src/costs/city-names.models.ts';
-import { isGrandParisCommune, lodgingTierFor } from '../../src/costs/lodging-tier.models.ts';
+import { lodgingTierFor } from '../../src/costs/lodging-tier.models.ts';
 
 const tier = (city: string, extra: Record<string, unknown> = {}) => lodgingTierFor({ city, countryCode: 'FR', ...extra });
 
@@ -44,25 +42,5 @@ describe('lodgingTierFor', () => {
     expect(() => lodgingTierFor({ city: 'Berlin', countryCode: 'DE', population: 3_600_000 })).toThrowError(expect.objectContaining({ code: 'validation.invalid' }));
     expect(() => tier('')).toThrowError(expect.objectContaining({ code: 'validation.invalid' }));
     expect(() => tier('Paris', { postalCode: '750' })).toThrowError(expect.objectContaining({ code: 'validation.invalid' }));
-  });
-});
-
-describe('Grand Paris data file', () => {
-  it('lists 36 + 40 + 47 communes of 92, 93, 94 and 7 others: with Paris, the 131 of the décret', () => {
-    const byDepartment = new Map<string, number>();
-    for (const c of communesFile.communes) byDepartment.set(c.department, (byDepartment.get(c.department) ?? 0) + 1);
-    expect(Object.fromEntries(byDepartment)).toEqual({ '92': 36, '93': 40, '94': 47, '91': 6, '95': 1 });
-    expect(communesFile.communes.length + 1).toBe(131);
-  });
-
-  it('has no two communes with the same comparable name', () => {
-    const keys = communesFile.communes.map((c) => cityKey(c.name));
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(isGrandParisCommune('Vincennes')).toBe(true);
-  });
-
-  it('marks the names it could not check against the décret', () => {
-    expect(communesFile.communes.every((c) => typeof c.verification === 'string' && c.verification.length > 0)).toBe(true);
-    expect(communesFile.communes.filter((c) => c.verification === 'NOT VERIFIED')).toHaveLength(123);
   });
 });
