@@ -24,6 +24,11 @@ export function deleteSession(db: Db, id: string): SessionRow | undefined {
   return db.delete(sessions).where(eq(sessions.id, id)).returning().get();
 }
 
+// Every session of one person at once: disabling them signs them out everywhere.
+export function deleteSessionsOfUser(db: Db, userId: string): number {
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
 export function deleteExpiredSessions(db: Db, nowIso: string): number {
   return db.delete(sessions).where(lte(sessions.expiresAt, nowIso)).run().changes;
 }

@@ -1,6 +1,7 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import type { Db } from '../shared/db.ts';
 import { roles as allRoles, type AuthenticatedUser, type Role } from './auth.types.ts';
+import { entities } from '../org/org.table.ts';
 import { userRoles, users } from './auth.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -41,6 +42,29 @@ export function grantRole(db: Db, userId: string, role: Role): boolean {
 
 export function revokeRole(db: Db, userId: string, role: Role): boolean {
   return db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role))).run().changes > 0;
+}
+
+export function setUserDisabled(db: Db, id: string, disabled: boolean): boolean {
+  return db.update(users).set({ disabled }).where(and(eq(users.id, id), eq(users.disabled, !disabled))).run().changes > 0;
+}
+
+export type UserListRow = Pick<UserRow, 'id' | 'email' | 'name' | 'category' | 'disabled'> & { entity: { id: string; name: string } | null; roles: Role[] };
+
+// Two queries (people with their entity, then their roles) instead of one per person; `onlyId` for one.
+export function listUsersWithRoles(db: Db, onlyId?: string): UserListRow[] {
+  const query = db
+    .select({ id: users.id, email: users.email, name: users.name, category: users.category, disabled: users.disabled, entityId: entities.id, entityName: entities.name })
+    .from(users)
+    .leftJoin(entities, eq(entities.id, users.entityId));
+  const rows = (onlyId ? query.where(eq(users.id, onlyId)) : query).orderBy(asc(users.name), asc(users.email)).all();
+  const roleRows = onlyId ? db.select().from(userRoles).where(eq(userRoles.userId, onlyId)).all() : db.select().from(userRoles).all();
+  const held = new Map<string, Set<Role>>();
+  for (const { userId, role } of roleRows) held.set(userId, (held.get(userId) ?? new Set<Role>()).add(role));
+  return rows.map(({ entityId, entityName, ...row }) => ({
+    ...row,
+    entity: entityId && entityName !== null ? { id: entityId, name: entityName } : null,
+    roles: allRoles.filter((r) => held.get(row.id)?.has(r)),
+  }));
 }
 
 export function countActiveAdmins(db: Db): number {

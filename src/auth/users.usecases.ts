@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Db, DbHandle } from '../shared/db.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
 import { parseOrThrow } from '../shared/validation.ts';
@@ -11,6 +11,7 @@ import { recordAudit } from './audit.repository.ts';
 import { newApiToken, sha256Hex } from './auth.crypto.ts';
 import * as tokens from './tokens.repository.ts';
 import * as users from './users.repository.ts';
+import { refuseAdminRoleRemoval, type AdminRuleInput, type Refusal } from './users-admin.models.ts';
 
 export type AuthDeps = { database: DbHandle; clock: Clock };
 // Who did it: a signed-in person, or null for the command line (the operator at the console).
@@ -48,15 +49,39 @@ export function findUserOrThrow({ database }: Pick<AuthDeps, 'database'>, email:
   return user;
 }
 
-// Returns whether anything changed; only a real change is audited.
+export function userNotFound(userId: string): AppError {
+  return new AppError('user.not_found', `Aucun compte ${userId}`, [{ path: 'id', message: 'unknown' }]);
+}
+
+// The facts the admin rules (users-admin.models.ts) need, read inside the caller's transaction.
+export function adminRuleInput(db: Db, row: users.UserRow, actor: Actor): AdminRuleInput {
+  return {
+    actorId: actor.actorId,
+    target: { id: row.id, name: row.name, disabled: row.disabled, isAdmin: users.rolesOf(db, row.id).includes('admin') },
+    enabledAdmins: users.countActiveAdmins(db),
+  };
+}
+
+// 409: the request is well formed, the present state of the organisation forbids it.
+export const refusalError = (refusal: Refusal): AppError => new AppError(refusal.code, refusal.message, [{ path: refusal.path, message: refusal.code }], 409);
+
+// Returns whether anything changed; only a real change is audited. IMMEDIATE: the count of enabled
+// admins and the removal happen under one write lock, so two removals racing (a page and the CLI)
+// cannot both see "another admin remains".
 export function changeRole({ database, clock }: AuthDeps, userId: string, role: Role, action: 'add' | 'remove', actor: Actor): boolean {
-  return database.sqlite.transaction(() => {
-    const changed = action === 'add' ? users.grantRole(database.db, userId, role) : users.revokeRole(database.db, userId, role);
-    if (changed) {
-      recordAudit(database.db, clock, { event: action === 'add' ? 'role_added' : 'role_removed', ...actor, subjectUserId: userId, detail: { role } });
-    }
-    return changed;
-  })();
+  return database.sqlite
+    .transaction(() => {
+      const row = users.findUserById(database.db, userId);
+      if (!row) throw userNotFound(userId);
+      const refusal = action === 'remove' && role === 'admin' ? refuseAdminRoleRemoval(adminRuleInput(database.db, row, actor)) : null;
+      if (refusal) throw refusalError(refusal);
+      const changed = action === 'add' ? users.grantRole(database.db, userId, role) : users.revokeRole(database.db, userId, role);
+      if (changed) {
+        recordAudit(database.db, clock, { event: action === 'add' ? 'role_added' : 'role_removed', ...actor, subjectUserId: userId, detail: { role } });
+      }
+      return changed;
+    })
+    .immediate();
 }
 
 // The clear token is returned once and never stored: only its SHA-256 is kept.
