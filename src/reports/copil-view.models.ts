@@ -8,7 +8,8 @@ import type { BreakdownDimension, Share, SharePair } from './indicators.models.t
 // the three charts with their text alternatives and data tables, the breakdown tables.
 
 export type IndicatorRow = { key: DefinitionKey; label: string; current: string; reference: string; definition: string };
-export type Table = { caption: string; columns: string[]; rows: string[][]; wide?: boolean };
+// `rowHeaders`: how many leading cells name the row (1 unless said), headers for assistive technology.
+export type Table = { caption: string; columns: string[]; rows: string[][]; wide?: boolean; rowHeaders?: number };
 export type ChartView = { id: string; title: string; desc: string; chart: Chart; table: Table };
 export type CopilView = { title: string; heading: string; intro: string; settingsLine: string; rows: IndicatorRow[]; indicators: Table; charts: ChartView[]; breakdowns: Table[]; t: Translate };
 
@@ -104,7 +105,18 @@ export function groupLabel(t: Translate, dimension: BreakdownDimension, key: str
 const dimensions = ['entity', 'purpose', 'category'] as const;
 
 function breakdowns(r: CopilReport, tools: Tools): Table[] {
-  return dimensions.flatMap((dimension) => [flightsAndEmissions(r, dimension, tools), domesticSharesOffset(r, dimension, tools)]);
+  return dimensions.flatMap((dimension) => [flightsAndEmissions(r, dimension, tools), emissionsByMode(r, dimension, tools), domesticSharesOffset(r, dimension, tools)]);
+}
+
+// Long rather than wide: one row per group and mode it used, so that nine modes never make eighteen
+// columns; the group and the mode both head the row.
+function emissionsByMode(r: CopilReport, dimension: BreakdownDimension, { t, f }: Tools): Table {
+  return {
+    caption: t('reports.breakdown.byMode', { dimension: t(dimensionTitle[dimension]) }),
+    rowHeaders: 2,
+    columns: [t('reports.breakdown.group'), t('reports.chart.mode'), t('reports.col.co2eYear', { year: r.year }), t('reports.col.co2eReference', { year: r.reference })],
+    rows: r.breakdowns[dimension].flatMap((g) => g.co2eByMode.map((m) => [groupLabel(t, dimension, g.key), modeLabel(t, m.mode), f.tonnes(m.current), f.tonnes(m.reference)])),
+  };
 }
 
 function flightsAndEmissions(r: CopilReport, dimension: BreakdownDimension, { t, f }: Tools): Table {

@@ -17,8 +17,11 @@ export type Share = { numerator: number; denominator: number; percent: number | 
 export type SharePair = { current: Share; reference: Share };
 // A share is split only along the dimensions it is not restricted to: recruitment by visio by entity
 // and category (null by purpose), students' rail pre-routing by entity and purpose (null by category).
+// `co2eByMode`: the group's grams by mode, for the modes it used in either year, in the order of the
+// school's `co2eByMode` (a mode with legs of 0 g, bike or walk, still shows).
+export type ModePair = Pair & { mode: string };
 export type BreakdownRow = {
-  key: string; flights: Pair & { avoided: number }; replaced: number; co2eGrams: Pair;
+  key: string; flights: Pair & { avoided: number }; replaced: number; co2eGrams: Pair; co2eByMode: ModePair[];
   trips: Pair; domestic: Pair; recruitmentByVisio: SharePair | null; studentRailPreRouting: SharePair | null;
   offset: { flights: number; missions: number; contributionsCents: number };
 };
@@ -30,7 +33,7 @@ export type CopilFigures = {
   reference: number;
   flights: { current: number; reference: number; avoided: number; replaced: number; target: number | null; targetReductionPercent: number | null; domestic: Pair; trips: Pair };
   co2eGrams: { current: number; reference: number; target: number | null };
-  co2eByMode: Array<{ mode: string; current: number; reference: number }>;
+  co2eByMode: ModePair[];
   series: YearPoint[];
   shares: { recruitmentByVisio: { current: Share; reference: Share }; studentRailPreRouting: { current: Share; reference: Share } };
   breakdowns: Record<BreakdownDimension, BreakdownRow[]>;
@@ -86,15 +89,29 @@ function sharePairs(input: CopilInput, keyOf: (g: GroupFields) => string, inScop
   return pairs;
 }
 
-function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: GroupFields) => string): BreakdownRow[] {
+// The modes of the report: the usual order first, then any other mode met in the rows.
+function modesOf(legs: LegGroup[]): string[] {
+  const known = transportModes as readonly string[];
+  return [...transportModes.filter((m) => legs.some((g) => g.mode === m)), ...new Set(legs.map((g) => g.mode).filter((m) => !known.includes(m)))];
+}
+
+function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: GroupFields) => string, modes: string[]): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
+  const byMode = new Map<BreakdownRow, Map<string, Pair>>();
   const row = (key: string) => {
     let r = rows.get(key);
     if (!r) {
-      r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 }, trips: { current: 0, reference: 0 }, domestic: { current: 0, reference: 0 }, recruitmentByVisio: null, studentRailPreRouting: null, offset: { flights: 0, missions: 0, contributionsCents: 0 } };
+      r = { key, flights: { current: 0, reference: 0, avoided: 0 }, replaced: 0, co2eGrams: { current: 0, reference: 0 }, co2eByMode: [], trips: { current: 0, reference: 0 }, domestic: { current: 0, reference: 0 }, recruitmentByVisio: null, studentRailPreRouting: null, offset: { flights: 0, missions: 0, contributionsCents: 0 } };
       rows.set(key, r);
     }
     return r;
+  };
+  const modePair = (r: BreakdownRow, mode: string) => {
+    let sums = byMode.get(r);
+    if (!sums) byMode.set(r, (sums = new Map()));
+    let pair = sums.get(mode);
+    if (!pair) sums.set(mode, (pair = { current: 0, reference: 0 }));
+    return pair;
   };
   for (const g of input.legs) {
     if (g.year !== input.year && g.year !== input.reference) continue;
@@ -102,8 +119,9 @@ function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: 
     const domestic = g.domestic === 1 ? flightsOf(g) : 0;
     // The same year as current and reference (year = reference) counts in both columns.
     const trips = flightTripsOf(g);
-    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams), (r.trips.current += trips), (r.domestic.current += domestic);
-    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams), (r.trips.reference += trips), (r.domestic.reference += domestic);
+    const mode = modePair(r, g.mode);
+    if (g.year === input.year) (r.flights.current += flightsOf(g)), (r.co2eGrams.current += g.co2eGrams), (r.trips.current += trips), (r.domestic.current += domestic), (mode.current += g.co2eGrams);
+    if (g.year === input.reference) (r.flights.reference += flightsOf(g)), (r.co2eGrams.reference += g.co2eGrams), (r.trips.reference += trips), (r.domestic.reference += domestic), (mode.reference += g.co2eGrams);
   }
   for (const g of input.replaced) if (g.year === input.year) row(keyOf(g)).replaced += g.flights;
   for (const g of input.offsets) {
@@ -115,6 +133,8 @@ function breakdown(input: CopilInput, dimension: BreakdownDimension, keyOf: (g: 
   const studentShares = dimension === 'category' ? null : sharePairs(input, keyOf, studentFlying, withTrain);
   for (const r of rows.values()) {
     r.flights.avoided = r.flights.reference - r.flights.current;
+    const sums = byMode.get(r);
+    if (sums) r.co2eByMode = modes.flatMap((mode) => (sums.has(mode) ? [{ mode, ...sums.get(mode)! }] : []));
     if (recruitmentShares) r.recruitmentByVisio = recruitmentShares.get(r.key) ?? none;
     if (studentShares) r.studentRailPreRouting = studentShares.get(r.key) ?? none;
   }
@@ -141,7 +161,7 @@ export function copilFigures(input: CopilInput): CopilFigures {
     targetCo2eGrams: co2eTargetGrams(referenceCo2e, reference, settings.ghgReductionPercentPerYear, y),
   }));
   const current = flightsIn(year);
-  const modes = [...transportModes.filter((m) => legs.some((g) => g.mode === m)), ...new Set(legs.map((g) => g.mode).filter((m) => !(transportModes as readonly string[]).includes(m)))];
+  const modes = modesOf(legs);
   const flagsOf = (y: number) => input.flags.filter(inYear(y));
   return {
     year,
@@ -164,9 +184,9 @@ export function copilFigures(input: CopilInput): CopilFigures {
       studentRailPreRouting: { current: share(flagsOf(year), studentFlying, withTrain), reference: share(flagsOf(reference), studentFlying, withTrain) },
     },
     breakdowns: {
-      entity: breakdown(input, 'entity', (g) => input.entityName(g.entityId, g.entityLabel)),
-      purpose: breakdown(input, 'purpose', (g) => g.purpose),
-      category: breakdown(input, 'category', (g) => g.category),
+      entity: breakdown(input, 'entity', (g) => input.entityName(g.entityId, g.entityLabel), modes),
+      purpose: breakdown(input, 'purpose', (g) => g.purpose, modes),
+      category: breakdown(input, 'category', (g) => g.category, modes),
     },
   };
 }

@@ -7,16 +7,18 @@ import type { Share } from './indicators.models.ts';
 
 // The figures under the copil report, one per line (section, indicator, group, year, value, unit), for
 // a French spreadsheet like the ledger's exports: UTF-8 BOM, `;`, decimal comma, exact kg and euros.
+// `Mode` comes last so that no earlier column moves: filled on emissions by mode (a pivot of group ×
+// mode × year over "Émissions par mode"), empty elsewhere.
 
 const t = translator('fr');
-const columns = ['Section', 'Indicateur', 'Groupe', 'Année', 'Valeur', 'Unité', 'Définition'];
+const columns = ['Section', 'Indicateur', 'Groupe', 'Année', 'Valeur', 'Unité', 'Définition', 'Mode'];
 const options = { delimiter: ';', bom: true, header: true, columns, record_delimiter: 'windows' as const, quoted_match: /;|"|\n|\r/ };
 const decimal = (n: number) => String(n).replace('.', ',');
 
 const recruitmentLabel = 'Recrutements internationaux en visio';
 const studentLabel = 'Déplacements internationaux d’étudiants avec pré-acheminement en train';
 
-type Line = [section: string, indicator: string, group: string, year: number | '', value: string, unit: string, definition: string];
+type Line = [section: string, indicator: string, group: string, year: number | '', value: string, unit: string, definition: string, mode?: string];
 
 export function copilCsv(r: CopilReport): string {
   const def = (key: DefinitionKey) => r.definitions[key].fr;
@@ -47,8 +49,9 @@ export function copilCsv(r: CopilReport): string {
     lines.push(['Série', 'Trajectoire', '', p.year, p.targetCo2eGrams === null ? '' : formatGramsAsKgFr(p.targetCo2eGrams), 'kgCO2e', '']);
   }
   for (const m of r.co2eByMode) {
-    lines.push(['Par mode', 'Émissions', modeLabel(t, m.mode), r.year, formatGramsAsKgFr(m.current), 'kgCO2e', '']);
-    lines.push(['Par mode', 'Émissions', modeLabel(t, m.mode), r.reference, formatGramsAsKgFr(m.reference), 'kgCO2e', '']);
+    const mode = modeLabel(t, m.mode);
+    lines.push(['Par mode', 'Émissions', mode, r.year, formatGramsAsKgFr(m.current), 'kgCO2e', '', mode]);
+    lines.push(['Par mode', 'Émissions', mode, r.reference, formatGramsAsKgFr(m.reference), 'kgCO2e', '', mode]);
   }
   const sections = { entity: 'Par entité', purpose: 'Par motif', category: 'Par catégorie' } as const;
   for (const dimension of ['entity', 'purpose', 'category'] as const) {
@@ -59,6 +62,10 @@ export function copilCsv(r: CopilReport): string {
       lines.push([s, 'Déplacements en avion', group, r.year, String(g.trips.current), 'déplacements', ''], [s, 'Déplacements en avion', group, r.reference, String(g.trips.reference), 'déplacements', '']);
       lines.push([s, 'Vols évités', group, r.year, String(g.flights.avoided), 'vols', ''], [s, 'Vols remplacés', group, r.year, String(g.replaced), 'vols', '']);
       lines.push([s, 'Émissions', group, r.year, formatGramsAsKgFr(g.co2eGrams.current), 'kgCO2e', ''], [s, 'Émissions', group, r.reference, formatGramsAsKgFr(g.co2eGrams.reference), 'kgCO2e', '']);
+      for (const m of g.co2eByMode) {
+        const mode = modeLabel(t, m.mode);
+        lines.push([s, 'Émissions par mode', group, r.year, formatGramsAsKgFr(m.current), 'kgCO2e', '', mode], [s, 'Émissions par mode', group, r.reference, formatGramsAsKgFr(m.reference), 'kgCO2e', '', mode]);
+      }
       lines.push([s, 'Vols intérieurs', group, r.year, String(g.domestic.current), 'vols', ''], [s, 'Vols intérieurs', group, r.reference, String(g.domestic.reference), 'vols', '']);
       // A meaningless split (recruitment by purpose, students by category) has no line at all.
       if (g.recruitmentByVisio) lines.push([s, recruitmentLabel, group, r.year, share(g.recruitmentByVisio.current), '%', ''], [s, recruitmentLabel, group, r.reference, share(g.recruitmentByVisio.reference), '%', '']);
@@ -66,5 +73,6 @@ export function copilCsv(r: CopilReport): string {
       lines.push([s, 'Vols compensés', group, r.year, String(g.offset.flights), 'vols', ''], [s, 'Contributions versées à l’enveloppe', group, r.year, formatCentsFr(g.offset.contributionsCents), '€', '']);
     }
   }
-  return stringify(lines, options);
+  // Every line has every column: a spreadsheet (and csv-parse) wants records of one length.
+  return stringify(lines.map((line) => [...line, ...Array<string>(columns.length - line.length).fill('')]), options);
 }

@@ -40,7 +40,7 @@ function table(doc: Doc, t: Table, widths: number[], y0: number, options: { font
     doc.fillColor('black').font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
     let x = MARGIN;
     cells.forEach((c, i) => {
-      doc.text(pdfSafe(c), x + 2, y + 2, { width: widths[i]! - 4, align: i === 0 || (options.lastLeft && i === cells.length - 1) ? 'left' : 'right' });
+      doc.text(pdfSafe(c), x + 2, y + 2, { width: widths[i]! - 4, align: i < (t.rowHeaders ?? 1) || (options.lastLeft && i === cells.length - 1) ? 'left' : 'right' });
       x += widths[i]!;
     });
     y += h;
@@ -121,10 +121,13 @@ export function copilPdf(view: CopilView, meta: { year: number }, generatedAt: D
   y = doc.y + 8;
   // Seven columns fit at 62 pt; the nine-column tables (flights with trips; domestic, shares and
   // offset) narrow them to 52 pt, in a smaller font so that "Recrutements" still fits on one line.
+  // Emissions by mode: the group, the mode, then two figures.
   for (const b of view.breakdowns) {
-    const numeric = b.columns.length - 1;
+    const heads = b.rowHeaders ?? 1;
+    const numeric = b.columns.length - heads;
     const w = numeric > 6 ? 52 : 62;
-    y = table(doc, b, [WIDTH - numeric * w, ...Array<number>(numeric).fill(w)], y, { fontSize: numeric > 6 ? 6.5 : 7.5 });
+    const labels = heads === 1 ? [WIDTH - numeric * w] : [WIDTH - numeric * w - 110, 110];
+    y = table(doc, b, [...labels, ...Array<number>(numeric).fill(w)], y, { fontSize: numeric > 6 ? 6.5 : 7.5 });
   }
   footers(doc, view, generatedAt);
   doc.end();

@@ -76,6 +76,29 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     ]);
   });
 
+  it('splits each group’s emissions by mode, for the year and the reference', () => {
+    // LGEI 2026: m1 plane 351 799, m3 visio 171; 2019: M1 plane 703 599 + M4 plane 1 825 824 = 2 529 423,
+    //   M5 train 2 519. LSR 2026: m2 plane 927 276 + m6 plane 800 000 = 1 727 276, m2 train 4 629, R1 car
+    //   21 760; 2019: M2 plane 927 276 + M3 912 912 = 1 840 188, M2 train 4 629. Modes in the school's order.
+    const byMode = (d: 'entity' | 'purpose' | 'category') => report.breakdowns[d].map((r) => [r.key, r.co2eByMode]);
+    expect(byMode('entity')).toEqual([
+      ['LGEI', [{ mode: 'plane', current: 351_799, reference: 2_529_423 }, { mode: 'train', current: 0, reference: 2519 }, { mode: 'visio', current: 171, reference: 0 }]],
+      ['LSR', [{ mode: 'plane', current: 1_727_276, reference: 1_840_188 }, { mode: 'train', current: 4629, reference: 4629 }, { mode: 'car', current: 21_760, reference: 0 }]],
+    ]);
+    // Recruitment: 2026 m3 visio 171; 2019 M4 plane 1 825 824. No other mode.
+    expect(report.breakdowns.purpose.find((r) => r.key === 'recruitment')!.co2eByMode).toEqual([{ mode: 'plane', current: 0, reference: 1_825_824 }, { mode: 'visio', current: 171, reference: 0 }]);
+    // Every split adds up, mode by mode, to the school's figures, and each row to the group's total.
+    for (const d of ['entity', 'purpose', 'category'] as const) {
+      for (const school of report.co2eByMode) {
+        const rows = report.breakdowns[d].flatMap((r) => r.co2eByMode.filter((m) => m.mode === school.mode));
+        expect([rows.reduce((n, m) => n + m.current, 0), rows.reduce((n, m) => n + m.reference, 0)], `${d} ${school.mode}`).toEqual([school.current, school.reference]);
+      }
+      for (const r of report.breakdowns[d]) {
+        expect([r.co2eByMode.reduce((n, m) => n + m.current, 0), r.co2eByMode.reduce((n, m) => n + m.reference, 0)], `${d} ${r.key}`).toEqual([r.co2eGrams.current, r.co2eGrams.reference]);
+      }
+    }
+  });
+
   it('counts flight trips, a round trip once, overall groups alike', () => {
     // LGEI: 2026 m1 (round trip, 1 person) 1; 2019 M1 (round trip, 2 people) 2 + M4 (round trip) 1 = 3.
     // LSR: 2026 m2 (one way) 1 + m6 (round trip, 2 people) 2 = 3; 2019 M2 1 + M3 1 = 2.

@@ -72,10 +72,10 @@ describe('GET /api/reports/copil', () => {
     const res = await request(server).get('/api/reports/copil.csv?year=2026').set('Authorization', bearer(['copil'])).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('copil_2026_ref2019.csv');
-    expect(res.text.startsWith('\ufeffSection;Indicateur;Groupe;Année;Valeur;Unité;Définition\r\n')).toBe(true);
+    expect(res.text.startsWith('\ufeffSection;Indicateur;Groupe;Année;Valeur;Unité;Définition;Mode\r\n')).toBe(true);
     const rows = parse(res.text, { delimiter: ';', bom: true, columns: true }) as Array<Record<string, string>>;
-    const value = (section: string, indicator: string, year: string, group = '') =>
-      rows.find((r) => r.Section === section && r.Indicateur === indicator && r.Année === year && r.Groupe === group)?.Valeur;
+    const value = (section: string, indicator: string, year: string, group = '', mode = '') =>
+      rows.find((r) => r.Section === section && r.Indicateur === indicator && r.Année === year && r.Groupe === group && (r.Mode === mode || section === 'Par mode'))?.Valeur;
     expect(value('Synthèse', 'Vols', '2026')).toBe('7');
     expect(value('Synthèse', 'Vols', '2019')).toBe('8');
     expect(value('Synthèse', 'Déplacements en avion', '2026')).toBe('4');
@@ -86,6 +86,14 @@ describe('GET /api/reports/copil', () => {
     expect(value('Synthèse', 'Solde de l’enveloppe', '2026')).toBe('115,18');
     expect(value('Série', 'Objectif de vols', '2025')).toBe('6');
     expect(value('Par mode', 'Émissions', '2019', 'Train')).toBe('7,148');
+    // Emissions by group and mode (test/reports/indicators.test.ts): LGEI's 2019 planes 2 529 423 g, its
+    // 2019 train 2 519 g; LSR's 2026 car 21 760 g; no line for a mode the group never used (LGEI car).
+    expect(value('Par entité', 'Émissions par mode', '2019', 'LGEI', 'Avion')).toBe('2529,423');
+    expect(value('Par entité', 'Émissions par mode', '2019', 'LGEI', 'Train')).toBe('2,519');
+    expect(value('Par entité', 'Émissions par mode', '2026', 'LSR', 'Voiture')).toBe('21,760');
+    expect(value('Par entité', 'Émissions par mode', '2026', 'LGEI', 'Voiture')).toBeUndefined();
+    expect(value('Par catégorie', 'Émissions par mode', '2026', 'Personnel', 'Visioconférence')).toBe('0,171');
+    expect(rows.filter((r) => r.Indicateur === 'Émissions').every((r) => r.Mode === '' || r.Section === 'Par mode')).toBe(true);
     expect(value('Par entité', 'Vols évités', '2026', 'LSR')).toBe('-3');
     expect(value('Par catégorie', 'Vols', '2026', 'Étudiant ou étudiante')).toBe('5');
     // Splits: LSR's students abroad with a flight, 1 of 2 with a train in 2026; conference offset m1 + m6
@@ -115,6 +123,8 @@ describe('GET /api/reports/copil', () => {
     expect(text).toContain('Vols par année, référence et objectif');
     expect(text).toContain('Par entité');
     expect(text).toContain('Par entité : vols intérieurs, parts et compensation');
+    expect(text).toContain('Par entité : émissions par mode');
+    expect(text).toContain('LGEI Avion 0,35 2,53');
     expect(text).toContain('« — » : découpage sans objet');
     expect(text).toContain('Mobilité étudiante 0 0 — — 100 % (1/1) 50 % (1/2) 0 0,00 €');
     expect(text).toContain('Recrutements en visio 2026');

@@ -51,6 +51,14 @@ describe('/copil page', () => {
     // LGEI's flights 2 / 6, flight trips 1 / 3, avoided 4, replaced 2, then tCO2e 0,35 / 2,53.
     expect(html).toMatch(new RegExp(`<th scope="row">LGEI</th>\\s*${cells('2', '6', '1', '3', '4', '2', '0,35', '2,53').source}`));
     expect(html).toContain('<div class="table-wrap" tabindex="0" role="region" aria-label="Par entité">');
+    // Emissions by group and mode, both heading the row: LGEI's planes 351 799 g / 2 529 423 g = 0,35 / 2,53 t,
+    // its visio 171 g / 0 g; LSR's cars 21 760 g / 0 g (test/reports/indicators.test.ts).
+    expect(html).toContain('<caption class="report-caption">Par entité : émissions par mode</caption>');
+    const modeRow = (group: string, mode: string, ...values: string[]) => new RegExp(`<th scope="row">${group}</th>\\s*<th scope="row">${mode}</th>\\s*${cells(...values).source}`);
+    expect(html).toMatch(modeRow('LGEI', 'Avion', '0,35', '2,53'));
+    expect(html).toMatch(modeRow('LGEI', 'Visioconférence', '0,00', '0,00'));
+    expect(html).toMatch(modeRow('LSR', 'Voiture', '0,02', '0,00'));
+    expect(html).toMatch(/<th scope="col">Groupe<\/th>\s*<th scope="col">Mode<\/th>\s*<th scope="col" class="num">tCO2e 2026<\/th>/);
     expect(html).toContain('<caption class="report-caption">Par entité : vols intérieurs, parts et compensation</caption>');
     expect(html).toMatch(new RegExp(`<th scope="row">LGEI</th>\\s*${cells('2', '4', '100 % \\(1/1\\)', '0 % \\(0/1\\)', 'aucun', 'aucun', '2', '35,18\\s€').source}`));
     // By purpose the recruitment share is meaningless: "—". Student mobility: m2 with train 1 of 1, 2019 M2/M3 1 of 2.
@@ -67,6 +75,7 @@ describe('/copil page', () => {
     const res = await agent.get('/copil?year=2026&lang=en').expect(200);
     expect(res.text).toContain('round trip of two people counts 4 flights');
     expect(res.text).toContain('Flights per year, reference and target');
+    expect(res.text).toContain('<caption class="report-caption">By entity: emissions by mode</caption>');
   });
 
   it('falls back to the default period on a nonsense year', async () => {
