@@ -9,6 +9,7 @@ import { ledgerRouter } from './ledger/ledger.routes.ts';
 import { authenticate } from './auth/auth.middleware.ts';
 import { csrfProtection } from './auth/csrf.ts';
 import { authApiRouter } from './auth/auth.routes.ts';
+import { usersApiRouter } from './auth/users.routes.ts';
 import { signInPages } from './auth/auth.pages.ts';
 import { tokensPages } from './auth/tokens.pages.ts';
 import { orgRouter } from './org/org.routes.ts';
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(ledgerRouter(deps));
 
   app.use(authApiRouter());
+  app.use(usersApiRouter(deps));
   app.use(orgRouter(deps));
   app.use(missionsModule(deps));
   app.use(reportsModule(deps));

@@ -13,6 +13,7 @@ import {
 import { balancesQuery, carbonPriceBody, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
 import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema } from '../org/org.schemas.ts';
 import { copilQuery, importQuery, recomputeQuery, settingsBody } from '../reports/reports.schemas.ts';
+import { personChangeSchema, personCreateSchema, personListSchema, roleChangeSchema } from '../auth/users-admin.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
@@ -69,6 +70,11 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Budget lines, optionally of one entity', query: budgetLinesQuerySchema },
   { method: 'post', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Create a budget line (admin)', body: budgetLineCreateSchema, status: 201, errors: [403, 409] },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
+  { method: 'get', path: '/api/users', tag: 'people', auth: true, summary: 'Everyone with entity, roles and status (admin)', response: personListSchema, errors: [403] },
+  { method: 'post', path: '/api/users', tag: 'people', auth: true, summary: 'Add a person (admin; roles default to staff, password optional)', body: personCreateSchema, response: personChangeSchema.pick({ user: true }), status: 201, errors: [403, 409] },
+  { method: 'post', path: '/api/users/:id/roles', tag: 'people', auth: true, summary: 'Add or remove one role (admin; the last enabled admin keeps the admin role: 409)', body: roleChangeSchema, response: personChangeSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/users/:id/disable', tag: 'people', auth: true, summary: 'Disable a person: sessions ended, tokens refused while disabled (admin; not oneself, not the last enabled admin: 409)', response: personChangeSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/users/:id/enable', tag: 'people', auth: true, summary: 'Enable a disabled person again (admin)', response: personChangeSchema, errors: [403, 404] },
   { method: 'get', path: '/api/reports/copil', tag: 'reports', auth: true, summary: 'Copil indicators of a year against the reference year, with definitions (copil, finance)', query: copilQuery, produces: ['text/csv', 'application/pdf'], errors: [403] },
   { method: 'get', path: '/api/reports/copil.csv', tag: 'reports', auth: true, summary: 'The copil figures as a French CSV (copil, finance)', produces: ['text/csv'], errors: [403] },
   { method: 'get', path: '/api/reports/copil.pdf', tag: 'reports', auth: true, summary: 'The copil report as a PDF with its charts (copil, finance)', produces: ['application/pdf'], errors: [403] },

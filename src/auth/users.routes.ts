@@ -1,0 +1,43 @@
+import { Router, type Request } from 'express';
+import { body } from '../shared/http.ts';
+import { currentUser, requireRole } from './auth.guards.ts';
+import { clientIp } from './auth.pages.ts';
+import { roleChangeSchema } from './users-admin.schemas.ts';
+import { createPerson, disableUser, enableUser, listPeople, personById } from './users-admin.usecases.ts';
+import { changeRole, type Actor, type AuthDeps } from './users.usecases.ts';
+
+const actorOf = (req: Request): Actor => ({ actorId: currentUser(req).id, ip: clientIp(req) });
+
+// Managing people is the admin's alone, reading the list included: it holds everyone's email, roles
+// and status, which no other role needs for its work (the secretariat sees travellers on missions).
+export function usersApiRouter(deps: AuthDeps): Router {
+  const router = Router();
+  const admin = requireRole('admin');
+
+  router.get('/api/users', admin, (_req, res) => {
+    res.json({ users: listPeople(deps) });
+  });
+
+  router.post('/api/users', admin, async (req, res) => {
+    res.status(201).json({ user: await createPerson(deps, req.body ?? {}, actorOf(req)) });
+  });
+
+  router.post('/api/users/:id/roles', admin, (req, res) => {
+    const userId = String(req.params.id);
+    const { role, action } = body(req, roleChangeSchema);
+    const changed = changeRole(deps, userId, role, action, actorOf(req));
+    res.json({ user: personById(deps, userId), changed });
+  });
+
+  router.post('/api/users/:id/disable', admin, (req, res) => {
+    const { user, changed } = disableUser(deps, String(req.params.id), actorOf(req));
+    res.json({ user, changed });
+  });
+
+  router.post('/api/users/:id/enable', admin, (req, res) => {
+    const { user, changed } = enableUser(deps, String(req.params.id), actorOf(req));
+    res.json({ user, changed });
+  });
+
+  return router;
+}
