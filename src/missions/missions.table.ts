@@ -94,7 +94,10 @@ export const missionAudit = sqliteTable(
 );
 
 // A flight replaced by rail or visio in the form (append-only): feeds the copil's "flights replaced".
-// `flights` follows the copil counting rule: trips × travellers one-way flights.
+// `flights` follows the copil counting rule: trips × travellers one-way flights. The journey (the
+// flight's ends as towns) and the replacement leg (its places and distance) are kept so that a later
+// edit can tell whether the mission still travels that way (avoided-flights.models.ts); columns null
+// on rows recorded before they existed.
 export const avoidedFlights = sqliteTable(
   'avoided_flights',
   {
@@ -109,12 +112,36 @@ export const avoidedFlights = sqliteTable(
     replacementCo2eGrams: integer('replacement_co2e_grams').notNull(),
     at: text('at').notNull(),
     actorId: text('actor_id').notNull(),
+    fromTown: text('from_town'),
+    toTown: text('to_town'),
+    replacementFromLabel: text('replacement_from_label'),
+    replacementToLabel: text('replacement_to_label'),
+    replacementDistanceKm: real('replacement_distance_km'),
   },
   (t) => [
     check('avoided_flights_replaced_by_valid', sql`${t.replacedBy} in ('train', 'visio')`),
     check('avoided_flights_figures_non_negative', sql`${t.flights} >= 1 and ${t.flightCo2eGrams} >= 0 and ${t.replacementCo2eGrams} >= 0`),
     index('avoided_flights_mission_idx').on(t.missionId),
     index('avoided_flights_at_idx').on(t.at),
+  ],
+);
+
+// An avoided flight that no longer holds: an edit of the mission's legs removed its replacement or
+// brought the flight back. A separate append-only row rather than a deletion or an update, like a
+// reversing transfer in the ledger: the record says what the form did, this says when and why it
+// stopped counting; the copil counts records without a withdrawal.
+export const avoidedFlightWithdrawals = sqliteTable(
+  'avoided_flight_withdrawals',
+  {
+    avoidedFlightId: text('avoided_flight_id').primaryKey().references(() => avoidedFlights.id),
+    missionId: text('mission_id').notNull().references(() => missions.id),
+    reason: text('reason').notNull(),
+    at: text('at').notNull(),
+    actorId: text('actor_id').notNull(),
+  },
+  (t) => [
+    check('avoided_flight_withdrawals_reason_valid', sql`${t.reason} in ('replacement_removed', 'flight_restored')`),
+    index('avoided_flight_withdrawals_mission_idx').on(t.missionId),
   ],
 );
 
