@@ -7,6 +7,7 @@ import { passwordSchema, PASSWORD_MIN_LENGTH } from './auth.schemas.ts';
 import { roles, type Role } from './auth.types.ts';
 import { UsageError, withProcessIo, type CliIo } from './cli.io.ts';
 import { rolesOf } from './users.repository.ts';
+import { disableUser, enableUser, listPeople } from './users-admin.usecases.ts';
 import { changeRole, createApiToken, createUser, findUserOrThrow } from './users.usecases.ts';
 
 export const userUsage = `Usage:
@@ -14,6 +15,9 @@ export const userUsage = `Usage:
                      [--password-stdin | --password P] [--token [--token-label L]]
   empreinte user role --email E (--add R | --remove R)…
   empreinte user token --email E [--token-label L]
+  empreinte user list                       (tab-separated: id, email, name, category, entity, roles, status)
+  empreinte user disable --email E          (ends their sessions; their API tokens are refused until enabled)
+  empreinte user enable --email E
 Roles: ${roles.join(', ')}. With --token (and for "user token") the API token is printed alone on the last line.`;
 
 const CLI_ACTOR = { actorId: null, ip: 'cli' };
@@ -96,11 +100,35 @@ async function newToken(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
+async function listUsers(args: string[], io: CliIo): Promise<number> {
+  parseArgs({ args, strict: true, options: {} });
+  for (const p of listPeople(io)) {
+    io.out([p.id, p.email, p.name, p.category, p.entity?.name ?? '-', p.roles.join(',') || '-', p.disabled ? 'disabled' : 'enabled'].join('\t'));
+  }
+  return 0;
+}
+
+// The console has no signed-in person (actor null): it may disable any admin but the last enabled one.
+async function setStatus(args: string[], io: CliIo, status: 'disable' | 'enable'): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { email: { type: 'string' } } });
+  if (!values.email) throw new UsageError('--email is required');
+  const user = findUserOrThrow(io, values.email);
+  if (status === 'enable') {
+    io.out(enableUser(io, user.id, CLI_ACTOR).changed ? `Enabled ${user.email}` : `${user.email} was already enabled`);
+    return 0;
+  }
+  const { changed, sessionsEnded } = disableUser(io, user.id, CLI_ACTOR);
+  io.out(changed ? `Disabled ${user.email} (${sessionsEnded} session(s) ended; API tokens refused until enabled)` : `${user.email} was already disabled`);
+  return 0;
+}
+
 export async function runUserCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'add') return addUser(rest, io);
   if (sub === 'role') return changeRoles(rest, io);
   if (sub === 'token') return newToken(rest, io);
+  if (sub === 'list') return listUsers(rest, io);
+  if (sub === 'disable' || sub === 'enable') return setStatus(rest, io, sub);
   (sub === undefined || sub === '--help' ? io.out : io.err)(userUsage);
   return sub === undefined || sub === '--help' ? 0 : 2;
 }
