@@ -6,15 +6,14 @@ import { computeQuote, type Quote } from '../quote/quote.usecases.ts';
 import type { QuoteLegRequest, QuoteRequest } from '../quote/quote.schemas.ts';
 import { authorize, type MissionStatus } from './missions.models.ts';
 import * as repo from './missions.repository.ts';
+import { townOf as townName } from './avoided-flights.models.ts';
+import { recheckAvoidedFlights } from './avoided-flights.usecases.ts';
 import { legRows, loadVisible, nowIso, quotedColumns, readMission, reloadForEdit, type Mission, type MissionDeps } from './missions.usecases.ts';
 
 export type SwitchTarget = 'train' | 'visio';
 
 // Rail is priced between the towns, not the airports: "Montpellier, FR" rather than "MPL".
-const townOf = (place: Place | null): QuoteLegRequest['from'] => {
-  if (!place) return undefined;
-  return place.city && place.countryCode ? `${place.city}, ${place.countryCode}` : { lat: place.lat, lon: place.lon };
-};
+const townOf = (place: Place | null): QuoteLegRequest['from'] => (place ? (townName(place) ?? { lat: place.lat, lon: place.lon }) : undefined);
 const pointOf = (place: Place | null): QuoteLegRequest['from'] => (place ? { lat: place.lat, lon: place.lon } : undefined);
 
 function replacementLeg(flight: QuoteLegRequest, quote: Quote, legIndex: number, to: SwitchTarget, placeOf: typeof townOf): QuoteLegRequest {
@@ -64,6 +63,7 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
         throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
       }
       repo.replaceMissionLegs(deps.database.db, id, legRows(id, next.quote));
+      const replacement = next.quote.legs[legIndex]!;
       repo.insertAvoidedFlight(deps.database.db, {
         id: newId('leg'),
         missionId: id,
@@ -73,11 +73,19 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
         toLabel: quotedFlight.to?.label ?? null,
         flights: quotedFlight.trips * quotedFlight.travelers,
         flightCo2eGrams: quotedFlight.co2eGrams,
-        replacementCo2eGrams: next.quote.legs[legIndex]!.co2eGrams,
+        replacementCo2eGrams: replacement.co2eGrams,
         at,
         actorId: actor.id,
+        flightTrips: quotedFlight.trips,
+        fromTown: townName(quotedFlight.from),
+        toTown: townName(quotedFlight.to),
+        replacementFromLabel: replacement.from?.label ?? null,
+        replacementToLabel: replacement.to?.label ?? null,
+        replacementDistanceKm: to === 'train' ? replacement.distanceKm : null,
       });
-      const comment = `Vol ${quotedFlight.from?.label ?? ''} → ${quotedFlight.to?.label ?? ''} remplacé par ${to === 'train' ? 'le train' : 'une visioconférence'}`;
+      // The new record included: it does not hold if the mission still flies that journey on another leg.
+      const withdrawn = recheckAvoidedFlights(deps.database.db, id, next.quote.legs, at, actor.id);
+      const comment = [`Vol ${quotedFlight.from?.label ?? ''} → ${quotedFlight.to?.label ?? ''} remplacé par ${to === 'train' ? 'le train' : 'une visioconférence'}`, ...withdrawn].join(' ; ');
       repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'switch', fromStatus: status, toStatus: status, comment });
     })
     .immediate();

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../shared/db.ts';
 import { users } from '../auth/auth.table.ts';
 import type { MissionStatus } from './missions.models.ts';
-import { avoidedFlights, missionAudit, missionLegs, missions } from './missions.table.ts';
+import { avoidedFlights, avoidedFlightWithdrawals, missionAudit, missionLegs, missions } from './missions.table.ts';
 
 export type MissionRow = typeof missions.$inferSelect;
 export type MissionLegRow = typeof missionLegs.$inferInsert;
@@ -64,6 +64,22 @@ export function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): void {
 
 export function listAvoidedFlights(db: Db, missionId: string): Array<typeof avoidedFlights.$inferSelect> {
   return db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at)).all();
+}
+
+// The mission's avoided flights not withdrawn, oldest first (rowid breaks ties of one instant).
+export function listStandingAvoidedFlights(db: Db, missionId: string): Array<typeof avoidedFlights.$inferSelect> {
+  return db
+    .select({ avoided: avoidedFlights })
+    .from(avoidedFlights)
+    .leftJoin(avoidedFlightWithdrawals, eq(avoidedFlightWithdrawals.avoidedFlightId, avoidedFlights.id))
+    .where(and(eq(avoidedFlights.missionId, missionId), isNull(avoidedFlightWithdrawals.avoidedFlightId)))
+    .orderBy(asc(avoidedFlights.at), asc(sql`${avoidedFlights}.rowid`))
+    .all()
+    .map((r) => r.avoided);
+}
+
+export function insertAvoidedFlightWithdrawal(db: Db, row: typeof avoidedFlightWithdrawals.$inferInsert): void {
+  db.insert(avoidedFlightWithdrawals).values(row).run();
 }
 
 export type MissionFilter = {

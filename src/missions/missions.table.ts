@@ -112,6 +112,7 @@ export const avoidedFlights = sqliteTable(
     replacementCo2eGrams: integer('replacement_co2e_grams').notNull(),
     at: text('at').notNull(),
     actorId: text('actor_id').notNull(),
+    flightTrips: integer('flight_trips'), // 2 for a round trip: the flight covered both directions
     fromTown: text('from_town'),
     toTown: text('to_town'),
     replacementFromLabel: text('replacement_from_label'),

@@ -12,6 +12,7 @@ import { legRows, quotedColumns, toMission, toSummary, type Mission } from './mi
 
 export { legRows, quotedColumns, toMission, toSummary, type Mission, type MissionSummary } from './missions.mapping.ts';
 import * as repo from './missions.repository.ts';
+import { recheckAvoidedFlights } from './avoided-flights.usecases.ts';
 import type { CreateMissionInput, ListMissionsQuery, UpdateMissionInput } from './missions.schemas.ts';
 
 // What the ledger offers a mission; synchronous, so it runs inside the mission's own transaction.
@@ -125,7 +126,9 @@ export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: s
       };
       if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, patch)) throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
       if (quote) repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
-      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'edit', fromStatus: status, toStatus: status, comment: null });
+      const withdrawn = quote ? recheckAvoidedFlights(deps.database.db, id, quote.legs, at, actor.id) : [];
+      const comment = withdrawn.length > 0 ? withdrawn.join(' ; ') : null;
+      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'edit', fromStatus: status, toStatus: status, comment });
     })
     .immediate();
   return readMission(deps.database, id);

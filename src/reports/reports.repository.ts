@@ -45,10 +45,12 @@ const sql = {
       sum(trips * travelers) AS legs, sum(travelers) AS travellerTrips, sum(co2e_grams) AS co2eGrams
     FROM historical_trips WHERE year BETWEEN @fromYear AND @toYear
     GROUP BY 1, 2, 3, 4, 5, 6, 7`,
+  // An avoided flight an edit withdrew (the flight back, the rail leg gone) no longer counts.
   replaced: `
     SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category, sum(a.flights) AS flights
     FROM avoided_flights a JOIN missions m ON m.id = a.mission_id JOIN users u ON u.id = m.traveller_id
     WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
+      AND NOT EXISTS (SELECT 1 FROM avoided_flight_withdrawals w WHERE w.avoided_flight_id = a.id)
     GROUP BY 1, 2, 4, 5`,
   // International: a destination abroad. Only recruitment and students' trips are looked at.
   missionFlags: `

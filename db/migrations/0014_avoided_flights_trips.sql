@@ -1,0 +1,1 @@
+ALTER TABLE `avoided_flights` ADD `flight_trips` integer;
