@@ -168,6 +168,8 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     expect(report.definitions.flightTarget.fr).toContain('−20 % en 2024, −30 % en 2027');
     expect(report.definitions.envelope.fr).toContain('27/11/2026');
     expect(report.definitions.envelope.en).toContain('2026-11-27');
+    expect(report.definitions.replaced.fr).toContain('Un vol rétabli ou un remplacement supprimé ensuite ne compte plus');
+    expect(report.definitions.replaced.en).toContain('A flight later brought back, or a replacement later removed, no longer counts');
   });
 
   it('answers for another reference year and for a year before the reference', () => {
