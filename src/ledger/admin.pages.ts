@@ -17,6 +17,8 @@ import { formErrors, formValues, pageTools, parisToday } from './ledger-pages.he
 
 // Admin tools that exist today. Add a line here when a new admin page ships (e.g. /admin/import).
 const adminLinks: Array<{ href: string; key: MessageKey }> = [
+  { href: '/admin/people', key: 'people.adminLink' },
+  { href: '/admin/organisation', key: 'org.adminLink' },
   { href: '/finance', key: 'ledger.admin.link.finance' },
   { href: '/secretariat', key: 'ledger.admin.link.secretariat' },
   { href: '/api/ledger/audit', key: 'ledger.admin.link.audit' },

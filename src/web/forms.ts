@@ -38,3 +38,17 @@ export function parseForm<S extends z.ZodType>(schema: S, input: unknown, t: Tra
   const result = schema.safeParse(input ?? {});
   return result.success ? { ok: true, data: result.data } : { ok: false, errors: fieldErrorsFrom(result.error.issues, t) };
 }
+
+// The named fields of a posted form as strings ('' when absent or repeated), so that a strict schema
+// never sees a stray field and the form can be shown again with exactly what was typed.
+export function formStrings<N extends string>(body: unknown, names: readonly N[]): Record<N, string> {
+  const fields = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(names.map((name) => [name, typeof fields[name] === 'string' ? fields[name] : ''])) as Record<N, string>;
+}
+
+// A group of checkboxes sharing one name: absent, one value (a string) or several (an array).
+export function formList(body: unknown, name: string): string[] {
+  const value = ((body ?? {}) as Record<string, unknown>)[name];
+  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+  return list.filter((v): v is string => typeof v === 'string');
+}

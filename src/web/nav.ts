@@ -12,14 +12,19 @@ export const navItems: NavItem[] = [
   { href: '/finance', key: 'nav.finance', roles: ['finance', 'copil'] },
   { href: '/copil', key: 'nav.copil', roles: ['copil', 'finance'] },
   { href: '/admin', key: 'nav.admin', roles: ['admin'] },
+  { href: '/admin/people', key: 'nav.people', roles: ['admin'] },
+  { href: '/admin/organisation', key: 'nav.organisation', roles: ['admin'] },
   { href: '/account/tokens', key: 'nav.tokens' },
 ];
 
 export type NavLink = { href: string; key: MessageKey; current: boolean };
 
+const within = (path: string, href: string): boolean => (href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`));
+
+// One current link only: on /admin/people the people entry, not also its parent /admin.
 export function navFor(user: AuthenticatedUser | undefined, path: string): NavLink[] {
   if (!user) return [];
-  return navItems
-    .filter((item) => !item.roles || hasRole(user, ...item.roles))
-    .map((item) => ({ href: item.href, key: item.key, current: item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`) }));
+  const visible = navItems.filter((item) => !item.roles || hasRole(user, ...item.roles));
+  const current = visible.filter((item) => within(path, item.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  return visible.map((item) => ({ href: item.href, key: item.key, current: item === current }));
 }

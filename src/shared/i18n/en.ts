@@ -2,6 +2,8 @@ import type { MessageKey } from './fr.ts';
 import { missionsEn } from '../../missions/missions.i18n.ts';
 import { reportsEn } from '../../reports/reports.i18n.ts';
 import { ledgerEn } from '../../ledger/ledger.i18n.ts';
+import { peopleEn } from '../../auth/people.i18n.ts';
+import { orgEn } from '../../org/org.i18n.ts';
 
 // Typed by the French keys: a missing or extra key is a compile error.
 export const en: Record<MessageKey, string> = {
@@ -85,4 +87,6 @@ export const en: Record<MessageKey, string> = {
   ...missionsEn,
   ...reportsEn,
   ...ledgerEn,
+  ...peopleEn,
+  ...orgEn,
 };

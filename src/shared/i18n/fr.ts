@@ -1,6 +1,8 @@
 import { missionsFr } from '../../missions/missions.i18n.ts';
 import { reportsFr } from '../../reports/reports.i18n.ts';
 import { ledgerFr } from '../../ledger/ledger.i18n.ts';
+import { peopleFr } from '../../auth/people.i18n.ts';
+import { orgFr } from '../../org/org.i18n.ts';
 
 // The French catalogue is the reference: its keys type every other catalogue and every `t()` call.
 // Add keys per capability, grouped under its prefix (`missions.…`, `ledger.…`), in both languages.
@@ -85,6 +87,8 @@ export const fr = {
   ...missionsFr,
   ...reportsFr,
   ...ledgerFr,
+  ...peopleFr,
+  ...orgFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
