@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import { testConfig } from '../../src/config.ts';
 import { listAudit } from '../../src/auth/audit.repository.ts';
 import { findUserByEmail, rolesOf } from '../../src/auth/users.repository.ts';
 import { testApp } from '../helpers/app.ts';
@@ -153,5 +154,31 @@ describe('a disabled person', () => {
       'user_enabled',
       'sign_in',
     ]);
+  });
+});
+
+describe('people API: around it', () => {
+  it('stops recognising a disabled person behind the trusted proxy, and recognises them again once enabled', async () => {
+    const { app, deps } = testApp({ config: testConfig({ EMPREINTE_TRUSTED_USER_HEADER: 'X-Remote-User' }) });
+    const admin = createUser(deps.database, { roles: ['admin'] });
+    const person = createUser(deps.database, { email: 'cas.user@mines-ales.fr' });
+    const asAdmin = bearerFor(deps.database, admin);
+    await request(app).get('/api/me').set('X-Remote-User', 'cas.user').expect(200);
+    await request(app).post(`/api/users/${person.id}/disable`).set('Authorization', asAdmin).expect(200);
+    await request(app).get('/api/me').set('X-Remote-User', 'cas.user').expect(401);
+    await request(app).post(`/api/users/${person.id}/enable`).set('Authorization', asAdmin).expect(200);
+    await request(app).get('/api/me').set('X-Remote-User', 'cas.user').expect(200);
+  });
+
+  it('is described in the OpenAPI document from the routes’ own schemas', async () => {
+    const { app } = testApp();
+    const doc = (await request(app).get('/api/openapi.json').expect(200)).body;
+    const create = doc.paths['/api/users'].post;
+    const body = create.requestBody.content['application/json'].schema;
+    expect([create.requestBody.required, body.additionalProperties, body.required]).toEqual([true, false, ['email', 'name']]);
+    expect(body.properties.password.minLength).toBe(12);
+    expect(doc.paths['/api/users/{id}/roles'].post.requestBody.content['application/json'].schema.properties.action.enum).toEqual(['add', 'remove']);
+    expect(Object.keys(doc.paths['/api/users/{id}/disable'].post.responses).sort()).toEqual(['200', '401', '403', '404', '409']);
+    expect(doc.paths['/api/users'].get.responses['200'].content['application/json'].schema.properties.users.items.required).toContain('disabled');
   });
 });
