@@ -16,6 +16,10 @@ export const auditEvents = [
   'user_created',
   'user_disabled',
   'user_enabled',
+  'password_changed',
+  'password_change_failed',
+  'password_set',
+  'user_updated',
 ] as const;
 export type AuditEvent = (typeof auditEvents)[number];
 

@@ -88,7 +88,7 @@ export const authAudit = sqliteTable(
     index('auth_audit_subject_idx').on(t.subjectUserId, t.at),
     check(
       'auth_audit_event_valid',
-      sql`${t.event} in ('sign_in', 'sign_in_failed', 'sign_out', 'role_added', 'role_removed', 'token_created', 'token_revoked', 'user_created', 'user_disabled', 'user_enabled')`,
+      sql`${t.event} in ('sign_in', 'sign_in_failed', 'sign_out', 'role_added', 'role_removed', 'token_created', 'token_revoked', 'user_created', 'user_disabled', 'user_enabled', 'password_changed', 'password_change_failed', 'password_set', 'user_updated')`,
     ),
   ],
 );
