@@ -17,6 +17,8 @@ import { createMission, getMission, listMissionsFor, updateMission, type Mission
 import { transitionMission, workflowActions } from './missions-workflow.usecases.ts';
 import { switchFlightLeg } from './missions-switch.usecases.ts';
 import { notFound } from './missions.models.ts';
+import { quoteQuerySchema } from '../quote/quote.schemas.ts';
+import { quoteInLanguage } from '../quote/quote-language.models.ts';
 
 // A malformed id cannot name a mission: same 404 as an unknown one.
 function missionId(req: Request): string {
@@ -56,7 +58,10 @@ export function missionsRouter(deps: MissionDeps): Router {
   });
 
   router.get('/api/missions/:id', (req, res) => {
-    res.json(getMission(deps, currentUser(req), missionId(req)));
+    // The quote's texts in the reader's language (`?lang=en`; French by default), as POST /api/quote.
+    const { lang } = query(req, quoteQuerySchema);
+    const mission = getMission(deps, currentUser(req), missionId(req));
+    res.json({ ...mission, quote: quoteInLanguage(mission.quote, lang) });
   });
 
   router.patch('/api/missions/:id', (req, res) => {

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import type { Lang, MessageKey, Translate } from '../shared/i18n/index.ts';
 import type { Quote } from '../quote/quote.usecases.ts';
-import { quoteMessageOr } from '../quote/quote.messages.ts';
+import { quoteInLanguage } from '../quote/quote-language.models.ts';
 import type { MissionSummary } from './missions.usecases.ts';
 import { formatMinutes } from '../shared/units.ts';
 
@@ -48,12 +48,13 @@ export type QuoteView = {
 // What the quote panel shows: totals, policy flags and, beside each flight, its rail and visio options.
 // A stored quote keeps the texts of the language it was computed in; flags and reasons are worded
 // again from their code and params in the page's language (older quotes without params keep theirs).
-export function quoteView(quote: Quote, f: Formatters, t: Translate, lang: Lang): QuoteView {
+export function quoteView(stored: Quote, f: Formatters, t: Translate, lang: Lang): QuoteView {
+  const quote = quoteInLanguage(stored, lang);
   const byLeg = new Map<number, AlternativeView[]>();
   for (const alt of quote.alternatives) {
     const text = alt.available
       ? `${t('missions.alt.figures', { co2e: f.kg(alt.co2eGrams), saved: f.kg(alt.savedCo2eGrams), cost: f.eur(alt.costCents) })}${alt.mode === 'train' ? `, ${t('missions.alt.duration', { duration: f.minutes(alt.travelMinutes) })}` : ''}`
-      : t('missions.alt.unavailable', { reason: quoteMessageOr(lang, `alternative.${alt.reasonCode}`, alt.reasonCode ? {} : undefined, alt.reason) });
+      : t('missions.alt.unavailable', { reason: alt.reason });
     const list = byLeg.get(alt.legIndex) ?? [];
     list.push({ mode: alt.mode, available: alt.available, text, legIndex: alt.legIndex });
     byLeg.set(alt.legIndex, list);
@@ -63,7 +64,7 @@ export function quoteView(quote: Quote, f: Formatters, t: Translate, lang: Lang)
     cost: f.eur(quote.totals.costCents),
     offset: quote.offset.required ? f.eur(quote.offset.amountCents) : null,
     factorSet: t('missions.quote.factorSet', { id: quote.factorSet.id, version: quote.factorSet.version }),
-    flags: quote.policy.filter((p) => p.severity !== 'info').map((p) => ({ severity: p.severity, message: quoteMessageOr(lang, p.code, p.params, p.message), legIndex: p.legIndex })),
+    flags: quote.policy.filter((p) => p.severity !== 'info').map((p) => ({ severity: p.severity, message: p.message, legIndex: p.legIndex })),
     legs: quote.legs.map((leg) =>
       t('missions.quote.leg', { n: leg.index + 1, mode: f.mode(leg.mode), from: leg.from?.label ?? '—', to: leg.to?.label ?? '—', co2e: f.kg(leg.co2eGrams) }),
     ),
