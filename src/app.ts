@@ -12,6 +12,7 @@ import { authApiRouter } from './auth/auth.routes.ts';
 import { usersApiRouter } from './auth/users.routes.ts';
 import { signInPages } from './auth/auth.pages.ts';
 import { tokensPages } from './auth/tokens.pages.ts';
+import { passwordPages } from './auth/password.pages.ts';
 import { peoplePages } from './auth/people.pages.ts';
 import { organisationPages } from './org/org.pages.ts';
 import { orgRouter } from './org/org.routes.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(reportsModule(deps));
   app.use(signInPages(deps));
   app.use(tokensPages(deps));
+  app.use(passwordPages(deps));
   app.use(peoplePages(deps));
   app.use(organisationPages(deps));
   app.use(homePages());

@@ -11,7 +11,8 @@ export const emailSchema = z
 
 // Length over composition rules (ANSSI, NIST 800-63B); the upper bound caps hashing work.
 export const PASSWORD_MIN_LENGTH = 12;
-export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(1024);
+export const PASSWORD_MAX_LENGTH = 1024;
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 
 export const userCreateSchema = z.strictObject({
   email: emailSchema,

@@ -1,4 +1,4 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Db } from '../shared/db.ts';
 import { sessions } from './auth.table.ts';
 
@@ -27,6 +27,11 @@ export function deleteSession(db: Db, id: string): SessionRow | undefined {
 // Every session of one person at once: disabling them signs them out everywhere.
 export function deleteSessionsOfUser(db: Db, userId: string): number {
   return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+}
+
+// A password change signs the person out everywhere but where they made it.
+export function deleteOtherSessionsOfUser(db: Db, userId: string, keepId: string): number {
+  return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId))).run().changes;
 }
 
 export function deleteExpiredSessions(db: Db, nowIso: string): number {

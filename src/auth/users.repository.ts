@@ -48,6 +48,18 @@ export function setUserDisabled(db: Db, id: string, disabled: boolean): boolean 
   return db.update(users).set({ disabled }).where(and(eq(users.id, id), eq(users.disabled, !disabled))).run().changes > 0;
 }
 
+// With `expectedHash`, only when the stored hash is still the one just verified (no change in between).
+export function setPasswordHash(db: Db, id: string, passwordHash: string, expectedHash?: string): boolean {
+  const where = expectedHash === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.passwordHash, expectedHash));
+  return db.update(users).set({ passwordHash }).where(where).run().changes > 0;
+}
+
+export type UserDetails = Pick<UserRow, 'name' | 'entityId' | 'category'>;
+
+export function updateUserDetails(db: Db, id: string, details: Partial<UserDetails>): void {
+  db.update(users).set(details).where(eq(users.id, id)).run();
+}
+
 export type UserListRow = Pick<UserRow, 'id' | 'email' | 'name' | 'category' | 'disabled'> & { entity: { id: string; name: string } | null; roles: Role[] };
 
 // Two queries (people with their entity, then their roles) instead of one per person; `onlyId` for one.

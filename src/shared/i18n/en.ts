@@ -4,6 +4,7 @@ import { reportsEn } from '../../reports/reports.i18n.ts';
 import { ledgerEn } from '../../ledger/ledger.i18n.ts';
 import { peopleEn } from '../../auth/people.i18n.ts';
 import { orgEn } from '../../org/org.i18n.ts';
+import { accountEn } from '../../auth/account.i18n.ts';
 
 // Typed by the French keys: a missing or extra key is a compile error.
 export const en: Record<MessageKey, string> = {
@@ -89,4 +90,5 @@ export const en: Record<MessageKey, string> = {
   ...ledgerEn,
   ...peopleEn,
   ...orgEn,
+  ...accountEn,
 };

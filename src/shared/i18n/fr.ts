@@ -3,6 +3,7 @@ import { reportsFr } from '../../reports/reports.i18n.ts';
 import { ledgerFr } from '../../ledger/ledger.i18n.ts';
 import { peopleFr } from '../../auth/people.i18n.ts';
 import { orgFr } from '../../org/org.i18n.ts';
+import { accountFr } from '../../auth/account.i18n.ts';
 
 // The French catalogue is the reference: its keys type every other catalogue and every `t()` call.
 // Add keys per capability, grouped under its prefix (`missions.…`, `ledger.…`), in both languages.
@@ -89,6 +90,7 @@ export const fr = {
   ...ledgerFr,
   ...peopleFr,
   ...orgFr,
+  ...accountFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
