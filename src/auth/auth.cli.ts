@@ -7,6 +7,7 @@ import { passwordSchema, PASSWORD_MIN_LENGTH } from './auth.schemas.ts';
 import { roles, type Role } from './auth.types.ts';
 import { UsageError, withProcessIo, type CliIo } from './cli.io.ts';
 import { rolesOf } from './users.repository.ts';
+import { setPasswordByAdmin } from './passwords.usecases.ts';
 import { disableUser, enableUser, listPeople } from './users-admin.usecases.ts';
 import { changeRole, createApiToken, createUser, findUserOrThrow } from './users.usecases.ts';
 
@@ -18,6 +19,8 @@ export const userUsage = `Usage:
   empreinte user list                       (tab-separated: id, email, name, category, entity, roles, status)
   empreinte user disable --email E          (ends their sessions; their API tokens are refused until enabled)
   empreinte user enable --email E
+  empreinte user password --email E         (the new password is read from standard input, never from
+                                             the command line; every session of the person ends)
 Roles: ${roles.join(', ')}. With --token (and for "user token") the API token is printed alone on the last line.`;
 
 const CLI_ACTOR = { actorId: null, ip: 'cli' };
@@ -122,6 +125,20 @@ async function setStatus(args: string[], io: CliIo, status: 'disable' | 'enable'
   return 0;
 }
 
+// Standard input only: an argument would show in `ps` and the shell history, and a password generated
+// here and printed would stay in the terminal's scrollback or a job log. The operator picks the source
+// (a password manager, `openssl rand -base64 18`) and the channel to the person.
+async function setPassword(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, strict: true, options: { email: { type: 'string' } } });
+  if (!values.email) throw new UsageError('--email is required');
+  if (io.stdinIsTTY) throw new UsageError("pipe the new password into standard input, e.g. printf '%s\\n' \"$PASSWORD\" | empreinte user password --email …");
+  const user = findUserOrThrow(io, values.email);
+  const password = await readPassword(io, { 'password-stdin': true });
+  const { sessionsEnded } = await setPasswordByAdmin(io, user.id, password!, CLI_ACTOR);
+  io.out(`Password set for ${user.email} (${sessionsEnded} session(s) ended)`);
+  return 0;
+}
+
 export async function runUserCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'add') return addUser(rest, io);
@@ -129,6 +146,7 @@ export async function runUserCommand(args: string[], io: CliIo): Promise<number>
   if (sub === 'token') return newToken(rest, io);
   if (sub === 'list') return listUsers(rest, io);
   if (sub === 'disable' || sub === 'enable') return setStatus(rest, io, sub);
+  if (sub === 'password') return setPassword(rest, io);
   (sub === undefined || sub === '--help' ? io.out : io.err)(userUsage);
   return sub === undefined || sub === '--help' ? 0 : 2;
 }

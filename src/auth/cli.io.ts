@@ -10,6 +10,8 @@ export type CliIo = {
   out: (line: string) => void;
   err: (line: string) => void;
   readStdin: () => Promise<string>;
+  // A terminal would echo a password typed there and wait for Ctrl-D: commands reading one refuse it.
+  stdinIsTTY?: boolean;
 };
 
 export class UsageError extends Error {}
@@ -51,6 +53,7 @@ export async function withProcessIo(run: (io: CliIo) => Promise<number>): Promis
       out: (line) => process.stdout.write(`${line}\n`),
       err: (line) => process.stderr.write(`${line}\n`),
       readStdin: readAllStdin,
+      stdinIsTTY: process.stdin.isTTY === true,
     });
   } finally {
     database.sqlite.close();

@@ -11,6 +11,22 @@ export const personCreateSchema = userCreateSchema.extend({
 });
 export type PersonCreate = z.output<typeof personCreateSchema>;
 
+// Editing a person: only these three; email, roles, status and password have their own operations.
+export const personUpdateSchema = z
+  .strictObject({
+    name: userCreateSchema.shape.name.optional(),
+    entityId: z.string().min(1).max(64).nullable().optional().describe('null: no entity'),
+    category: z.enum(userCategories).optional(),
+  })
+  .refine((v) => Object.keys(v).length > 0, 'give at least one of name, entityId, category');
+export type PersonUpdate = z.output<typeof personUpdateSchema>;
+
+export const passwordSetSchema = z.strictObject({ password: passwordSchema });
+
+// Actions that take no input (disable, enable) still refuse a body with fields: a client sending
+// some expects them to mean something.
+export const noFieldsSchema = z.strictObject({});
+
 export const roleChangeSchema = z.strictObject({ role: z.enum(roles), action: z.enum(['add', 'remove']) });
 export type RoleChange = z.output<typeof roleChangeSchema>;
 
@@ -28,3 +44,4 @@ export type Person = z.output<typeof personSchema>;
 
 export const personListSchema = z.object({ users: z.array(personSchema) });
 export const personChangeSchema = z.object({ user: personSchema, changed: z.boolean().describe('false when the person was already in that state') });
+export const passwordSetAnswerSchema = z.object({ user: personSchema, sessionsEnded: z.number().int().describe('sessions of the person ended by the change') });

@@ -2,12 +2,14 @@ import { parseOrThrow } from '../shared/validation.ts';
 import { recordAudit } from './audit.repository.ts';
 import { hashPassword } from './auth.crypto.ts';
 import { refuseDisable } from './users-admin.models.ts';
-import { personCreateSchema, type Person } from './users-admin.schemas.ts';
+import { findEntityById } from '../org/org.repository.ts';
+import { invalid } from '../shared/errors.ts';
+import { personCreateSchema, personUpdateSchema, type Person } from './users-admin.schemas.ts';
 import { deleteSessionsOfUser } from './sessions.repository.ts';
 import * as users from './users.repository.ts';
 import { adminRuleInput, createUser, refusalError, userNotFound, type Actor, type AuthDeps } from './users.usecases.ts';
 
-// Managing people from the API, the pages and the CLI: list, create, disable, enable. Role changes
+// Managing people from the API, the pages and the CLI: list, create, edit, disable, enable. Role changes
 // go through changeRole (users.usecases.ts), which holds the last-admin rule for the CLI as well.
 
 export type StatusChange = { user: Person; changed: boolean; sessionsEnded: number };
@@ -59,4 +61,29 @@ export function enableUser({ database, clock }: AuthDeps, userId: string, actor:
     })
     .immediate();
   return { user: personById({ database }, userId), changed, sessionsEnded: 0 };
+}
+
+export type PersonUpdateResult = { user: Person; changed: boolean };
+
+// Name, entity and category; an unknown id is a 404 before the body is looked at. Only the fields
+// whose value really changes are written and audited (one user_updated row naming them).
+export function updatePerson({ database, clock }: AuthDeps, userId: string, input: unknown, actor: Actor): PersonUpdateResult {
+  if (!users.findUserById(database.db, userId)) throw userNotFound(userId);
+  const wanted = parseOrThrow(personUpdateSchema, input, 'user');
+  const changed = database.sqlite
+    .transaction(() => {
+      const row = users.findUserById(database.db, userId);
+      if (!row) throw userNotFound(userId);
+      if (wanted.entityId && !findEntityById(database.db, wanted.entityId)) throw invalid('entityId', `Entité inconnue : ${wanted.entityId}`);
+      const patch = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== undefined && row[key as keyof users.UserDetails] !== value)) as Partial<users.UserDetails>;
+      const fields = Object.keys(patch);
+      if (!fields.length) return false;
+      users.updateUserDetails(database.db, userId, patch);
+      const detail: Record<string, string> = { fields: fields.join(',') };
+      for (const [key, value] of Object.entries(patch)) detail[key] = value ?? '';
+      recordAudit(database.db, clock, { event: 'user_updated', ...actor, subjectUserId: userId, detail });
+      return true;
+    })
+    .immediate();
+  return { user: personById({ database }, userId), changed };
 }

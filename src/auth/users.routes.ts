@@ -2,8 +2,9 @@ import { Router, type Request } from 'express';
 import { body } from '../shared/http.ts';
 import { currentUser, requireRole } from './auth.guards.ts';
 import { clientIp } from './auth.pages.ts';
-import { roleChangeSchema } from './users-admin.schemas.ts';
-import { createPerson, disableUser, enableUser, listPeople, personById } from './users-admin.usecases.ts';
+import { setPasswordByAdmin } from './passwords.usecases.ts';
+import { noFieldsSchema, passwordSetSchema, roleChangeSchema } from './users-admin.schemas.ts';
+import { createPerson, disableUser, enableUser, listPeople, personById, updatePerson } from './users-admin.usecases.ts';
 import { changeRole, type Actor, type AuthDeps } from './users.usecases.ts';
 
 const actorOf = (req: Request): Actor => ({ actorId: currentUser(req).id, ip: clientIp(req) });
@@ -29,12 +30,25 @@ export function usersApiRouter(deps: AuthDeps): Router {
     res.json({ user: personById(deps, userId), changed });
   });
 
+  router.patch('/api/users/:id', admin, (req, res) => {
+    res.json(updatePerson(deps, String(req.params.id), req.body ?? {}, actorOf(req)));
+  });
+
+  router.post('/api/users/:id/password', admin, async (req, res) => {
+    const userId = String(req.params.id);
+    personById(deps, userId); // 404 before a 400: the address is wrong whatever the body
+    const { password } = body(req, passwordSetSchema);
+    res.json(await setPasswordByAdmin(deps, userId, password, actorOf(req)));
+  });
+
   router.post('/api/users/:id/disable', admin, (req, res) => {
+    body(req, noFieldsSchema);
     const { user, changed } = disableUser(deps, String(req.params.id), actorOf(req));
     res.json({ user, changed });
   });
 
   router.post('/api/users/:id/enable', admin, (req, res) => {
+    body(req, noFieldsSchema);
     const { user, changed } = enableUser(deps, String(req.params.id), actorOf(req));
     res.json({ user, changed });
   });

@@ -13,7 +13,16 @@ import {
 import { balancesQuery, carbonPriceBody, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
 import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema } from '../org/org.schemas.ts';
 import { copilQuery, importQuery, recomputeQuery, settingsBody } from '../reports/reports.schemas.ts';
-import { personChangeSchema, personCreateSchema, personListSchema, roleChangeSchema } from '../auth/users-admin.schemas.ts';
+import {
+  noFieldsSchema,
+  passwordSetAnswerSchema,
+  passwordSetSchema,
+  personChangeSchema,
+  personCreateSchema,
+  personListSchema,
+  personUpdateSchema,
+  roleChangeSchema,
+} from '../auth/users-admin.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
@@ -55,7 +64,7 @@ export const operations: Operation[] = [
   transition('return', 'Return to the traveller for correction (comment required)'),
   transition('reject', 'Reject (reason required)'),
   transition('cancel', 'Cancel a submitted or validated mission (a validated one gets its contribution reversed)'),
-  missionOp({ method: 'post', path: '/api/missions/:id/legs/:index/switch', summary: 'Replace a flight leg by rail or visio and record the avoided flight', body: switchLegSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
+  missionOp({ method: 'post', path: '/api/missions/:id/legs/:index/switch', summary: 'Replace a flight leg by rail or visio and record the avoided flight (a later edit bringing the flight back withdraws it)', body: switchLegSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
   { method: 'get', path: '/api/ledger/balances', tag: 'ledger', auth: true, summary: 'Balance of every ledger account as of a date or instant (finance)', query: balancesQuery, response: balancesAnswer, produces: ['text/csv'], errors: [403] },
   { method: 'get', path: '/api/ledger/statement', tag: 'ledger', auth: true, summary: 'Statement of one account over a period, with running balance', query: statementQuery, produces: ['text/csv', 'application/pdf'], errors: [403, 404] },
   { method: 'get', path: '/api/ledger/projects', tag: 'ledger', auth: true, summary: 'Reinvestment projects', errors: [403] },
@@ -72,9 +81,11 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
   { method: 'get', path: '/api/users', tag: 'people', auth: true, summary: 'Everyone with entity, roles and status (admin)', response: personListSchema, errors: [403] },
   { method: 'post', path: '/api/users', tag: 'people', auth: true, summary: 'Add a person (admin; roles default to staff, password optional)', body: personCreateSchema, response: personChangeSchema.pick({ user: true }), status: 201, errors: [403, 409] },
+  { method: 'patch', path: '/api/users/:id', tag: 'people', auth: true, summary: 'Edit a person’s name, entity (null: none) or category (admin; other fields refused; audited when something changes)', body: personUpdateSchema, response: personChangeSchema, errors: [403, 404] },
+  { method: 'post', path: '/api/users/:id/password', tag: 'people', auth: true, summary: 'Set a new password for a person: all their sessions end, audited (admin; not for oneself: 409, use /account/password)', body: passwordSetSchema, response: passwordSetAnswerSchema, errors: [403, 404, 409] },
   { method: 'post', path: '/api/users/:id/roles', tag: 'people', auth: true, summary: 'Add or remove one role (admin; the last enabled admin keeps the admin role: 409)', body: roleChangeSchema, response: personChangeSchema, errors: [403, 404, 409] },
-  { method: 'post', path: '/api/users/:id/disable', tag: 'people', auth: true, summary: 'Disable a person: sessions ended, tokens refused while disabled (admin; not oneself, not the last enabled admin: 409)', response: personChangeSchema, errors: [403, 404, 409] },
-  { method: 'post', path: '/api/users/:id/enable', tag: 'people', auth: true, summary: 'Enable a disabled person again (admin)', response: personChangeSchema, errors: [403, 404] },
+  { method: 'post', path: '/api/users/:id/disable', tag: 'people', auth: true, summary: 'Disable a person: sessions ended, tokens refused while disabled (admin; not oneself, not the last enabled admin: 409)', body: noFieldsSchema, response: personChangeSchema, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/users/:id/enable', tag: 'people', auth: true, summary: 'Enable a disabled person again (admin)', body: noFieldsSchema, response: personChangeSchema, errors: [403, 404] },
   { method: 'get', path: '/api/reports/copil', tag: 'reports', auth: true, summary: 'Copil indicators of a year against the reference year, with definitions (copil, finance)', query: copilQuery, produces: ['text/csv', 'application/pdf'], errors: [403] },
   { method: 'get', path: '/api/reports/copil.csv', tag: 'reports', auth: true, summary: 'The copil figures as a French CSV (copil, finance)', produces: ['text/csv'], errors: [403] },
   { method: 'get', path: '/api/reports/copil.pdf', tag: 'reports', auth: true, summary: 'The copil report as a PDF with its charts (copil, finance)', produces: ['application/pdf'], errors: [403] },

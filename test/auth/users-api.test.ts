@@ -178,7 +178,7 @@ describe('people API: around it', () => {
     expect([create.requestBody.required, body.additionalProperties, body.required]).toEqual([true, false, ['email', 'name']]);
     expect(body.properties.password.minLength).toBe(12);
     expect(doc.paths['/api/users/{id}/roles'].post.requestBody.content['application/json'].schema.properties.action.enum).toEqual(['add', 'remove']);
-    expect(Object.keys(doc.paths['/api/users/{id}/disable'].post.responses).sort()).toEqual(['200', '401', '403', '404', '409']);
+    expect(Object.keys(doc.paths['/api/users/{id}/disable'].post.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409']);
     expect(doc.paths['/api/users'].get.responses['200'].content['application/json'].schema.properties.users.items.required).toContain('disabled');
   });
 });
