@@ -9,6 +9,7 @@ import { userCategories } from './auth.models.ts';
 import { roles, type Role } from './auth.types.ts';
 import { currentUser, requireRole } from './auth.guards.ts';
 import { clientIp } from './auth.pages.ts';
+import { personPages } from './person.pages.ts';
 import { personCreateSchema, roleChangeSchema, type Person } from './users-admin.schemas.ts';
 import { createPerson, disableUser, enableUser, listPeople, personById } from './users-admin.usecases.ts';
 import { changeRole, type Actor, type AuthDeps } from './users.usecases.ts';
@@ -122,5 +123,6 @@ export function peoplePages(deps: AuthDeps): Router {
     res.redirect(303, '/admin/people');
   }));
 
+  router.use(personPages(deps)); // /admin/people/:id: name, entity, category, password
   return router;
 }
