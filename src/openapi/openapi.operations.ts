@@ -11,7 +11,7 @@ import {
   updateMissionSchema,
 } from '../missions/missions.schemas.ts';
 import { balancesQuery, carbonPriceBody, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
-import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema } from '../org/org.schemas.ts';
+import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema, noFieldsSchema as noLineFields } from '../org/org.schemas.ts';
 import { copilQuery, importQuery, recomputeQuery, settingsBody } from '../reports/reports.schemas.ts';
 import {
   noFieldsSchema,
@@ -78,6 +78,8 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/entities', tag: 'organisation', auth: true, summary: 'Create an entity (admin)', body: entityCreateSchema, status: 201, errors: [403, 409] },
   { method: 'get', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Budget lines, optionally of one entity', query: budgetLinesQuerySchema },
   { method: 'post', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Create a budget line (admin)', body: budgetLineCreateSchema, status: 201, errors: [403, 409] },
+  { method: 'post', path: '/api/budget-lines/:id/close', tag: 'organisation', auth: true, summary: 'Close a budget line: no new mission may use it, missions already on it keep it (admin; answers { budgetLine, changed })', body: noLineFields, errors: [403, 404] },
+  { method: 'post', path: '/api/budget-lines/:id/reopen', tag: 'organisation', auth: true, summary: 'Reopen a closed budget line (admin; answers { budgetLine, changed })', body: noLineFields, errors: [403, 404] },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
   { method: 'get', path: '/api/users', tag: 'people', auth: true, summary: 'Everyone with entity, roles and status (admin)', response: personListSchema, errors: [403] },
   { method: 'post', path: '/api/users', tag: 'people', auth: true, summary: 'Add a person (admin; roles default to staff, password optional)', body: personCreateSchema, response: personChangeSchema.pick({ user: true }), status: 201, errors: [403, 409] },

@@ -34,6 +34,14 @@ export const orgFr = {
   'org.error.entityNameReserved': 'Un nom ne peut pas commencer par « ent_ » (réservé aux identifiants).',
   'org.error.codeTaken': 'Cette entité a déjà une ligne avec ce code.',
   'org.error.unknownEntity': 'Cette entité n’existe pas ou plus : choisissez-en une dans la liste.',
+  'org.line.close': 'Fermer',
+  'org.line.close.label': 'Fermer la ligne {code} de {entity}',
+  'org.line.reopen': 'Rouvrir',
+  'org.line.reopen.label': 'Rouvrir la ligne {code} de {entity}',
+  'org.closedHint': 'Une ligne fermée n’accepte plus de nouvelle mission et n’est plus proposée dans le formulaire de mission ; les missions déjà rattachées la gardent. Elle peut être rouverte.',
+  'org.flash.lineClosed': 'Ligne budgétaire {code} fermée : elle n’accepte plus de nouvelle mission.',
+  'org.flash.lineReopened': 'Ligne budgétaire {code} rouverte.',
+  'org.flash.lineUnchanged': 'Rien à changer pour la ligne {code}.',
 } as const;
 
 export const orgEn: Record<keyof typeof orgFr, string> = {
@@ -71,4 +79,12 @@ export const orgEn: Record<keyof typeof orgFr, string> = {
   'org.error.entityNameReserved': 'A name cannot start with “ent_” (reserved for ids).',
   'org.error.codeTaken': 'This entity already has a line with this code.',
   'org.error.unknownEntity': 'This entity does not exist (any more): choose one from the list.',
+  'org.line.close': 'Close',
+  'org.line.close.label': 'Close the line {code} of {entity}',
+  'org.line.reopen': 'Reopen',
+  'org.line.reopen.label': 'Reopen the line {code} of {entity}',
+  'org.closedHint': 'A closed line takes no new mission and is no longer offered on the mission form; missions already on it keep it. It can be reopened.',
+  'org.flash.lineClosed': 'Budget line {code} closed: it takes no new mission.',
+  'org.flash.lineReopened': 'Budget line {code} reopened.',
+  'org.flash.lineUnchanged': 'Nothing to change for the line {code}.',
 };

@@ -9,9 +9,9 @@ import { formStrings, parseForm, type FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
 import { entityKinds } from './org.models.ts';
 import { budgetLineCreateSchema, entityCreateSchema } from './org.schemas.ts';
-import { createBudgetLine, createEntity, listBudgetLines, listEntities, resolveEntity } from './org.usecases.ts';
+import { createBudgetLine, createEntity, listBudgetLines, listEntities, resolveEntity, setBudgetLineActive } from './org.usecases.ts';
 
-// /admin/organisation: entities with their budget lines, and a form for each. Same use cases and
+// /admin/organisation: entities with their budget lines (each closed or reopened by a button), and a form for each. Same use cases and
 // schemas as POST /api/entities and /api/budget-lines; a refusal shows the form again beside the field.
 
 type OrgDeps = { database: DbHandle; clock: Clock };
@@ -88,6 +88,16 @@ export function organisationPages(deps: OrgDeps): Router {
       showOrganisation(deps, res.status(status), { lineForm: { values, errors } });
     }
   });
+
+  // An unknown line is the 404 page (budget_line.not_found); closing a closed line says so.
+  for (const [action, active] of [['close', false], ['reopen', true]] as const) {
+    router.post(`/admin/organisation/budget-lines/:id/${action}`, admin, (req: Request, res: Response) => {
+      const { budgetLine, changed } = setBudgetLineActive(deps, String(req.params.id), active);
+      const key = !changed ? 'org.flash.lineUnchanged' : active ? 'org.flash.lineReopened' : 'org.flash.lineClosed';
+      setFlash(res, key, { params: { code: budgetLine.code }, kind: changed ? 'success' : 'info' });
+      res.redirect(303, '/admin/organisation');
+    });
+  }
 
   return router;
 }

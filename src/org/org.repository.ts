@@ -40,3 +40,8 @@ export function listBudgetLines(db: Db, entityId?: string): BudgetLine[] {
   const filtered = entityId ? query.where(eq(budgetLines.entityId, entityId)) : query;
   return filtered.orderBy(asc(budgetLines.entityId), asc(budgetLines.code)).all();
 }
+
+// Returns whether the line changed state: closing a closed line (or reopening an open one) writes nothing.
+export function setBudgetLineActive(db: Db, id: string, active: boolean): boolean {
+  return db.update(budgetLines).set({ active }).where(and(eq(budgetLines.id, id), eq(budgetLines.active, !active))).run().changes > 0;
+}

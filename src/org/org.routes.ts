@@ -3,7 +3,7 @@ import { requireRole, requireUser } from '../auth/auth.guards.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { body, query } from '../shared/http.ts';
-import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema } from './org.schemas.ts';
+import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema, noFieldsSchema } from './org.schemas.ts';
 import * as org from './org.usecases.ts';
 
 export function orgRouter(deps: { database: DbHandle; clock: Clock }): Router {
@@ -25,6 +25,13 @@ export function orgRouter(deps: { database: DbHandle; clock: Clock }): Router {
   router.post('/api/budget-lines', requireRole('admin'), (req, res) => {
     res.status(201).json({ budgetLine: org.createBudgetLine(deps, body(req, budgetLineCreateSchema)) });
   });
+
+  for (const [action, active] of [['close', false], ['reopen', true]] as const) {
+    router.post(`/api/budget-lines/:id/${action}`, requireRole('admin'), (req, res) => {
+      body(req, noFieldsSchema);
+      res.json(org.setBudgetLineActive(deps, String(req.params.id), active));
+    });
+  }
 
   return router;
 }

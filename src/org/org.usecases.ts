@@ -47,3 +47,20 @@ export function listEntities({ database }: Pick<OrgDeps, 'database'>): Entity[] 
 export function listBudgetLines({ database }: Pick<OrgDeps, 'database'>, entityId?: string): BudgetLine[] {
   return repo.listBudgetLines(database.db, entityId);
 }
+
+export type BudgetLineChange = { budgetLine: BudgetLine; changed: boolean };
+
+// A closed line takes no new mission (missions.usecases.ts refuses it on create and on edit, and the
+// mission form no longer offers it); missions and ledger accounts already on it keep pointing at it.
+// Reopening gives it back. Not audited: the organisation has no trail of its own (auth_audit is about people).
+export function setBudgetLineActive({ database }: Pick<OrgDeps, 'database'>, lineId: string, active: boolean): BudgetLineChange {
+  return database.sqlite.transaction(() => {
+    if (!repo.findBudgetLineById(database.db, lineId)) throw budgetLineNotFound(lineId);
+    const changed = repo.setBudgetLineActive(database.db, lineId, active);
+    return { budgetLine: repo.findBudgetLineById(database.db, lineId)!, changed };
+  })();
+}
+
+export function budgetLineNotFound(lineId: string): AppError {
+  return new AppError('budget_line.not_found', `Ligne budgétaire inconnue : ${lineId}`, [{ path: 'id', message: 'unknown' }]);
+}

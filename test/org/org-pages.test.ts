@@ -30,8 +30,8 @@ describe('/admin/organisation', () => {
     expect(page.text).toMatch(/<a class="main-nav__link" href="\/admin\/organisation" aria-current="page">Organisation<\/a>/);
     expect(page.text.indexOf('>DRI</th>')).toBeLessThan(page.text.indexOf('>LGEI</th>'));
     expect(page.text).toMatch(/<th scope="row">DRI<\/th>\s*<td>Service<\/td>\s*<td>\s*<span class="muted">aucune ligne<\/span>/);
-    expect(page.text).toContain('<li><strong>ANR-22</strong> — Projet ANR</li>');
-    expect(page.text).toContain('<li><strong>FCT</strong> — Fonctionnement <span class="muted">(fermée)</span></li>');
+    expect(page.text).toContain('<span><strong>ANR-22</strong> — Projet ANR</span>');
+    expect(page.text).toContain('<span><strong>FCT</strong> — Fonctionnement <span class="muted">(fermée)</span></span>');
     expect(page.text).toContain(`<option value="${lab.id}">LGEI</option>`);
   });
 
