@@ -41,9 +41,11 @@ export function passwordPages(deps: AuthDeps & { passwordLimiter?: PasswordChang
   router.post('/account/password', requireUser, async (req, res) => {
     const t = res.locals.t;
     const { currentPassword, newPassword, confirmPassword } = formStrings(req.body, FIELDS);
-    const errors = newPasswordErrors(newPassword, confirmPassword, t);
+    // In the order of the fields, so that the summary at the top lists them as the form shows them.
+    const errors: FieldErrors = {};
     if (!currentPassword) errors.currentPassword = t('password.error.currentRequired');
     else if (currentPassword.length > PASSWORD_MAX_LENGTH) errors.currentPassword = t('password.error.currentWrong');
+    Object.assign(errors, newPasswordErrors(newPassword, confirmPassword, t));
     if (Object.keys(errors).length) return showForm(deps, req, res.status(400), errors);
 
     const input = { userId: currentUser(req).id, currentPassword, newPassword, keepSessionId: req.authSession?.id ?? null, ip: clientIp(req) };

@@ -69,7 +69,10 @@ describe('/account/password', () => {
     expect(empty.text).toContain('id="current-password-error">Saisissez votre mot de passe actuel.');
     expect(empty.text).toContain('id="new-password-error">Le nouveau mot de passe doit contenir au moins 12 caractères.');
     expect(empty.text).toContain('id="confirm-password-error">Saisissez le nouveau mot de passe une seconde fois.');
-    expect(empty.text).toContain('<a href="#current-password">Saisissez votre mot de passe actuel.</a>');
+    // The summary lists the errors in the order of the fields.
+    const summary = empty.text.slice(empty.text.indexOf('error-summary'));
+    expect(summary.indexOf('<a href="#current-password">Saisissez votre mot de passe actuel.</a>')).toBeLessThan(summary.indexOf('<a href="#new-password">'));
+    expect(summary.indexOf('<a href="#new-password">')).toBeLessThan(summary.indexOf('<a href="#confirm-password">'));
     expect(empty.text).not.toContain('value="court"');
     const mismatch = await post({ currentPassword: person.password, newPassword: NEW_PASSWORD, confirmPassword: `${NEW_PASSWORD}!` }, 'en');
     expect(mismatch.status).toBe(400);
