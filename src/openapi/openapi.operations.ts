@@ -57,7 +57,7 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/factors/:setId', tag: 'factors', auth: false, summary: 'One emission-factor set', errors: [404] },
   missionOp({ method: 'post', path: '/api/missions', summary: 'Create a draft mission (priced by the quote engine)', body: createMissionSchema, response: missionDetailSchema.omit({ audit: true }), status: 201, idempotent: true, errors: [403] }),
   missionOp({ method: 'get', path: '/api/missions', summary: 'List missions: travellers see their own; secretariat, finance, copil and admin see all', query: listMissionsQuerySchema, response: missionListSchema }),
-  missionOp({ method: 'get', path: '/api/missions/:id', summary: 'A mission with its quote and audit trail', response: missionDetailSchema, errors: [404] }),
+  missionOp({ method: 'get', path: '/api/missions/:id', summary: 'A mission with its quote (texts in ?lang, French by default) and audit trail', query: quoteQuerySchema, response: missionDetailSchema, errors: [400, 404] }),
   missionOp({ method: 'patch', path: '/api/missions/:id', summary: 'Edit a draft or returned mission (re-quoted when trip changes)', body: updateMissionSchema, response: missionDetailSchema.omit({ audit: true }), errors: [403, 404, 409] }),
   transition('submit', 'Submit to the secretariat (justification required when the policy asks; banned routes refused)'),
   transition('validate', 'Validate (secretariat): books the carbon contribution in the same transaction'),
