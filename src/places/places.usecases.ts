@@ -35,14 +35,16 @@ export function createPlaceResolver(source: PlaceIndex | (() => PlaceIndex)): Pl
     return airportOfCity.get(city.ref) ?? null;
   };
 
+  // A remembered place is frozen and handed out as is: four copies per quote showed in the quote
+  // route's profile, and freezing keeps a caller from changing what the next quote receives.
   function resolveText(text: string, opts: ResolveOptions): Place {
     const cacheKey = `${opts.mode === 'plane' ? 'p' : 'g'}\u0000${text}`;
     const hit = resolved.get(cacheKey);
-    if (hit) return { ...hit };
-    const place = resolveParsed(parse(text, opts.path), text, opts);
+    if (hit) return hit;
+    const place = Object.freeze(resolveParsed(parse(text, opts.path), text, opts));
     if (resolved.size >= RESOLVED_CACHE_MAX) resolved.clear();
     resolved.set(cacheKey, place);
-    return { ...place };
+    return place;
   }
 
   function parse(input: PlaceInput, path: string): ParsedPlace {

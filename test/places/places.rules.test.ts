@@ -84,9 +84,11 @@ describe('resolution rules (fixture data)', () => {
     expect(resolve({ lat: 0, lon: -30 }).countryCode).toBeNull();
   });
 
-  it('returns a fresh object each time, so a caller cannot spoil the cache', () => {
+  it('hands out a remembered place frozen, so a caller cannot spoil the cache', () => {
     const first = resolve('Alès, FR');
-    first.label = 'changed';
+    expect(() => {
+      (first as { label: string }).label = 'changed';
+    }).toThrow(TypeError);
     expect(resolve('Alès, FR').label).toBe('Alès, FR');
   });
 });
