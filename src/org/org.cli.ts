@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { UsageError, withProcessIo, type CliIo } from '../auth/cli.io.ts';
 import { entityKinds, type EntityKind } from './org.models.ts';
-import { createBudgetLine, createEntity, listBudgetLines, listEntities, resolveEntity } from './org.usecases.ts';
+import { createBudgetLine, createEntity, listBudgetLines, listEntities, resolveBudgetLine, resolveEntity, setBudgetLineActive } from './org.usecases.ts';
 
 export const entityUsage = `Usage:
   empreinte entity add --name NAME --kind ${entityKinds.join('|')}   (prints the new id)
@@ -9,7 +9,9 @@ export const entityUsage = `Usage:
 
 export const budgetLineUsage = `Usage:
   empreinte budget-line add --entity ID|NAME --code CODE --label LABEL   (prints the new id)
-  empreinte budget-line list [--entity ID|NAME]`;
+  empreinte budget-line list [--entity ID|NAME]
+  empreinte budget-line close|reopen --id ID|CODE [--entity ID|NAME]
+Changes are written to the organisation log with no person (command line).`;
 
 function usage(io: CliIo, text: string, sub: string | undefined): number {
   const asked = sub === undefined || sub === '--help';
@@ -39,11 +41,25 @@ export async function runBudgetLineCommand(args: string[], io: CliIo): Promise<n
     for (const l of listBudgetLines(io, entityId)) io.out(`${l.id}\t${l.entityId}\t${l.code}\t${l.active ? 'active' : 'closed'}\t${l.label}`);
     return 0;
   }
+  if (sub === 'close' || sub === 'reopen') return changeBudgetLine(rest, io, sub === 'reopen');
   if (sub !== 'add') return usage(io, budgetLineUsage, sub);
   const { values } = parseArgs({ args: rest, strict: true, options: { entity: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' } } });
   if (!values.entity || !values.code || !values.label) throw new UsageError('--entity, --code and --label are required');
   const entity = resolveEntity(io, values.entity);
   io.out(createBudgetLine(io, { entityId: entity.id, code: values.code.trim(), label: values.label.trim(), active: true }).id);
+  return 0;
+}
+
+// Closing stops new missions on the line (missions already on it keep it); the CLI has nobody signed in,
+// so the organisation log records no actor, and the message says so.
+function changeBudgetLine(args: string[], io: CliIo, active: boolean): number {
+  const { values } = parseArgs({ args, strict: true, options: { id: { type: 'string' }, entity: { type: 'string' } } });
+  if (!values.id) throw new UsageError('--id is required (the line id, or its code)');
+  const entityId = values.entity ? resolveEntity(io, values.entity).id : undefined;
+  const line = resolveBudgetLine(io, values.id.trim(), entityId);
+  const { changed } = setBudgetLineActive(io, line.id, active, null);
+  const state = active ? 'open' : 'closed';
+  io.out(changed ? `${line.id}\t${line.code}\t${state} (logged as command line, no person)` : `${line.id}\t${line.code}\talready ${state}, nothing changed`);
   return 0;
 }
 

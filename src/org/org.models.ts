@@ -9,3 +9,7 @@ export type BudgetLine = { id: string; entityId: string; code: string; label: st
 export function looksLikeEntityId(ref: string): boolean {
   return ref.startsWith('ent_');
 }
+
+// What the organisation trail records (org_audit); the table's CHECK lists the same names.
+export const orgAuditActions = ['entity_created', 'budget_line_created', 'budget_line_closed', 'budget_line_reopened'] as const;
+export type OrgAuditAction = (typeof orgAuditActions)[number];

@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { requireRole } from '../auth/auth.guards.ts';
+import { currentUser, requireRole } from '../auth/auth.guards.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { isAppError } from '../shared/errors.ts';
@@ -7,6 +7,7 @@ import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import { formStrings, parseForm, type FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
+import { listRecentOrgAudit } from './org-audit.repository.ts';
 import { entityKinds } from './org.models.ts';
 import { budgetLineCreateSchema, entityCreateSchema } from './org.schemas.ts';
 import { createBudgetLine, createEntity, listBudgetLines, listEntities, resolveEntity, setBudgetLineActive } from './org.usecases.ts';
@@ -20,6 +21,17 @@ type PageState = { entityForm?: Form; lineForm?: Form };
 
 const ENTITY_FIELDS = ['name', 'kind'] as const;
 const LINE_FIELDS = ['entityId', 'code', 'label'] as const;
+// Enough to see what changed lately; the whole trail stays in org_audit.
+const RECENT_CHANGES = 50;
+
+function recentChanges(deps: OrgDeps, t: Translate) {
+  return listRecentOrgAudit(deps.database.db, RECENT_CHANGES).map((row) => ({
+    at: row.at,
+    who: row.actorName ?? row.actorId ?? t('org.audit.cli'),
+    what: t(`org.audit.action.${row.action}`),
+    detail: row.detail,
+  }));
+}
 
 function showOrganisation(deps: OrgDeps, res: Response, state: PageState = {}): void {
   const t = res.locals.t;
@@ -32,6 +44,8 @@ function showOrganisation(deps: OrgDeps, res: Response, state: PageState = {}): 
     entityOptions: [{ value: '', label: t('org.lineForm.entity.choose') }, ...entities.map((e) => ({ value: e.id, label: e.name }))],
     entityForm: state.entityForm ?? { values: { name: '', kind: '' }, errors: {} },
     lineForm: state.lineForm ?? { values: { entityId: '', code: '', label: '' }, errors: {} },
+    changes: recentChanges(deps, t),
+    changesLimit: RECENT_CHANGES,
   });
 }
 
@@ -65,7 +79,7 @@ export function organisationPages(deps: OrgDeps): Router {
     const form = parseForm(entityCreateSchema, values, t);
     if (!form.ok) return showOrganisation(deps, res.status(400), { entityForm: { values, errors: entityNameErrors(form.errors, t, values.name) } });
     try {
-      const entity = createEntity(deps, form.data);
+      const entity = createEntity(deps, form.data, currentUser(req).id);
       setFlash(res, 'org.flash.entityCreated', { params: { name: entity.name } });
       res.redirect(303, '/admin/organisation');
     } catch (err) {
@@ -80,7 +94,7 @@ export function organisationPages(deps: OrgDeps): Router {
     const form = parseForm(budgetLineCreateSchema, values, t);
     if (!form.ok) return showOrganisation(deps, res.status(400), { lineForm: { values, errors: form.errors } });
     try {
-      const line = createBudgetLine(deps, form.data);
+      const line = createBudgetLine(deps, form.data, currentUser(req).id);
       setFlash(res, 'org.flash.lineCreated', { params: { code: line.code, entity: resolveEntity(deps, line.entityId).name } });
       res.redirect(303, '/admin/organisation');
     } catch (err) {
@@ -92,7 +106,7 @@ export function organisationPages(deps: OrgDeps): Router {
   // An unknown line is the 404 page (budget_line.not_found); closing a closed line says so.
   for (const [action, active] of [['close', false], ['reopen', true]] as const) {
     router.post(`/admin/organisation/budget-lines/:id/${action}`, admin, (req: Request, res: Response) => {
-      const { budgetLine, changed } = setBudgetLineActive(deps, String(req.params.id), active);
+      const { budgetLine, changed } = setBudgetLineActive(deps, String(req.params.id), active, currentUser(req).id);
       const key = !changed ? 'org.flash.lineUnchanged' : active ? 'org.flash.lineReopened' : 'org.flash.lineClosed';
       setFlash(res, key, { params: { code: budgetLine.code }, kind: changed ? 'success' : 'info' });
       res.redirect(303, '/admin/organisation');

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { requireRole, requireUser } from '../auth/auth.guards.ts';
+import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { body, query } from '../shared/http.ts';
@@ -19,17 +19,17 @@ export function orgRouter(deps: { database: DbHandle; clock: Clock }): Router {
   });
 
   router.post('/api/entities', requireRole('admin'), (req, res) => {
-    res.status(201).json({ entity: org.createEntity(deps, body(req, entityCreateSchema)) });
+    res.status(201).json({ entity: org.createEntity(deps, body(req, entityCreateSchema), currentUser(req).id) });
   });
 
   router.post('/api/budget-lines', requireRole('admin'), (req, res) => {
-    res.status(201).json({ budgetLine: org.createBudgetLine(deps, body(req, budgetLineCreateSchema)) });
+    res.status(201).json({ budgetLine: org.createBudgetLine(deps, body(req, budgetLineCreateSchema), currentUser(req).id) });
   });
 
   for (const [action, active] of [['close', false], ['reopen', true]] as const) {
     router.post(`/api/budget-lines/:id/${action}`, requireRole('admin'), (req, res) => {
       body(req, noFieldsSchema);
-      res.json(org.setBudgetLineActive(deps, String(req.params.id), active));
+      res.json(org.setBudgetLineActive(deps, String(req.params.id), active, currentUser(req).id));
     });
   }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { entityKinds } from './org.models.ts';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { entityKinds, orgAuditActions } from './org.models.ts';
 
 export const entities = sqliteTable(
   'entities',
@@ -30,4 +30,22 @@ export const budgetLines = sqliteTable(
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [uniqueIndex('budget_lines_entity_code_unique').on(t.entityId, t.code)],
+);
+
+// Who changed the organisation, and when: closing a line stops new missions on it, which finance must be
+// able to trace. Append-only (triggers in 0018); actor_id is null for the CLI, which has no signed-in person.
+export const orgAudit = sqliteTable(
+  'org_audit',
+  {
+    id: text('id').primaryKey(),
+    at: text('at').notNull(),
+    actorId: text('actor_id'),
+    action: text('action', { enum: orgAuditActions }).notNull(),
+    targetId: text('target_id').notNull(),
+    detail: text('detail').notNull(),
+  },
+  (t) => [
+    index('org_audit_at_idx').on(t.at),
+    check('org_audit_action_valid', sql`${t.action} in ('entity_created', 'budget_line_created', 'budget_line_closed', 'budget_line_reopened')`),
+  ],
 );

@@ -3,32 +3,40 @@ import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import { looksLikeEntityId, type BudgetLine, type Entity } from './org.models.ts';
+import { recordOrgAudit } from './org-audit.repository.ts';
 import * as repo from './org.repository.ts';
 import type { BudgetLineCreate, EntityCreate } from './org.schemas.ts';
 
 type OrgDeps = { database: DbHandle; clock: Clock };
+// Who makes a change, written to org_audit with it: a signed-in person's id, or null for the CLI
+// (and fixtures), which has nobody signed in.
+export type OrgActorId = string | null;
 
-export function createEntity({ database, clock }: OrgDeps, input: EntityCreate): Entity {
+export function createEntity({ database, clock }: OrgDeps, input: EntityCreate, actorId: OrgActorId = null): Entity {
   const entity: Entity = { id: newId('ent'), name: input.name, kind: input.kind, createdAt: clock.now().toUTC().toISO()! };
   return database.sqlite.transaction(() => {
     if (repo.findEntityByName(database.db, input.name)) {
       throw new AppError('entity.conflict', `Une entité nommée « ${input.name} » existe déjà`, [{ path: 'name', message: 'already exists' }]);
     }
     repo.insertEntity(database.db, entity);
+    recordOrgAudit(database.db, clock, { actorId, action: 'entity_created', targetId: entity.id, detail: `${entity.name} (${entity.kind})` });
     return entity;
   })();
 }
 
-export function createBudgetLine({ database }: OrgDeps, input: BudgetLineCreate): BudgetLine {
+export function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLineCreate, actorId: OrgActorId = null): BudgetLine {
   const line: BudgetLine = { id: newId('bgl'), ...input };
   return database.sqlite.transaction(() => {
-    if (!repo.findEntityById(database.db, input.entityId)) throw invalid('entityId', `Entité inconnue : ${input.entityId}`);
+    const entity = repo.findEntityById(database.db, input.entityId);
+    if (!entity) throw invalid('entityId', `Entité inconnue : ${input.entityId}`);
     if (repo.findBudgetLineByCode(database.db, input.entityId, input.code)) {
       throw new AppError('budget_line.conflict', `La ligne budgétaire ${input.code} existe déjà pour cette entité`, [
         { path: 'code', message: 'already exists' },
       ]);
     }
     repo.insertBudgetLine(database.db, line);
+    const detail = `${line.code} — ${line.label} (${entity.name})`;
+    recordOrgAudit(database.db, clock, { actorId, action: 'budget_line_created', targetId: line.id, detail });
     return line;
   })();
 }
@@ -52,13 +60,33 @@ export type BudgetLineChange = { budgetLine: BudgetLine; changed: boolean };
 
 // A closed line takes no new mission (missions.usecases.ts refuses it on create and on edit, and the
 // mission form no longer offers it); missions and ledger accounts already on it keep pointing at it.
-// Reopening gives it back. Not audited: the organisation has no trail of its own (auth_audit is about people).
-export function setBudgetLineActive({ database }: Pick<OrgDeps, 'database'>, lineId: string, active: boolean): BudgetLineChange {
+// Reopening gives it back. Only a real change is audited: closing a closed line writes nothing.
+export function setBudgetLineActive({ database, clock }: OrgDeps, lineId: string, active: boolean, actorId: OrgActorId = null): BudgetLineChange {
   return database.sqlite.transaction(() => {
-    if (!repo.findBudgetLineById(database.db, lineId)) throw budgetLineNotFound(lineId);
+    const line = repo.findBudgetLineById(database.db, lineId);
+    if (!line) throw budgetLineNotFound(lineId);
     const changed = repo.setBudgetLineActive(database.db, lineId, active);
-    return { budgetLine: repo.findBudgetLineById(database.db, lineId)!, changed };
+    if (changed) {
+      const detail = `${line.code} (${repo.findEntityById(database.db, line.entityId)?.name ?? line.entityId})`;
+      recordOrgAudit(database.db, clock, { actorId, action: active ? 'budget_line_reopened' : 'budget_line_closed', targetId: lineId, detail });
+    }
+    return { budgetLine: { ...line, active }, changed };
   })();
+}
+
+// The CLI designates a line by id, or by its code, which is unique only within an entity: a code shared
+// by several entities needs --entity to say which.
+export function resolveBudgetLine({ database }: Pick<OrgDeps, 'database'>, ref: string, entityId?: string): BudgetLine {
+  const byId = repo.findBudgetLineById(database.db, ref);
+  if (byId && (!entityId || byId.entityId === entityId)) return byId;
+  const byCode = repo.listBudgetLines(database.db, entityId).filter((l) => l.code === ref);
+  if (byCode.length > 1) {
+    throw new AppError('budget_line.conflict', `Plusieurs entités ont une ligne ${ref} : précisez l’entité ou donnez l’identifiant`, [
+      { path: 'id', message: 'ambiguous code' },
+    ]);
+  }
+  if (!byCode[0]) throw budgetLineNotFound(ref);
+  return byCode[0];
 }
 
 export function budgetLineNotFound(lineId: string): AppError {

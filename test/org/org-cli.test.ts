@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, type CliIo } from '../../src/auth/cli.io.ts';
+import { runBudgetLineCommand } from '../../src/org/org.cli.ts';
+import { listRecentOrgAudit } from '../../src/org/org-audit.repository.ts';
+import { findBudgetLineById } from '../../src/org/org.repository.ts';
+import { createBudgetLine, createEntity } from '../../src/org/org.usecases.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { memoryDatabase } from '../helpers/db.ts';
+
+function setup() {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    database: memoryDatabase(),
+    clock: fixedClock('2026-11-27T10:00:00Z'),
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    readStdin: async () => '',
+  };
+  const lab = createEntity(io, { name: 'LGEI', kind: 'lab' });
+  const dri = createEntity(io, { name: 'DRI', kind: 'service' });
+  const anr = createBudgetLine(io, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true });
+  const fctLab = createBudgetLine(io, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true });
+  const fctDri = createBudgetLine(io, { entityId: dri.id, code: 'FCT', label: 'Fonctionnement DRI', active: true });
+  const run = (...args: string[]) => runCli((cli) => runBudgetLineCommand(args, cli), io);
+  const active = (id: string) => findBudgetLineById(io.database.db, id)?.active;
+  return { io, out, err, run, active, anr, fctLab, fctDri };
+}
+
+describe('empreinte budget-line close|reopen', () => {
+  it('closes and reopens a line by id, says when nothing changed, and logs the change with no actor', async () => {
+    const { io, out, run, active, anr } = setup();
+    expect(await run('close', '--id', anr.id)).toBe(0);
+    expect(out.at(-1)).toBe(`${anr.id}\tANR-22\tclosed (logged as command line, no person)`);
+    expect(active(anr.id)).toBe(false);
+    expect(await run('close', '--id', anr.id)).toBe(0);
+    expect(out.at(-1)).toBe(`${anr.id}\tANR-22\talready closed, nothing changed`);
+    expect(await run('reopen', '--id', anr.id)).toBe(0);
+    expect(out.at(-1)).toBe(`${anr.id}\tANR-22\topen (logged as command line, no person)`);
+    expect(active(anr.id)).toBe(true);
+    const [reopened, closed] = listRecentOrgAudit(io.database.db, 2);
+    expect([reopened, closed].map((r) => [r!.actorId, r!.action, r!.targetId])).toEqual([
+      [null, 'budget_line_reopened', anr.id],
+      [null, 'budget_line_closed', anr.id],
+    ]);
+    // Two changes, not three: the repeated close wrote nothing (5 creations from the setup + 2).
+    expect(listRecentOrgAudit(io.database.db, 50)).toHaveLength(7);
+  });
+
+  it('accepts a code when one entity has it, and asks for --entity when several do', async () => {
+    const { err, run, active, anr, fctLab, fctDri } = setup();
+    expect(await run('close', '--id', 'ANR-22')).toBe(0);
+    expect(active(anr.id)).toBe(false);
+    expect(await run('close', '--id', 'FCT')).toBe(1);
+    expect(err.at(-1)).toMatch(/^error: Plusieurs entités ont une ligne FCT/);
+    expect([active(fctLab.id), active(fctDri.id)]).toEqual([true, true]);
+    expect(await run('close', '--id', 'FCT', '--entity', 'DRI')).toBe(0);
+    expect([active(fctLab.id), active(fctDri.id)]).toEqual([true, false]);
+    // An id given with the wrong entity is not that entity's line.
+    expect(await run('reopen', '--id', fctDri.id, '--entity', 'LGEI')).toBe(1);
+    expect(active(fctDri.id)).toBe(false);
+  });
+
+  it('exits 1 for an unknown line or entity and 2 for bad usage, changing nothing', async () => {
+    const { io, out, err, run } = setup();
+    const before = listRecentOrgAudit(io.database.db, 50).length;
+    expect(await run('close', '--id', 'bgl_nowhere')).toBe(1);
+    expect(err.at(-1)).toBe('error: Ligne budgétaire inconnue : bgl_nowhere (id: unknown)');
+    expect(await run('close', '--id', 'ANR-22', '--entity', 'Nowhere')).toBe(1);
+    expect(await run('close')).toBe(2);
+    expect(err.at(-1)).toBe('error: --id is required (the line id, or its code)');
+    expect(await run('reopen', '--id', 'ANR-22', '--force')).toBe(2);
+    expect(await run('archive', '--id', 'ANR-22')).toBe(2);
+    expect(err.at(-1)).toContain('empreinte budget-line close|reopen --id ID|CODE [--entity ID|NAME]');
+    expect(await run('--help')).toBe(0);
+    expect(out.at(-1)).toContain('no person (command line)');
+    expect(listRecentOrgAudit(io.database.db, 50)).toHaveLength(before);
+  });
+});
