@@ -16,7 +16,7 @@ function usage(): string {
 registerCommand('quote', 'Price a trip and measure its footprint (--help for options)', async () => (await import('./quote/quote.cli.ts')).quoteCommand);
 
 registerCommand('entity', 'Add or list entities (labs, departments, services)', async () => (await import('./org/org.cli.ts')).entityCommand);
-registerCommand('budget-line', 'Add or list the budget lines of an entity', async () => (await import('./org/org.cli.ts')).budgetLineCommand);
+registerCommand('budget-line', 'Add, list, close or reopen the budget lines of an entity', async () => (await import('./org/org.cli.ts')).budgetLineCommand);
 registerCommand('user', 'Add, list, disable or enable users, set their password, change their roles, issue API tokens', async () => (await import('./auth/auth.cli.ts')).userCommand);
 
 registerCommand('export statement', 'Statement of a ledger account for a period, as CSV, PDF or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportStatementCommand);
