@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { buildDeps } from '../../src/deps.ts';
 import { testConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { openMigratedDatabase } from '../../src/shared/db.ts';
 import { createUser, type TestUser } from '../helpers/auth.ts';
 import { seedSchool } from '../reports/school.ts';
-import { browserFor, expectAccessible, removeDir, screenshot, startServer, workDir, type RunningServer } from './harness.ts';
+import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // The copil pages in a real browser with axe-core: /copil with its server-drawn charts (no CSP
 // violation), the recomputation, and the import page sending a chosen file through its script.
@@ -36,23 +36,11 @@ describe('copil pages in the browser', () => {
     if (dir) removeDir(dir);
   });
 
-  async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void; __csp: string[] };
-      w.__csp = [];
-      w.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
-    return () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
-  }
 
   it('shows /copil, its charts and tables, with no serious accessibility problem and no CSP violation', async () => {
     const page = browser.pages()[0] ?? (await browser.newPage());
-    const violations = await watchCsp(page);
-    await page.goto(`${server.baseUrl}/sign-in`);
-    await page.getByLabel('Adresse électronique').fill(admin.email);
-    await page.getByLabel('Mot de passe').fill(admin.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(`${server.baseUrl}/`);
+    const violations = await watchCspViolations(page);
+    await signInThroughForm(page, server.baseUrl, admin);
 
     await page.getByRole('link', { name: 'Copil' }).click();
     await page.waitForURL('**/copil');

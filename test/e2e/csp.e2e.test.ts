@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openMigratedDatabase } from '../../src/shared/db.ts';
 import { createUser, type TestUser } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
-import { browserFor, removeDir, startServer, workDir, type RunningServer } from './harness.ts';
+import { browserFor, removeDir, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // The strict Content-Security-Policy (src/web/security.ts) must not cost a feature: a real browser
 // loads the main pages, runs their scripts (the live estimate and place suggestions included), and
@@ -37,13 +37,7 @@ describe('pages under the strict CSP, in a browser', () => {
   it('reports no CSP violation and no script error on the main pages', async () => {
     const page: Page = browser.pages()[0] ?? (await browser.newPage());
     const problems: string[] = [];
-    // Recorded from inside each page, before its own scripts run (the init script is injected by the
-    // DevTools protocol, which the CSP does not govern).
-    await page.addInitScript(() => {
-      const w = globalThis as unknown as { addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void; __csp: string[] };
-      w.__csp = [];
-      w.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-    });
+    const cspViolations = await watchCspViolations(page);
     page.on('console', (m) => {
       // The live estimate asks /api/quote while the form is still incomplete: its 400 is expected.
       const quoteWhileTyping = m.text().includes('status of 400') && /\/api\/quote(\?|$)/.test(m.location().url);
@@ -54,7 +48,7 @@ describe('pages under the strict CSP, in a browser', () => {
       const res = await page.goto(`${server.baseUrl}${path}`);
       expect(res?.status(), path).toBe(200);
       await page.waitForLoadState('networkidle');
-      const violations = await page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
+      const violations = await cspViolations();
       problems.push(...violations.map((v) => `${path}: CSP violation ${v}`));
     };
 

@@ -69,3 +69,23 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export function removeDir(path: string): void {
   rmSync(path, { recursive: true, force: true });
 }
+
+// CSP violations seen by a page, recorded from inside it before its own scripts run (the init script
+// is injected by the DevTools protocol, which the CSP does not govern). Returns a reader of the list.
+export async function watchCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript(() => {
+    const w = globalThis as unknown as { addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void; __csp: string[] };
+    w.__csp = [];
+    w.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
+}
+
+// Signs in through the French sign-in form and waits for the home page.
+export async function signInThroughForm(page: Page, baseUrl: string, user: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('Adresse électronique').fill(user.email);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}

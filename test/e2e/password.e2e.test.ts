@@ -4,30 +4,13 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { openMigratedDatabase } from '../../src/shared/db.ts';
 import { createUser, type TestUser } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
-import { browserFor, expectAccessible, removeDir, screenshot, startServer, workDir, type RunningServer } from './harness.ts';
+import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // A person changes their password from the header link (their other browser is signed out); an
 // administrator edits a person and closes a budget line. axe-core finds no serious problem on each
 // page and state, and the strict CSP reports no violation.
 
 const NEW_PASSWORD = 'une toute nouvelle phrase de passe';
-
-async function signIn(page: Page, baseUrl: string, user: Pick<TestUser, 'email' | 'password'>): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Adresse électronique').fill(user.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
-
-async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const w = globalThis as unknown as { addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void; __csp: string[] };
-    w.__csp = [];
-    w.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
-}
 
 describe('passwords, a person’s details and budget lines in the browser', () => {
   let dir: string;
@@ -63,7 +46,7 @@ describe('passwords, a person’s details and budget lines in the browser', () =
     const scriptErrors: string[] = [];
     const checkers = new Map<Page, () => Promise<string[]>>();
     for (const p of [mine, adminPage]) {
-      checkers.set(p, await recordCspViolations(p));
+      checkers.set(p, await watchCspViolations(p));
       p.on('pageerror', (e) => scriptErrors.push(e.message));
     }
     const check = async (p: Page, label: string) => {
@@ -71,8 +54,8 @@ describe('passwords, a person’s details and budget lines in the browser', () =
       await expectAccessible(p, label);
     };
 
-    await signIn(elsewhere, server.baseUrl, person);
-    await signIn(mine, server.baseUrl, person);
+    await signInThroughForm(elsewhere, server.baseUrl, person);
+    await signInThroughForm(mine, server.baseUrl, person);
     await mine.getByRole('link', { name: 'Changer de mot de passe' }).click();
     await mine.waitForURL('**/account/password');
     await check(mine, 'password form');
@@ -88,9 +71,9 @@ describe('passwords, a person’s details and budget lines in the browser', () =
     await check(mine, 'password changed');
     await elsewhere.goto(`${server.baseUrl}/account/tokens`);
     await elsewhere.waitForURL('**/sign-in?next=%2Faccount%2Ftokens');
-    await signIn(elsewhere, server.baseUrl, { email: person.email, password: NEW_PASSWORD });
+    await signInThroughForm(elsewhere, server.baseUrl, { email: person.email, password: NEW_PASSWORD });
 
-    await signIn(adminPage, server.baseUrl, admin);
+    await signInThroughForm(adminPage, server.baseUrl, admin);
     await adminPage.getByRole('link', { name: 'Personnes' }).click();
     await adminPage.getByRole('link', { name: 'Modifier Bao Martin : nom, entité, catégorie, mot de passe' }).click();
     await adminPage.waitForURL('**/admin/people/usr_*');

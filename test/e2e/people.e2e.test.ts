@@ -1,32 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { openMigratedDatabase } from '../../src/shared/db.ts';
 import { createUser, type TestUser } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
-import { browserFor, expectAccessible, removeDir, screenshot, startServer, workDir, type RunningServer } from './harness.ts';
+import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // An administrator disables a person from /admin/people in a real browser (the person, signed in
 // in another browser, is thrown out), then enables them again: axe-core finds no serious problem on
 // the page in each state, and the strict CSP reports no violation.
-
-async function signIn(page: Page, baseUrl: string, user: TestUser): Promise<void> {
-  await page.goto(`${baseUrl}/sign-in`);
-  await page.getByLabel('Adresse électronique').fill(user.email);
-  await page.getByLabel('Mot de passe').fill(user.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(`${baseUrl}/`);
-}
-
-// Recorded from inside each page before its own scripts run (injected by the DevTools protocol).
-async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const w = globalThis as unknown as { addEventListener: (t: string, f: (e: { violatedDirective: string; blockedURI: string }) => void) => void; __csp: string[] };
-    w.__csp = [];
-    w.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  return () => page.evaluate(() => (globalThis as unknown as { __csp: string[] }).__csp);
-}
 
 describe('/admin/people in the browser', () => {
   let dir: string;
@@ -59,10 +41,10 @@ describe('/admin/people in the browser', () => {
 
   it('disables and re-enables a person, accessibly and within the CSP', async () => {
     const theirs = personBrowser.pages()[0] ?? (await personBrowser.newPage());
-    await signIn(theirs, server.baseUrl, person);
+    await signInThroughForm(theirs, server.baseUrl, person);
 
     const page = adminBrowser.pages()[0] ?? (await adminBrowser.newPage());
-    const cspViolations = await recordCspViolations(page);
+    const cspViolations = await watchCspViolations(page);
     const scriptErrors: string[] = [];
     page.on('pageerror', (e) => scriptErrors.push(e.message));
     // axe is injected by expectAccessible (its inline script and styles are refused by the CSP, by
@@ -72,7 +54,7 @@ describe('/admin/people in the browser', () => {
       violations.push(...(await cspViolations()).map((v) => `${label}: ${v}`));
       await expectAccessible(page, label);
     };
-    await signIn(page, server.baseUrl, admin);
+    await signInThroughForm(page, server.baseUrl, admin);
     await page.getByRole('link', { name: 'Personnes' }).click();
     await page.waitForURL('**/admin/people');
     const row = page.getByRole('row', { name: /Bao Martin/ });
@@ -97,7 +79,7 @@ describe('/admin/people in the browser', () => {
     await page.getByRole('button', { name: 'Réactiver Bao Martin' }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Bao Martin est réactivé·e');
     await expect.poll(() => row.getByRole('cell', { name: 'Actif' }).count()).toBe(1);
-    await signIn(theirs, server.baseUrl, person);
+    await signInThroughForm(theirs, server.baseUrl, person);
 
     await page.getByRole('link', { name: 'Organisation' }).click();
     await page.waitForURL('**/admin/organisation');
