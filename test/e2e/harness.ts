@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { projectRoot } from '../../src/shared/db.ts';
+import { openMigratedDatabase, projectRoot } from '../../src/shared/db.ts';
+import { createUser, type TestUser } from '../helpers/auth.ts';
+import { createBudgetLine, createEntity } from '../helpers/org.ts';
 import { startServerProcess } from '../../bench/server-process.ts';
 
 // Browser tests run the real server (real migrations, real sign-in) on an ephemeral port with a
@@ -88,4 +90,18 @@ export async function signInThroughForm(page: Page, baseUrl: string, user: { ema
   await page.getByLabel('Mot de passe', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`${baseUrl}/`);
+}
+
+// The people pages' fixture: a lab with one budget line, an administrator and a member of the lab.
+export function seedAdminAndPerson(dbPath: string): { admin: TestUser; person: TestUser } {
+  const database = openMigratedDatabase(dbPath);
+  try {
+    const lab = createEntity(database, { name: 'LGEI' });
+    createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
+    const admin = createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
+    const person = createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
+    return { admin, person };
+  } finally {
+    database.sqlite.close();
+  }
 }

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { openMigratedDatabase } from '../../src/shared/db.ts';
-import { createUser, type TestUser } from '../helpers/auth.ts';
-import { createBudgetLine, createEntity } from '../helpers/org.ts';
-import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+import type { TestUser } from '../helpers/auth.ts';
+import { browserFor, expectAccessible, removeDir, screenshot, seedAdminAndPerson, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // A person changes their password from the header link (their other browser is signed out); an
 // administrator edits a person and closes a budget line. axe-core finds no serious problem on each
@@ -22,12 +20,7 @@ describe('passwords, a person’s details and budget lines in the browser', () =
   beforeAll(async () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
-    const database = openMigratedDatabase(dbPath);
-    const lab = createEntity(database, { name: 'LGEI' });
-    createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
-    admin = createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
-    person = createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
-    database.sqlite.close();
+    ({ admin, person } = seedAdminAndPerson(dbPath));
     server = await startServer(dbPath);
     for (const name of ['person', 'elsewhere', 'admin']) browsers.push(await browserFor(dir, name));
   }, 60_000);

@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { openMigratedDatabase } from '../../src/shared/db.ts';
-import { createUser, type TestUser } from '../helpers/auth.ts';
-import { createBudgetLine, createEntity } from '../helpers/org.ts';
-import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+import type { TestUser } from '../helpers/auth.ts';
+import { browserFor, expectAccessible, removeDir, screenshot, seedAdminAndPerson, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // An administrator disables a person from /admin/people in a real browser (the person, signed in
 // in another browser, is thrown out), then enables them again: axe-core finds no serious problem on
@@ -21,12 +19,7 @@ describe('/admin/people in the browser', () => {
   beforeAll(async () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
-    const database = openMigratedDatabase(dbPath);
-    const lab = createEntity(database, { name: 'LGEI' });
-    createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
-    admin = createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
-    person = createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
-    database.sqlite.close();
+    ({ admin, person } = seedAdminAndPerson(dbPath));
     server = await startServer(dbPath);
     adminBrowser = await browserFor(dir, 'admin');
     personBrowser = await browserFor(dir, 'person');
