@@ -11,23 +11,9 @@ import { listAudit } from '../../src/auth/audit.repository.ts';
 import { verifyPassword } from '../../src/auth/auth.crypto.ts';
 import { firstStartHint } from '../../src/auth/first-start.ts';
 import { runBudgetLineCommand, runEntityCommand } from '../../src/org/org.cli.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
 import { openMigratedDatabase, projectRoot } from '../../src/shared/db.ts';
 import { testApp } from '../helpers/app.ts';
-import { memoryDatabase } from '../helpers/db.ts';
-
-function memoryIo(stdin = '') {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    database: memoryDatabase(),
-    clock: fixedClock('2026-11-27T10:00:00Z'),
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: async () => stdin,
-  };
-  return { io, out, err };
-}
+import { memoryCliIo } from '../helpers/cli.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'empreinte-cli-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -63,7 +49,7 @@ describe('empreinte user add (a real process)', () => {
 
 describe('empreinte user (in process)', () => {
   it('reads the password from stdin, hashes it, and audits the creation', async () => {
-    const { io, out } = memoryIo('une phrase de passe solide\n');
+    const { io, out } = memoryCliIo('une phrase de passe solide\n');
     const code = await runCli((cli) => runUserCommand(['add', '--email', 'a@b.fr', '--name', 'A', '--role', 'admin', '--password-stdin'], cli), io);
     expect(code).toBe(0);
     expect(out.at(-1)).toMatch(/^Created user usr_/);
@@ -73,7 +59,7 @@ describe('empreinte user (in process)', () => {
   });
 
   it('refuses a short password, an unknown role or entity, and a duplicate email, with exit codes 1 or 2', async () => {
-    const { io, err } = memoryIo('short\n');
+    const { io, err } = memoryCliIo('short\n');
     const add = (...args: string[]) => runCli((cli) => runUserCommand(['add', ...args], cli), io);
     expect(await add('--email', 'a@b.fr', '--name', 'A', '--password-stdin')).toBe(1);
     expect(err.at(-1)).toMatch(/password/);
@@ -86,7 +72,7 @@ describe('empreinte user (in process)', () => {
   });
 
   it('adds and removes roles, auditing only real changes', async () => {
-    const { io, out } = memoryIo();
+    const { io, out } = memoryCliIo();
     await runCli((cli) => runUserCommand(['add', '--email', 'c@d.fr', '--name', 'C', '--role', 'staff'], cli), io);
     const role = (...args: string[]) => runCli((cli) => runUserCommand(['role', '--email', 'C@d.fr', ...args], cli), io);
     expect(await role('--add', 'finance')).toBe(0);
@@ -101,7 +87,7 @@ describe('empreinte user (in process)', () => {
   });
 
   it('creates entities and budget lines by name or id and prints their ids', async () => {
-    const { io, out } = memoryIo();
+    const { io, out } = memoryCliIo();
     expect(await runCli((cli) => runEntityCommand(['add', '--name', 'DRI', '--kind', 'service'], cli), io)).toBe(0);
     const entityId = out.at(-1)!;
     expect(await runCli((cli) => runBudgetLineCommand(['add', '--entity', 'DRI', '--code', 'MOB', '--label', 'Mobilité'], cli), io)).toBe(0);
@@ -113,7 +99,7 @@ describe('empreinte user (in process)', () => {
 
 describe('first start', () => {
   it('explains how to create the first admin until one exists', async () => {
-    const { io } = memoryIo('a long enough passphrase\n');
+    const { io } = memoryCliIo('a long enough passphrase\n');
     const printed: string[] = [];
     expect(firstStartHint(io.database, (t) => printed.push(t))).toMatch(/npx empreinte user add .*--role admin/s);
     expect(printed).toHaveLength(1);

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../../src/auth/cli.io.ts';
+import { runCli } from '../../src/auth/cli.io.ts';
 import { runBudgetLineCommand } from '../../src/org/org.cli.ts';
 import { listRecentOrgAudit } from '../../src/org/org-audit.repository.ts';
 import { findBudgetLineById } from '../../src/org/org.repository.ts';
 import { createBudgetLine, createEntity } from '../../src/org/org.usecases.ts';
-import { fixedClock } from '../../src/shared/clock.ts';
-import { memoryDatabase } from '../helpers/db.ts';
+import { memoryCliIo } from '../helpers/cli.ts';
 
 function setup() {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    database: memoryDatabase(),
-    clock: fixedClock('2026-11-27T10:00:00Z'),
-    out: (line) => out.push(line),
-    err: (line) => err.push(line),
-    readStdin: async () => '',
-  };
+  const { io, out, err } = memoryCliIo();
   const lab = createEntity(io, { name: 'LGEI', kind: 'lab' });
   const dri = createEntity(io, { name: 'DRI', kind: 'service' });
   const anr = createBudgetLine(io, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true });
