@@ -1,6 +1,7 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { AppError } from '../shared/errors.ts';
 import { hasRole, type AuthenticatedUser, type Role } from './auth.types.ts';
+import type { Actor } from './users.usecases.ts';
 
 export const requireUser: RequestHandler = (req, _res, next) => {
   if (!req.user) return next(new AppError('auth.unauthenticated', 'Authentification requise', [], 401));
@@ -19,4 +20,14 @@ export function requireRole(...wanted: Role[]): RequestHandler {
 export function currentUser(req: { user?: AuthenticatedUser }): AuthenticatedUser {
   if (!req.user) throw new AppError('auth.unauthenticated', 'Authentification requise', [], 401);
   return req.user;
+}
+
+// The address a request came from, as the audit log records it (behind the trusted proxy: its client).
+export function clientIp(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
+
+// Who acts, for the audit log: the signed-in person and their address.
+export function actorOf(req: Request): Actor {
+  return { actorId: currentUser(req).id, ip: clientIp(req) };
 }

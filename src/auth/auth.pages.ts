@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Response } from 'express';
 import type { Config } from '../config.ts';
 import { clearCookie, cookieOptions, readCookie, setCookie } from '../web/cookies.ts';
 import { setFlash } from '../web/flash.ts';
@@ -7,6 +7,7 @@ import { renderPage } from '../web/render.ts';
 import { safeNextPath } from './auth.models.ts';
 import { signInFormSchema } from './auth.schemas.ts';
 import { SESSION_COOKIE } from './auth.middleware.ts';
+import { clientIp } from './auth.guards.ts';
 import { signInLimiter, type SignInLimiter } from './sign-in-limiter.ts';
 import { signIn, signOut } from './sessions.usecases.ts';
 import type { AuthDeps } from './users.usecases.ts';
@@ -62,8 +63,4 @@ export function signInPages(deps: PagesDeps): Router {
   });
 
   return router;
-}
-
-export function clientIp(req: Request): string {
-  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
 }

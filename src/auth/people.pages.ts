@@ -7,12 +7,11 @@ import { formList, formStrings, parseForm, type FieldErrors } from '../web/forms
 import { renderPage } from '../web/render.ts';
 import { userCategories } from './auth.models.ts';
 import { roles, type Role } from './auth.types.ts';
-import { currentUser, requireRole } from './auth.guards.ts';
-import { clientIp } from './auth.pages.ts';
+import { actorOf, currentUser, requireRole } from './auth.guards.ts';
 import { personPages } from './person.pages.ts';
 import { personCreateSchema, roleChangeSchema, type Person } from './users-admin.schemas.ts';
 import { createPerson, disableUser, enableUser, listPeople, personById } from './users-admin.usecases.ts';
-import { changeRole, type Actor, type AuthDeps } from './users.usecases.ts';
+import { changeRole, type AuthDeps } from './users.usecases.ts';
 
 // /admin/people: the list of people with per-person actions (roles, disable, enable) and a form to add
 // someone. Every action goes through the same use cases as the API and the CLI, and redirects (303)
@@ -23,7 +22,6 @@ type PersonFormValues = Record<Exclude<(typeof PERSON_FIELDS)[number], 'password
 type PageState = { form?: { values: PersonFormValues; errors: FieldErrors }; actionError?: string };
 
 const emptyForm = (): PageState['form'] => ({ values: { email: '', name: '', category: 'staff', entityId: '', roles: ['staff'] }, errors: {} });
-const actorOf = (req: Request): Actor => ({ actorId: currentUser(req).id, ip: clientIp(req) });
 const roleLabel = (t: Translate, role: Role) => t(`role.${role}`);
 
 function showPeople(deps: AuthDeps, req: Request, res: Response, state: PageState = {}): void {

@@ -5,13 +5,12 @@ import { setFlash } from '../web/flash.ts';
 import { formStrings, parseForm, type FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
 import { userCategories } from './auth.models.ts';
-import { currentUser, requireRole } from './auth.guards.ts';
-import { clientIp } from './auth.pages.ts';
+import { actorOf, currentUser, requireRole } from './auth.guards.ts';
 import { newPasswordErrors } from './password.pages.ts';
 import { setPasswordByAdmin } from './passwords.usecases.ts';
 import { personUpdateSchema, type Person } from './users-admin.schemas.ts';
 import { personById, updatePerson } from './users-admin.usecases.ts';
-import type { Actor, AuthDeps } from './users.usecases.ts';
+import type { AuthDeps } from './users.usecases.ts';
 
 // /admin/people/:id: one person's name, entity and category, and a new password. Same use cases as
 // PATCH /api/users/:id and POST /api/users/:id/password; success goes back to the list with a flash.
@@ -20,7 +19,6 @@ const DETAIL_FIELDS = ['name', 'entityId', 'category'] as const;
 type DetailValues = Record<(typeof DETAIL_FIELDS)[number], string>;
 type PageState = { details?: { values: DetailValues; errors: FieldErrors }; passwordErrors?: FieldErrors };
 
-const actorOf = (req: Request): Actor => ({ actorId: currentUser(req).id, ip: clientIp(req) });
 
 function showPerson(deps: AuthDeps, req: Request, res: Response, person: Person, state: PageState = {}): void {
   const t = res.locals.t;

@@ -1,11 +1,10 @@
 import { Router, type Request, type Response } from 'express';
-import { requireUser, currentUser } from './auth.guards.ts';
+import { actorOf, requireUser, currentUser } from './auth.guards.ts';
 import { parseForm, type FieldErrors } from '../web/forms.ts';
 import { setFlash } from '../web/flash.ts';
 import { renderPage } from '../web/render.ts';
 import { z } from 'zod';
 import { tokenLabelSchema } from './auth.schemas.ts';
-import { clientIp } from './auth.pages.ts';
 import { listApiTokens } from './tokens.repository.ts';
 import { createApiToken, revokeApiToken, type AuthDeps } from './users.usecases.ts';
 
@@ -32,14 +31,14 @@ export function tokensPages(deps: AuthDeps): Router {
     const form = parseForm(tokenFormSchema, req.body, res.locals.t);
     const label = typeof req.body?.label === 'string' ? req.body.label : '';
     if (!form.ok) return showTokens(deps, req, res.status(400), { values: { label }, errors: form.errors });
-    const { token } = createApiToken(deps, user.id, form.data.label, { actorId: user.id, ip: clientIp(req) });
+    const { token } = createApiToken(deps, user.id, form.data.label, actorOf(req));
     showTokens(deps, req, res.status(201), { newToken: token });
   });
 
   router.post('/account/tokens/:id/revoke', requireUser, (req, res) => {
     const user = currentUser(req);
     const tokenId = String(req.params.id);
-    if (revokeApiToken(deps, user.id, tokenId, { actorId: user.id, ip: clientIp(req) })) setFlash(res, 'tokens.revokedFlash');
+    if (revokeApiToken(deps, user.id, tokenId, actorOf(req))) setFlash(res, 'tokens.revokedFlash');
     res.redirect(303, '/account/tokens');
   });
 

@@ -1,13 +1,11 @@
-import { Router, type Request } from 'express';
+import { Router } from 'express';
 import { body } from '../shared/http.ts';
-import { currentUser, requireRole } from './auth.guards.ts';
-import { clientIp } from './auth.pages.ts';
+import { actorOf, requireRole } from './auth.guards.ts';
 import { setPasswordByAdmin } from './passwords.usecases.ts';
 import { noFieldsSchema, passwordSetSchema, roleChangeSchema } from './users-admin.schemas.ts';
 import { createPerson, disableUser, enableUser, listPeople, personById, updatePerson } from './users-admin.usecases.ts';
-import { changeRole, type Actor, type AuthDeps } from './users.usecases.ts';
+import { changeRole, type AuthDeps } from './users.usecases.ts';
 
-const actorOf = (req: Request): Actor => ({ actorId: currentUser(req).id, ip: clientIp(req) });
 
 // Managing people is the admin's alone, reading the list included: it holds everyone's email, roles
 // and status, which no other role needs for its work (the secretariat sees travellers on missions).
