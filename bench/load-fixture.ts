@@ -37,8 +37,8 @@ export function seedLoadDatabase(dbPath: string, counts: { staff: number; secret
   const database = openMigratedDatabase(dbPath);
   try {
     const deps = buildDeps({ config: testConfig(), database, clock: systemClock });
-    const lab = createEntity(deps, { name: 'Laboratoire de charge', kind: 'lab' });
-    const budgetLineIds = [1, 2, 3].map((n) => createBudgetLine(deps, { entityId: lab.id, code: `CHARGE-${n}`, label: `Ligne ${n}`, active: true }).id);
+    const lab = createEntity(deps, { name: 'Laboratoire de charge', kind: 'lab' }, null);
+    const budgetLineIds = [1, 2, 3].map((n) => createBudgetLine(deps, { entityId: lab.id, code: `CHARGE-${n}`, label: `Ligne ${n}`, active: true }, null).id);
     const agent = (role: Role, n: number): Agent => {
       const user = createUser(deps, { email: `${role}.${n}@charge.example`, name: `${role} ${n}`, roles: [role], entityId: lab.id, category: 'staff' }, { actorId: null });
       return { id: user.id, token: createApiToken(deps, user.id, 'load', { actorId: null }).token };

@@ -29,7 +29,7 @@ export async function runEntityCommand(args: string[], io: CliIo): Promise<numbe
   const { values } = parseArgs({ args: rest, strict: true, options: { name: { type: 'string' }, kind: { type: 'string' } } });
   if (!values.name || !values.kind) throw new UsageError('--name and --kind are required');
   if (!(entityKinds as readonly string[]).includes(values.kind)) throw new UsageError(`--kind must be one of ${entityKinds.join(', ')}`);
-  io.out(createEntity(io, { name: values.name.trim(), kind: values.kind as EntityKind }).id);
+  io.out(createEntity(io, { name: values.name.trim(), kind: values.kind as EntityKind }, null).id);
   return 0;
 }
 
@@ -46,7 +46,7 @@ export async function runBudgetLineCommand(args: string[], io: CliIo): Promise<n
   const { values } = parseArgs({ args: rest, strict: true, options: { entity: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' } } });
   if (!values.entity || !values.code || !values.label) throw new UsageError('--entity, --code and --label are required');
   const entity = resolveEntity(io, values.entity);
-  io.out(createBudgetLine(io, { entityId: entity.id, code: values.code.trim(), label: values.label.trim(), active: true }).id);
+  io.out(createBudgetLine(io, { entityId: entity.id, code: values.code.trim(), label: values.label.trim(), active: true }, null).id);
   return 0;
 }
 

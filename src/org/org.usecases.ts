@@ -9,10 +9,11 @@ import type { BudgetLineCreate, EntityCreate } from './org.schemas.ts';
 
 type OrgDeps = { database: DbHandle; clock: Clock };
 // Who makes a change, written to org_audit with it: a signed-in person's id, or null for the CLI
-// (and fixtures), which has nobody signed in.
+// (and fixtures), which has nobody signed in. Required, not defaulted: a caller that forgot it would
+// silently log a person's change as the command line's.
 export type OrgActorId = string | null;
 
-export function createEntity({ database, clock }: OrgDeps, input: EntityCreate, actorId: OrgActorId = null): Entity {
+export function createEntity({ database, clock }: OrgDeps, input: EntityCreate, actorId: OrgActorId): Entity {
   const entity: Entity = { id: newId('ent'), name: input.name, kind: input.kind, createdAt: clock.now().toUTC().toISO()! };
   return database.sqlite.transaction(() => {
     if (repo.findEntityByName(database.db, input.name)) {
@@ -24,7 +25,7 @@ export function createEntity({ database, clock }: OrgDeps, input: EntityCreate, 
   })();
 }
 
-export function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLineCreate, actorId: OrgActorId = null): BudgetLine {
+export function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLineCreate, actorId: OrgActorId): BudgetLine {
   const line: BudgetLine = { id: newId('bgl'), ...input };
   return database.sqlite.transaction(() => {
     const entity = repo.findEntityById(database.db, input.entityId);
@@ -61,7 +62,7 @@ export type BudgetLineChange = { budgetLine: BudgetLine; changed: boolean };
 // A closed line takes no new mission (missions.usecases.ts refuses it on create and on edit, and the
 // mission form no longer offers it); missions and ledger accounts already on it keep pointing at it.
 // Reopening gives it back. Only a real change is audited: closing a closed line writes nothing.
-export function setBudgetLineActive({ database, clock }: OrgDeps, lineId: string, active: boolean, actorId: OrgActorId = null): BudgetLineChange {
+export function setBudgetLineActive({ database, clock }: OrgDeps, lineId: string, active: boolean, actorId: OrgActorId): BudgetLineChange {
   return database.sqlite.transaction(() => {
     const line = repo.findBudgetLineById(database.db, lineId);
     if (!line) throw budgetLineNotFound(lineId);

@@ -9,10 +9,10 @@ import type { MissionLedgerPort } from '../../src/missions/missions.usecases.ts'
 export type Org = { entityId: string; budgetLineId: string; otherEntityId: string; otherBudgetLineId: string };
 
 export function seedOrg(deps: { database: DbHandle; clock: Clock }): Org {
-  const lab = createEntity(deps, { name: 'Laboratoire des Sciences des Risques', kind: 'lab' });
-  const line = createBudgetLine(deps, { entityId: lab.id, code: 'LSR-FONC', label: 'Fonctionnement LSR', active: true });
-  const other = createEntity(deps, { name: 'Centre des Matériaux', kind: 'lab' });
-  const otherLine = createBudgetLine(deps, { entityId: other.id, code: 'C2MA-ANR', label: 'Projet ANR', active: true });
+  const lab = createEntity(deps, { name: 'Laboratoire des Sciences des Risques', kind: 'lab' }, null);
+  const line = createBudgetLine(deps, { entityId: lab.id, code: 'LSR-FONC', label: 'Fonctionnement LSR', active: true }, null);
+  const other = createEntity(deps, { name: 'Centre des Matériaux', kind: 'lab' }, null);
+  const otherLine = createBudgetLine(deps, { entityId: other.id, code: 'C2MA-ANR', label: 'Projet ANR', active: true }, null);
   return { entityId: lab.id, budgetLineId: line.id, otherEntityId: other.id, otherBudgetLineId: otherLine.id };
 }
 

@@ -21,7 +21,7 @@ describe('organisation audit trail (use cases)', () => {
     const line = createBudgetLine(deps, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, 'usr_admin');
     expect(setBudgetLineActive(deps, line.id, false, 'usr_finance_admin').changed).toBe(true);
     expect(setBudgetLineActive(deps, line.id, false, 'usr_admin').changed).toBe(false);
-    setBudgetLineActive(deps, line.id, true);
+    setBudgetLineActive(deps, line.id, true, null);
     expect(() => createEntity(deps, { name: 'LGEI', kind: 'service' }, 'usr_admin')).toThrow(/existe déjà/);
     expect(() => createBudgetLine(deps, { entityId: lab.id, code: 'ANR-22', label: 'Doublon', active: true }, 'usr_admin')).toThrow(/existe déjà/);
 
@@ -38,11 +38,11 @@ describe('organisation audit trail (use cases)', () => {
   it('writes the change and its audit row in one transaction: a refused audit row undoes the close', () => {
     const database = memoryDatabase();
     const deps = { database, clock };
-    const line = createBudgetLine(deps, { entityId: createEntity(deps, { name: 'LGEI', kind: 'lab' }).id, code: 'FCT', label: 'Fonctionnement', active: true });
+    const line = createBudgetLine(deps, { entityId: createEntity(deps, { name: 'LGEI', kind: 'lab' }, null).id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
     database.sqlite.exec("create trigger org_audit_refuse before insert on org_audit begin select raise(abort, 'audit down'); end");
     expect(() => setBudgetLineActive(deps, line.id, false, 'usr_admin')).toThrow(/audit down/);
     expect(findBudgetLineById(database.db, line.id)?.active).toBe(true);
-    expect(() => createEntity(deps, { name: 'DRI', kind: 'service' })).toThrow(/audit down/);
+    expect(() => createEntity(deps, { name: 'DRI', kind: 'service' }, null)).toThrow(/audit down/);
     expect(trail(database).map((r) => r.action)).toEqual(['budget_line_created', 'entity_created']);
   });
 });
@@ -58,7 +58,7 @@ describe('organisation audit trail (API and /admin/organisation)', () => {
     const entityId = (await request(app).post('/api/entities').set('Authorization', asAdmin).send({ name: 'LGEI', kind: 'lab' }).expect(201)).body.entity.id;
     const lineId = (await request(app).post('/api/budget-lines').set('Authorization', asAdmin).send({ entityId, code: 'ANR-22', label: 'Projet ANR' }).expect(201)).body.budgetLine.id;
     await request(app).post(`/api/budget-lines/${lineId}/close`).set('Authorization', asAdmin).expect(200);
-    createEntity(deps, { name: 'DRI', kind: 'service' }); // as the CLI does: no actor
+    createEntity(deps, { name: 'DRI', kind: 'service' }, null); // as the CLI does: no actor
     expect(trail(deps.database).map((r) => [r.actorId, r.action])).toEqual([
       [null, 'entity_created'],
       [admin.id, 'budget_line_closed'],
@@ -88,7 +88,7 @@ describe('organisation audit trail (API and /admin/organisation)', () => {
   it('records a close from the page under the signed-in admin', async () => {
     const { app, deps } = testApp();
     const admin = createUser(deps.database, { roles: ['admin'] });
-    const line = createBudgetLine(deps, { entityId: createEntity(deps, { name: 'LGEI', kind: 'lab' }).id, code: 'FCT', label: 'Fonctionnement', active: true });
+    const line = createBudgetLine(deps, { entityId: createEntity(deps, { name: 'LGEI', kind: 'lab' }, null).id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
     const { agent, csrfToken } = await signedInAgent(app, admin);
     await agent.post(`/admin/organisation/budget-lines/${line.id}/close`).type('form').send({ _csrf: csrfToken }).expect(303);
     expect(trail(deps.database)[0]).toEqual({ actorId: admin.id, action: 'budget_line_closed', targetId: line.id, detail: 'FCT (LGEI)' });

@@ -8,11 +8,11 @@ import { memoryCliIo } from '../helpers/cli.ts';
 
 function setup() {
   const { io, out, err } = memoryCliIo();
-  const lab = createEntity(io, { name: 'LGEI', kind: 'lab' });
-  const dri = createEntity(io, { name: 'DRI', kind: 'service' });
-  const anr = createBudgetLine(io, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true });
-  const fctLab = createBudgetLine(io, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true });
-  const fctDri = createBudgetLine(io, { entityId: dri.id, code: 'FCT', label: 'Fonctionnement DRI', active: true });
+  const lab = createEntity(io, { name: 'LGEI', kind: 'lab' }, null);
+  const dri = createEntity(io, { name: 'DRI', kind: 'service' }, null);
+  const anr = createBudgetLine(io, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, null);
+  const fctLab = createBudgetLine(io, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
+  const fctDri = createBudgetLine(io, { entityId: dri.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null);
   const run = (...args: string[]) => runCli((cli) => runBudgetLineCommand(args, cli), io);
   const active = (id: string) => findBudgetLineById(io.database.db, id)?.active;
   return { io, out, err, run, active, anr, fctLab, fctDri };

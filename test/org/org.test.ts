@@ -12,10 +12,10 @@ const clock = fixedClock('2026-11-27T10:00:00Z');
 describe('organisation usecases', () => {
   it('creates an entity and its budget lines, and finds the entity by id or by name', () => {
     const database = memoryDatabase();
-    const lab = createEntity({ database, clock }, { name: 'EuroMov DHM', kind: 'lab' });
+    const lab = createEntity({ database, clock }, { name: 'EuroMov DHM', kind: 'lab' }, null);
     expect(lab).toMatchObject({ name: 'EuroMov DHM', kind: 'lab', createdAt: '2026-11-27T10:00:00.000Z' });
     expect(lab.id).toMatch(/^ent_/);
-    const line = createBudgetLine({ database, clock }, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true });
+    const line = createBudgetLine({ database, clock }, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, null);
     expect(line.id).toMatch(/^bgl_/);
     expect(resolveEntity({ database }, lab.id).name).toBe('EuroMov DHM');
     expect(resolveEntity({ database }, 'EuroMov DHM').id).toBe(lab.id);
@@ -23,21 +23,21 @@ describe('organisation usecases', () => {
 
   it('refuses a duplicate entity name, a duplicate code in one entity, and an unknown entity', () => {
     const database = memoryDatabase();
-    const lab = createEntity({ database, clock }, { name: 'LGEI', kind: 'lab' });
-    const other = createEntity({ database, clock }, { name: 'DRI', kind: 'service' });
-    expect(() => createEntity({ database, clock }, { name: 'LGEI', kind: 'department' })).toThrow(/existe déjà/);
-    createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true });
+    const lab = createEntity({ database, clock }, { name: 'LGEI', kind: 'lab' }, null);
+    const other = createEntity({ database, clock }, { name: 'DRI', kind: 'service' }, null);
+    expect(() => createEntity({ database, clock }, { name: 'LGEI', kind: 'department' }, null)).toThrow(/existe déjà/);
+    createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
     const duplicate = (() => {
       try {
-        createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Autre', active: true });
+        createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Autre', active: true }, null);
       } catch (e) {
         return e;
       }
     })();
     expect(isAppError(duplicate) && duplicate.status).toBe(409);
     // The same code in another entity is a different line.
-    expect(createBudgetLine({ database, clock }, { entityId: other.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }).code).toBe('FCT');
-    expect(() => createBudgetLine({ database, clock }, { entityId: 'ent_nope', code: 'X', label: 'X', active: true })).toThrow(/Entité inconnue/);
+    expect(createBudgetLine({ database, clock }, { entityId: other.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null).code).toBe('FCT');
+    expect(() => createBudgetLine({ database, clock }, { entityId: 'ent_nope', code: 'X', label: 'X', active: true }, null)).toThrow(/Entité inconnue/);
     expect(() => resolveEntity({ database }, 'Nowhere')).toThrow(/Entité inconnue/);
   });
 });
