@@ -17,6 +17,8 @@ import { peoplePages } from './auth/people.pages.ts';
 import { organisationPages } from './org/org.pages.ts';
 import { orgRouter } from './org/org.routes.ts';
 import { missionsModule } from './missions/missions.wiring.ts';
+import { claimsModule } from './claims/claims.wiring.ts';
+import { receiptUploads } from './claims/receipts.upload.ts';
 import { reportsModule } from './reports/reports.wiring.ts';
 import { securityHeaders, staticAssets } from './web/security.ts';
 import { language } from './web/language.ts';
@@ -47,6 +49,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(language(deps.config)); // cookies are read on demand (src/web/cookies.ts)
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
   app.use(authenticate(deps));
+  app.use(receiptUploads); // multipart receipts: their `_csrf` field is read like a form's
   app.use(csrfProtection(deps.config));
 
   app.use(ledgerRouter(deps));
@@ -54,6 +57,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(authApiRouter());
   app.use(usersApiRouter(deps));
   app.use(orgRouter(deps));
+  app.use(claimsModule(deps));
   app.use(missionsModule(deps));
   app.use(reportsModule(deps));
   app.use(signInPages(deps));

@@ -12,6 +12,7 @@ export const causeLabels: Record<CauseKind, string> = {
   mission_reversal: 'Annulation de contribution',
   disbursement: 'Versement à un projet',
   correction: 'Correction',
+  claim_adjustment: 'Ajustement sur état de frais',
 };
 
 const csvOptions = { delimiter: ';', bom: true, header: true, record_delimiter: 'windows' as const, quoted_match: /;|"|\n|\r/ };

@@ -83,6 +83,8 @@ export const projectSpec = (project: { id: string; name: string }): AccountSpec 
 export const missionContributionKey = (missionId: string): string => `mission:${missionId}:contribution`;
 export const missionReversalKey = (missionId: string): string => `mission:${missionId}:contribution:reversal`;
 export const missionHoldKey = (missionId: string): string => `mission:${missionId}:hold`;
+// One adjustment per claim, whoever certifies and however often.
+export const claimAdjustmentKey = (claimId: string): string => `claim:${claimId}:adjustment`;
 export const correctionKey = (transferId: string): string => `transfer:${transferId}:reversal`;
 
 export function assertValidDraft(draft: TransferDraft): void {

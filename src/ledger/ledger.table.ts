@@ -5,7 +5,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteCo
 // transfers, entries, holds and hold resolutions, and check each new entry against its account's chain.
 
 export const accountKinds = ['envelope', 'budget_line', 'project'] as const;
-export const causeKinds = ['mission_contribution', 'mission_reversal', 'disbursement', 'correction'] as const;
+export const causeKinds = ['mission_contribution', 'mission_reversal', 'disbursement', 'correction', 'claim_adjustment'] as const;
 export const projectScopes = ['internal', 'territory'] as const;
 
 export const ledgerAccounts = sqliteTable(
@@ -45,7 +45,7 @@ export const ledgerTransfers = sqliteTable(
     check('ledger_transfers_amount_positive', sql`${t.amountCents} > 0`),
     check('ledger_transfers_accounts_differ', sql`${t.debitAccountId} <> ${t.creditAccountId}`),
     check('ledger_transfers_co2e_non_negative', sql`${t.co2eGrams} >= 0`),
-    check('ledger_transfers_cause_kind', sql`${t.causeKind} in ('mission_contribution', 'mission_reversal', 'disbursement', 'correction')`),
+    check('ledger_transfers_cause_kind', sql`${t.causeKind} in ('mission_contribution', 'mission_reversal', 'disbursement', 'correction', 'claim_adjustment')`),
     index('ledger_transfers_cause_idx').on(t.causeKind, t.causeRef),
   ],
 );

@@ -68,21 +68,30 @@ function replaces(leg: CurrentLeg, record: AvoidedFlightRecord): boolean {
   return along(leg, record);
 }
 
-// The records that no longer hold, with why, in the order given (oldest first: older records claim
-// their leg first). A flight back wins over a missing replacement as the reason.
-export function withdrawnAvoidedFlights(records: AvoidedFlightRecord[], legs: CurrentLeg[]): Array<{ record: AvoidedFlightRecord; reason: WithdrawalReason }> {
+export type AvoidedFlightMatch = { withdrawn: Array<{ record: AvoidedFlightRecord; reason: WithdrawalReason }>; backedBy: Map<string, CurrentLeg> };
+
+// Which records still hold and on which leg, and which no longer hold, with why, in the order given
+// (oldest first: older records claim their leg first). A flight back wins over a missing replacement.
+export function matchAvoidedFlights(records: AvoidedFlightRecord[], legs: CurrentLeg[]): AvoidedFlightMatch {
   const claimed = new Set<number>();
-  const withdrawn: Array<{ record: AvoidedFlightRecord; reason: WithdrawalReason }> = [];
+  const withdrawn: AvoidedFlightMatch['withdrawn'] = [];
+  const backedBy = new Map<string, CurrentLeg>();
   for (const record of records) {
     if (legs.some((leg) => leg.mode === 'plane' && along(leg, record))) {
       withdrawn.push({ record, reason: 'flight_restored' });
       continue;
     }
     const leg = legs.find((l) => !claimed.has(l.index) && replaces(l, record));
-    if (leg) claimed.add(leg.index);
-    else withdrawn.push({ record, reason: 'replacement_removed' });
+    if (leg) {
+      claimed.add(leg.index);
+      backedBy.set(record.id, leg);
+    } else withdrawn.push({ record, reason: 'replacement_removed' });
   }
-  return withdrawn;
+  return { withdrawn, backedBy };
+}
+
+export function withdrawnAvoidedFlights(records: AvoidedFlightRecord[], legs: CurrentLeg[]): AvoidedFlightMatch['withdrawn'] {
+  return matchAvoidedFlights(records, legs).withdrawn;
 }
 
 // The audit trail's line for a withdrawal, in French like the switch's own line.

@@ -50,6 +50,15 @@ function bookLedger(deps: MissionDeps, step: LedgerStep): void {
   }
 }
 
+// Once its claim is submitted the trip is being settled and paid: cancelling would reverse a
+// contribution the claim settles. A draft or returned claim does not stop a cancellation (it then
+// goes no further: a claim needs a validated mission).
+function checkNoClaimUnderway(claimStatus: string | null): void {
+  if (claimStatus === 'submitted' || claimStatus === 'certified' || claimStatus === 'paid') {
+    throw new AppError('mission.has_claim', "Cette mission a un état de frais en cours ou réglé : elle ne peut plus être annulée.", [{ path: 'status', message: `claim is ${claimStatus}` }], 409);
+  }
+}
+
 // One transaction: read, decide, write the new status and its audit entry, and book (or reverse) the
 // ledger contribution. If the ledger refuses, nothing of the transition remains.
 export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, action: WorkflowAction, input: TransitionInput): Mission {
@@ -66,6 +75,7 @@ export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, i
         const blockingMessages = quote.policy.filter((f) => f.severity === 'blocking').map((f) => f.message);
         checkSubmission({ blocked: quote.blocked, justificationRequired: quote.justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
       }
+      if (action === 'cancel') checkNoClaimUnderway(repo.claimStatusOf(deps.database.db, id));
       if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at })) {
         throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
       }

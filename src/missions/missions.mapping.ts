@@ -78,9 +78,9 @@ export function quotedColumns(trip: QuoteRequest, quote: Quote) {
   };
 }
 
-export function legRows(missionId: string, quote: Quote): repo.MissionLegRow[] {
+// A quoted leg as the columns of mission_legs and claim_legs (without the owner's id).
+export function quotedLegColumns(quote: Quote) {
   return quote.legs.map((leg) => ({
-    missionId,
     legIndex: leg.index,
     mode: leg.mode,
     fromLabel: leg.from?.label ?? null,
@@ -93,4 +93,8 @@ export function legRows(missionId: string, quote: Quote): repo.MissionLegRow[] {
     co2eGrams: leg.co2eGrams,
     costCents: leg.costCents,
   }));
+}
+
+export function legRows(missionId: string, quote: Quote): repo.MissionLegRow[] {
+  return quotedLegColumns(quote).map((columns) => ({ missionId, ...columns }));
 }

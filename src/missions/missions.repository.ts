@@ -120,3 +120,11 @@ export function listMissions(db: Db, filter: MissionFilter): { rows: MissionList
 export function travellerName(db: Db, userId: string): string | null {
   return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
 }
+
+// The status of the mission's claim (état de frais), if it has one: a mission whose claim is on its
+// way to payment cannot be cancelled. Read by SQL rather than through the claims capability, which
+// builds on missions.
+export function claimStatusOf(db: Db, missionId: string): string | null {
+  const row = db.$client.prepare('select status from claims where mission_id = ?').get(missionId) as { status: string } | undefined;
+  return row?.status ?? null;
+}

@@ -7,7 +7,7 @@ export const missionIdSchema = idOf('msn');
 
 // A mission is a quote request with dates and a destination made mandatory.
 // `params.required` lets the form say "required" rather than "invalid".
-const tripSchema = quoteRequestSchema.superRefine((trip, ctx) => {
+export const missionTripSchema = quoteRequestSchema.superRefine((trip, ctx) => {
   const missing = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { required: true } });
   if (!trip.departAt) missing('departAt', 'a mission needs its departure date and time');
   if (!trip.returnAt) missing('returnAt', 'a mission needs its return date and time');
@@ -18,7 +18,7 @@ const missionFields = {
   purpose: z.enum(missionPurposes),
   budgetLineId: idOf('bgl').nullable().optional(),
   justification: z.string().max(COMMENT_MAX_CHARS).nullable().optional(),
-  trip: tripSchema,
+  trip: missionTripSchema,
 };
 
 export const createMissionSchema = z.strictObject(missionFields);
@@ -29,7 +29,7 @@ export const updateMissionSchema = z.strictObject({
   purpose: missionFields.purpose.optional(),
   budgetLineId: missionFields.budgetLineId,
   justification: missionFields.justification,
-  trip: tripSchema.optional(),
+  trip: missionTripSchema.optional(),
   version: z.number().int().min(1).optional(),
 });
 export type UpdateMissionInput = z.output<typeof updateMissionSchema>;

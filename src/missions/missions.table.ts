@@ -118,6 +118,9 @@ export const avoidedFlights = sqliteTable(
     replacementFromLabel: text('replacement_from_label'),
     replacementToLabel: text('replacement_to_label'),
     replacementDistanceKm: real('replacement_distance_km'),
+    // Set when the record comes from a certified claim (the flight was not taken on the actual trip)
+    // rather than from a switch in the request form. No reference: claims build on missions.
+    claimId: text('claim_id'),
   },
   (t) => [
     check('avoided_flights_replaced_by_valid', sql`${t.replacedBy} in ('train', 'visio')`),

@@ -16,6 +16,7 @@ export type Operation = {
   idempotent?: boolean; // honours the Idempotency-Key header
   errors?: number[];
   produces?: string[]; // other media types of the success answer (text/csv, application/pdf)
+  upload?: { field: string; types: string[]; maxBytes: number; fields?: z.ZodObject }; // a multipart/form-data body with one file
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -39,6 +40,8 @@ const errorText: Record<number, string> = {
   403: 'Signed in, but this role may not do this',
   404: 'Not found, or not visible to you',
   409: 'Conflict: invalid transition, stale version, or Idempotency-Key reused with another body',
+  413: 'Body or file too large',
+  415: 'File type not accepted, or its bytes are not what it claims to be',
   429: 'Too many requests',
 };
 
@@ -58,12 +61,18 @@ function parameters(op: Operation): unknown[] {
   return [...fromPath, ...fromQuery, ...key];
 }
 
+function uploadBody(upload: NonNullable<Operation['upload']>): JsonSchema {
+  const fields = upload.fields ? ((jsonSchema(upload.fields, 'input').properties ?? {}) as JsonSchema) : {};
+  const file = { type: 'string', format: 'binary', description: `${upload.types.join(', ')}; at most ${upload.maxBytes} bytes; the type is read from the bytes` };
+  return { required: true, content: { 'multipart/form-data': { schema: { type: 'object', properties: { [upload.field]: file, ...fields }, required: [upload.field] } } } };
+}
+
 function operationObject(op: Operation): JsonSchema {
   const success = String(op.status ?? 200);
   const content: JsonSchema = op.response ? { 'application/json': { schema: jsonSchema(op.response, 'output') } } : { 'application/json': {} };
   for (const type of op.produces ?? []) content[type] = {};
   const responses: JsonSchema = { [success]: { description: 'Success', content } };
-  const errors = new Set([...(op.errors ?? []), ...(op.body || op.query ? [400] : []), ...(op.auth ? [401] : [])]);
+  const errors = new Set([...(op.errors ?? []), ...(op.body || op.query || op.upload ? [400] : []), ...(op.auth ? [401] : [])]);
   for (const status of [...errors].sort()) {
     responses[String(status)] = { description: errorText[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   }
@@ -74,6 +83,7 @@ function operationObject(op: Operation): JsonSchema {
     ...(op.auth ? { security: [{ bearerAuth: [] }, { cookieAuth: [] }] } : { security: [] }),
     parameters: parameters(op),
     ...(op.body ? { requestBody: { required: !op.body.safeParse({}).success, content: { 'application/json': { schema: jsonSchema(op.body, 'input') } } } } : {}),
+    ...(op.upload ? { requestBody: uploadBody(op.upload) } : {}),
     responses,
   };
 }

@@ -23,6 +23,8 @@ import {
   personUpdateSchema,
   roleChangeSchema,
 } from '../auth/users-admin.schemas.ts';
+import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQuerySchema, paySchema, putClaimSchema, receiptAnswerSchema, receiptFieldsSchema } from '../claims/claims.schemas.ts';
+import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
@@ -50,6 +52,25 @@ const missionOp = (op: Omit<Operation, 'tag' | 'auth'>): Operation => ({ tag: 'm
 const transition = (action: string, summary: string): Operation =>
   missionOp({ method: 'post', path: `/api/missions/:id/${action}`, summary, body: transitionSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] });
 
+const claimOp = (op: Omit<Operation, 'tag' | 'auth'>): Operation => ({ tag: 'claims', auth: true, ...op });
+const claimPath = '/api/missions/:id/claim';
+const claimTransition = (action: string, summary: string, body: Operation['body'] = claimTransitionSchema): Operation =>
+  claimOp({ method: 'post', path: `${claimPath}/${action}`, summary, body, response: claimAnswerSchema, idempotent: true, errors: [403, 404, 409] });
+
+const claimOperations: Operation[] = [
+  claimOp({ method: 'get', path: claimPath, summary: "The mission's claim (état de frais): actual trip and quote, expenses, receipts, estimate vs actual, adjustment (traveller, secretariat, finance, admin)", query: quoteQuerySchema, response: claimAnswerSchema, errors: [404] }),
+  claimOp({ method: 'put', path: claimPath, summary: 'Create the claim of a validated mission (201; without trip, the mission\'s) or replace what the body gives of a draft or returned one (200)', body: putClaimSchema, response: claimAnswerSchema, errors: [403, 404, 409] }),
+  claimOp({ method: 'post', path: `${claimPath}/receipts`, summary: 'Upload a receipt (multipart: file, label): PDF, JPEG or PNG, type read from the bytes, stored with its SHA-256', upload: { field: 'file', types: [...receiptTypes], maxBytes: MAX_RECEIPT_BYTES, fields: receiptFieldsSchema }, response: receiptAnswerSchema, status: 201, idempotent: true, errors: [403, 404, 409, 413, 415] }),
+  claimOp({ method: 'get', path: `${claimPath}/receipts/:receiptId`, summary: 'A receipt\'s bytes under their sniffed type (?download=1: as an attachment); never to the copil', produces: [...receiptTypes], errors: [404] }),
+  claimOp({ method: 'delete', path: `${claimPath}/receipts/:receiptId`, summary: 'Withdraw a receipt of a draft or returned claim', response: claimAnswerSchema, errors: [403, 404, 409] }),
+  claimTransition('submit', 'Submit to the secretariat: the trip is over, and receipts are joined when fares or expenses are claimed'),
+  claimTransition('return', 'Return to the traveller for correction (secretariat, comment required)'),
+  claimTransition('reject', 'Reject the claim (secretariat, reason required)'),
+  claimTransition('certify', 'Certify (service fait, secretariat): books the contribution adjustment (actual − booked) in the same transaction'),
+  claimTransition('pay', 'Mark a certified claim paid (finance) with the payment reference', paySchema),
+  claimOp({ method: 'get', path: '/api/claims', summary: 'Claims by status, oldest change first: the secretariat and finance see all, a traveller their own', query: listClaimsQuerySchema, response: claimListSchema, errors: [403] }),
+];
+
 export const operations: Operation[] = [
   { method: 'post', path: '/api/quote', tag: 'quote', auth: false, summary: 'Price a trip: distance, CO2e with provenance, cost, policy flags, rail and visio alternatives', query: quoteQuerySchema, body: quoteRequestSchema, response: quoteResponseSchema, errors: [429] },
   { method: 'get', path: '/api/places', tag: 'places', auth: false, summary: 'Autocomplete airports and cities', query: suggestQuerySchema, response: placesAnswer },
@@ -65,6 +86,7 @@ export const operations: Operation[] = [
   transition('reject', 'Reject (reason required)'),
   transition('cancel', 'Cancel a submitted or validated mission (a validated one gets its contribution reversed)'),
   missionOp({ method: 'post', path: '/api/missions/:id/legs/:index/switch', summary: 'Replace a flight leg by rail or visio and record the avoided flight (a later edit bringing the flight back withdraws it)', body: switchLegSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
+  ...claimOperations,
   { method: 'get', path: '/api/ledger/balances', tag: 'ledger', auth: true, summary: 'Balance of every ledger account as of a date or instant (finance)', query: balancesQuery, response: balancesAnswer, produces: ['text/csv'], errors: [403] },
   { method: 'get', path: '/api/ledger/statement', tag: 'ledger', auth: true, summary: 'Statement of one account over a period, with running balance', query: statementQuery, produces: ['text/csv', 'application/pdf'], errors: [403, 404] },
   { method: 'get', path: '/api/ledger/projects', tag: 'ledger', auth: true, summary: 'Reinvestment projects', errors: [403] },

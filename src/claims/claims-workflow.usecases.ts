@@ -1,0 +1,101 @@
+import type { AuthenticatedUser } from '../auth/auth.types.ts';
+import { AppError } from '../shared/errors.ts';
+import { newId } from '../shared/ids.ts';
+import { formatCentsFr } from '../ledger/ledger-format.models.ts';
+import { findBudgetLineById } from '../org/org.repository.ts';
+import type { Quote } from '../quote/quote.usecases.ts';
+import { COMMENT_MAX_CHARS } from '../missions/missions.models.ts';
+import type * as missionsRepo from '../missions/missions.repository.ts';
+import { nowIso } from '../missions/missions.usecases.ts';
+import { assertClaimable, checkClaimSubmission, claimNotFound, decideClaim, type ClaimStatus, type ClaimWorkflowAction } from './claims.models.ts';
+import { amountsNeedingReceiptCents } from './expenses.models.ts';
+import { amountsOf, expensesFromRows, type Claim } from './claims.mapping.ts';
+import { checkClaimVersion, claimConflict, readClaim, visibleMission, type ClaimDeps } from './claims.usecases.ts';
+import { settleAvoidedFlights } from './claim-avoided-flights.usecases.ts';
+import * as repo from './claims.repository.ts';
+
+export type ClaimTransitionRequest = { comment?: string; version?: number; paymentReference?: string };
+
+function commentFor(action: ClaimWorkflowAction, comment: string | undefined): string | null {
+  const text = (comment ?? '').trim();
+  if ((action === 'return' || action === 'reject') && text.length === 0) {
+    const message = action === 'return' ? 'Un commentaire est obligatoire pour renvoyer un état de frais au missionnaire.' : 'Un motif est obligatoire pour refuser un état de frais.';
+    throw new AppError('validation.comment_required', message, [{ path: 'comment', message }]);
+  }
+  if (text.length > COMMENT_MAX_CHARS) throw new AppError('validation.invalid', `Commentaire trop long (${COMMENT_MAX_CHARS} caractères au plus).`, [{ path: 'comment', message: 'too long' }]);
+  return text || null;
+}
+
+type Step = { deps: ClaimDeps; actor: AuthenticatedUser; mission: missionsRepo.MissionRow; claim: repo.ClaimRow; at: string };
+type Outcome = { patch: Partial<repo.ClaimInsert>; notes: string[] };
+
+function submit({ deps, claim, at }: Step): Outcome {
+  const quote = JSON.parse(claim.quoteJson) as Quote;
+  const amounts = amountsOf(quote, expensesFromRows(repo.listExpenses(deps.database.db, claim.id)));
+  checkClaimSubmission({ returnAt: claim.returnAt, nowIso: at, receipts: repo.countReceipts(deps.database.db, claim.id), amountsNeedingReceiptCents: amountsNeedingReceiptCents(amounts) });
+  return { patch: {}, notes: [] };
+}
+
+const signedEuros = (cents: number) => `${cents > 0 ? '+' : cents < 0 ? '−' : ''}${formatCentsFr(Math.abs(cents))} €`;
+
+// Service fait: the contribution is settled on the actual trip and the copil's avoided flights are
+// brought in line with it, in the transaction that certifies.
+function certify({ deps, actor, mission, claim, at }: Step): Outcome {
+  const actual = JSON.parse(claim.quoteJson) as Quote;
+  const line = mission.budgetLineId ? findBudgetLineById(deps.database.db, mission.budgetLineId) : undefined;
+  const settlement = deps.ledger.settle(deps.database, {
+    claimId: claim.id,
+    missionId: mission.id,
+    budgetLineId: mission.budgetLineId!,
+    budgetLineName: line ? `${line.code} — ${line.label}` : undefined,
+    entityId: mission.entityId,
+    actual: { amountCents: actual.offset.amountCents, co2eGrams: actual.offset.co2eGrams },
+    at,
+    actorId: actor.id,
+  });
+  const avoided = settleAvoidedFlights(deps.database.db, { missionId: mission.id, claimId: claim.id, estimate: JSON.parse(mission.quoteJson) as Quote, actual, at, actorId: actor.id });
+  const adjustmentNote = settlement.transferId ? `Contribution carbone ajustée de ${signedEuros(settlement.amountCents)} (${settlement.transferId})` : 'Contribution carbone inchangée sur le voyage réel';
+  return {
+    patch: { certifiedAt: at, certifiedBy: actor.id, adjustmentCents: settlement.amountCents, adjustmentTransferId: settlement.transferId },
+    notes: [adjustmentNote, ...avoided],
+  };
+}
+
+function pay({ actor, at }: Step, reference: string | undefined): Outcome {
+  const paymentReference = (reference ?? '').trim();
+  if (!paymentReference) throw new AppError('validation.invalid', 'Indiquez la référence du paiement.', [{ path: 'paymentReference', message: 'required' }]);
+  return { patch: { paidAt: at, paidBy: actor.id, paymentReference }, notes: [`Référence de paiement : ${paymentReference}`] };
+}
+
+function effects(action: ClaimWorkflowAction, step: Step, input: ClaimTransitionRequest): Outcome {
+  if (action === 'submit') return submit(step);
+  if (action === 'certify') return certify(step);
+  if (action === 'pay') return pay(step, input.paymentReference);
+  return { patch: {}, notes: [] };
+}
+
+// One transaction, IMMEDIATE so that two processes racing (certify against return, two
+// certifications) are serialised before either reads the status: read, decide, settle, write the
+// status and its audit entry. If anything refuses (the ledger, a trigger), nothing of it remains.
+export function transitionClaim(deps: ClaimDeps, actor: AuthenticatedUser, missionId: string, action: ClaimWorkflowAction, input: ClaimTransitionRequest): Claim {
+  const at = nowIso(deps.clock);
+  const db = deps.database.db;
+  const mission = deps.database.sqlite
+    .transaction(() => {
+      const mission = visibleMission(deps.database, actor, missionId);
+      const claim = repo.findClaimByMission(db, missionId);
+      if (!claim) throw claimNotFound();
+      const from = claim.status as ClaimStatus;
+      const to = decideClaim(action, { travellerId: claim.travellerId, status: from }, actor);
+      checkClaimVersion(claim, input.version);
+      const comment = commentFor(action, input.comment);
+      if (action === 'submit' || action === 'certify') assertClaimable(mission);
+      const { patch, notes } = effects(action, { deps, actor, mission, claim, at }, input);
+      if (!repo.updateClaimIfVersion(db, claim.id, claim.version, { ...patch, status: to, updatedAt: at })) throw claimConflict();
+      const text = [comment, ...notes].filter((t): t is string => !!t).join(' ; ') || null;
+      repo.insertClaimAudit(db, { id: newId('aud'), claimId: claim.id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment: text });
+      return mission;
+    })
+    .immediate();
+  return readClaim(deps, mission);
+}

@@ -1,0 +1,169 @@
+import { and, asc, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../shared/db.ts';
+import { users } from '../auth/auth.table.ts';
+import { missions } from '../missions/missions.table.ts';
+import type { ClaimStatus } from './claims.models.ts';
+import { claimAudit, claimExpenses, claimLegs, claimReceiptFiles, claimReceipts, claims } from './claims.table.ts';
+
+export type ClaimRow = typeof claims.$inferSelect;
+export type ClaimInsert = typeof claims.$inferInsert;
+export type ClaimExpenseRow = typeof claimExpenses.$inferSelect;
+export type ClaimLegRow = typeof claimLegs.$inferInsert;
+export type ReceiptRow = typeof claimReceipts.$inferSelect;
+export type ClaimAuditRow = typeof claimAudit.$inferSelect & { actorName: string | null };
+
+export function insertClaim(db: Db, row: ClaimInsert): void {
+  db.insert(claims).values(row).run();
+}
+
+export function findClaimByMission(db: Db, missionId: string): ClaimRow | undefined {
+  return db.select().from(claims).where(eq(claims.missionId, missionId)).get();
+}
+
+export function findClaimById(db: Db, id: string): ClaimRow | undefined {
+  return db.select().from(claims).where(eq(claims.id, id)).get();
+}
+
+// Conditional on the version the writer read: zero rows changed means someone else wrote in between.
+export function updateClaimIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<ClaimInsert>): boolean {
+  const result = db
+    .update(claims)
+    .set({ ...patch, version: expectedVersion + 1 })
+    .where(and(eq(claims.id, id), eq(claims.version, expectedVersion)))
+    .run();
+  return result.changes === 1;
+}
+
+export function replaceExpenses(db: Db, claimId: string, rows: Array<typeof claimExpenses.$inferInsert>): void {
+  db.delete(claimExpenses).where(eq(claimExpenses.claimId, claimId)).run();
+  if (rows.length > 0) db.insert(claimExpenses).values(rows).run();
+}
+
+export function listExpenses(db: Db, claimId: string): ClaimExpenseRow[] {
+  return db.select().from(claimExpenses).where(eq(claimExpenses.claimId, claimId)).orderBy(asc(claimExpenses.lineIndex)).all();
+}
+
+export function replaceClaimLegs(db: Db, claimId: string, rows: ClaimLegRow[]): void {
+  db.delete(claimLegs).where(eq(claimLegs.claimId, claimId)).run();
+  if (rows.length > 0) db.insert(claimLegs).values(rows).run();
+}
+
+export function insertReceipt(db: Db, row: typeof claimReceipts.$inferInsert, bytes: Buffer): void {
+  db.insert(claimReceipts).values(row).run();
+  db.insert(claimReceiptFiles).values({ receiptId: row.id, bytes }).run();
+}
+
+// Oldest first; rowid breaks ties of one instant (a fixed clock, two uploads in one second).
+export function listReceipts(db: Db, claimId: string): ReceiptRow[] {
+  return db.select().from(claimReceipts).where(eq(claimReceipts.claimId, claimId)).orderBy(asc(claimReceipts.uploadedAt), asc(sql`${claimReceipts}.rowid`)).all();
+}
+
+export function countReceipts(db: Db, claimId: string): number {
+  return db.select({ n: count() }).from(claimReceipts).where(eq(claimReceipts.claimId, claimId)).get()?.n ?? 0;
+}
+
+export function findReceipt(db: Db, claimId: string, receiptId: string): ReceiptRow | undefined {
+  return db.select().from(claimReceipts).where(and(eq(claimReceipts.claimId, claimId), eq(claimReceipts.id, receiptId))).get();
+}
+
+export function receiptBytes(db: Db, receiptId: string): Buffer | undefined {
+  return db.select({ bytes: claimReceiptFiles.bytes }).from(claimReceiptFiles).where(eq(claimReceiptFiles.receiptId, receiptId)).get()?.bytes;
+}
+
+// The file row goes with it (ON DELETE CASCADE); a trigger refuses once the claim is submitted.
+export function deleteReceipt(db: Db, receiptId: string): void {
+  db.delete(claimReceipts).where(eq(claimReceipts.id, receiptId)).run();
+}
+
+export function insertClaimAudit(db: Db, row: typeof claimAudit.$inferInsert): void {
+  db.insert(claimAudit).values(row).run();
+}
+
+export function listClaimAudit(db: Db, claimId: string): ClaimAuditRow[] {
+  return db
+    .select({
+      id: claimAudit.id,
+      claimId: claimAudit.claimId,
+      at: claimAudit.at,
+      actorId: claimAudit.actorId,
+      action: claimAudit.action,
+      fromStatus: claimAudit.fromStatus,
+      toStatus: claimAudit.toStatus,
+      comment: claimAudit.comment,
+      actorName: users.name,
+    })
+    .from(claimAudit)
+    .leftJoin(users, eq(users.id, claimAudit.actorId))
+    .where(eq(claimAudit.claimId, claimId))
+    .orderBy(asc(claimAudit.at), asc(sql`${claimAudit}.rowid`))
+    .all();
+}
+
+export type ClaimListFilter = { statuses?: readonly ClaimStatus[]; travellerId?: string; budgetLineId?: string; limit: number; offset: number };
+
+export type ClaimListRow = ClaimRow & {
+  travellerName: string | null;
+  entityId: string;
+  budgetLineId: string | null;
+  destinationCountry: string;
+  destinationCity: string | null;
+  missionCo2eGrams: number;
+  missionCostCents: number;
+};
+
+function listConditions(filter: ClaimListFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (filter.statuses && filter.statuses.length > 0) parts.push(inArray(claims.status, [...filter.statuses]));
+  if (filter.travellerId) parts.push(eq(claims.travellerId, filter.travellerId));
+  if (filter.budgetLineId) parts.push(eq(missions.budgetLineId, filter.budgetLineId));
+  return parts.length > 0 ? and(...parts) : undefined;
+}
+
+// The secretariat's and finance's queues: oldest change first, so the claim waiting longest comes first.
+export function listClaims(db: Db, filter: ClaimListFilter): { rows: ClaimListRow[]; total: number } {
+  const where = listConditions(filter);
+  const rows = db
+    .select({
+      claim: claims,
+      travellerName: users.name,
+      entityId: missions.entityId,
+      budgetLineId: missions.budgetLineId,
+      destinationCountry: missions.destinationCountry,
+      destinationCity: missions.destinationCity,
+      missionCo2eGrams: missions.co2eGrams,
+      missionCostCents: missions.costCents,
+    })
+    .from(claims)
+    .innerJoin(missions, eq(missions.id, claims.missionId))
+    .leftJoin(users, eq(users.id, claims.travellerId))
+    .where(where)
+    .orderBy(asc(claims.updatedAt), asc(claims.id))
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .all();
+  const total = db.select({ n: count() }).from(claims).innerJoin(missions, eq(missions.id, claims.missionId)).where(where).get()?.n ?? 0;
+  return { rows: rows.map(({ claim, ...rest }) => ({ ...claim, ...rest })), total };
+}
+
+// Payments export: certified (to pay) or paid claims whose certification (or payment) falls in
+// [fromUtc, toUtc), with the mission's budget line and the expense sums per kind.
+export type PaymentFilter = { status: 'certified' | 'paid'; fromUtc: string; toUtc: string; budgetLineId?: string };
+
+export function listPayable(db: Db, filter: PaymentFilter) {
+  const at = filter.status === 'paid' ? claims.paidAt : claims.certifiedAt;
+  const parts: SQL[] = [eq(claims.status, filter.status), gte(at, filter.fromUtc), lt(at, filter.toUtc)];
+  if (filter.budgetLineId) parts.push(eq(missions.budgetLineId, filter.budgetLineId));
+  return db
+    .select({ claim: claims, travellerName: users.name, budgetLineId: missions.budgetLineId, entityId: missions.entityId, destinationCountry: missions.destinationCountry, destinationCity: missions.destinationCity })
+    .from(claims)
+    .innerJoin(missions, eq(missions.id, claims.missionId))
+    .leftJoin(users, eq(users.id, claims.travellerId))
+    .where(and(...parts))
+    .orderBy(asc(missions.budgetLineId), asc(at), asc(claims.id))
+    .all();
+}
+
+export function expensesOf(db: Db, claimIds: string[]): ClaimExpenseRow[] {
+  if (claimIds.length === 0) return [];
+  return db.select().from(claimExpenses).where(inArray(claimExpenses.claimId, claimIds)).orderBy(asc(claimExpenses.claimId), asc(claimExpenses.lineIndex)).all();
+}

@@ -1,0 +1,94 @@
+import request from 'supertest';
+import { expect } from 'vitest';
+import { testApp } from '../helpers/app.ts';
+import { bearerFor, createUser, type TestUser } from '../helpers/auth.ts';
+import { createBudgetLine, createEntity } from '../helpers/org.ts';
+import { trackLedger } from '../helpers/ledger-auditor.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { testConfig, type Config } from '../../src/config.ts';
+import type { Clock } from '../../src/shared/clock.ts';
+
+// After the trips of the fixtures (spring 2027): claims are submitted once the trip is over.
+export const AFTER_TRIPS = '2027-06-15T09:00:00Z';
+
+// Montpellier → Montréal and back, economy: the flight of the missions fixtures.
+export const montrealTrip = {
+  departAt: '2027-03-10T07:00:00+01:00',
+  returnAt: '2027-03-14T21:00:00-04:00',
+  destination: { country: 'CA', city: 'Montréal' },
+  legs: [{ mode: 'plane', from: 'MPL', to: 'YUL', roundTrip: true, cabin: 'economy', fareCents: 95_000 }],
+};
+
+// Montpellier → Paris by air, the trip a traveller then made by train.
+export const parisFlightTrip = {
+  departAt: '2027-02-02T07:00:00+01:00',
+  returnAt: '2027-02-03T21:00:00+01:00',
+  destination: { country: 'FR', city: 'Paris' },
+  legs: [{ mode: 'plane', from: 'MPL', to: 'ORY', roundTrip: true, fareCents: 30_000 }],
+};
+export const parisByTrain = { ...parisFlightTrip, legs: [{ mode: 'train', from: 'Montpellier, FR', to: 'Paris, FR', roundTrip: true, fareCents: 18_000 }] };
+
+export const trainTrip = {
+  departAt: '2027-02-02T07:00:00+01:00',
+  returnAt: '2027-02-02T21:00:00+01:00',
+  destination: { country: 'FR', city: 'Lyon' },
+  legs: [{ mode: 'train', from: 'Montpellier, FR', to: 'Lyon, FR', roundTrip: true }],
+};
+
+// The smallest files each sniffer recognises, and a "PDF" that is not one.
+export const files = {
+  pdf: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+  png: Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+  jpeg: Buffer.from('ffd8ffe000104a46494600010100000100010000ffd9', 'hex'),
+  html: Buffer.from('<html><script>alert(1)</script></html>'),
+};
+
+export type ClaimWorld = ReturnType<typeof claimWorld>;
+
+export function claimWorld(options: { clock?: Clock; config?: Partial<Config> } = {}) {
+  const config = { ...testConfig(), ...options.config };
+  const { app, deps } = testApp({ clock: options.clock ?? fixedClock(AFTER_TRIPS), config }, config);
+  trackLedger(deps.database, { allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE });
+  const entity = createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
+  const budgetLine = createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
+  const person = (roles: TestUser['roles'], fields: { entityId?: string; name?: string } = {}) => {
+    const user = createUser(deps.database, { roles, entityId: fields.entityId ?? null, name: fields.name });
+    return { user, auth: bearerFor(deps.database, user) };
+  };
+  const traveller = person(['staff'], { entityId: entity.id, name: 'Camille Martin' });
+  const other = person(['staff'], { entityId: entity.id, name: 'Autre Personne' });
+  const secretariat = person(['secretariat'], { name: 'Dominique Roux' });
+  const finance = person(['finance'], { name: 'Fanny Compta' });
+  const copil = person(['copil']);
+  const admin = person(['admin']);
+
+  // A mission through the real workflow: created, submitted, validated by the secretariat.
+  async function validatedMission(trip: unknown = montrealTrip, who = traveller): Promise<{ id: string; quote: { offset: { amountCents: number; co2eGrams: number } } }> {
+    const created = await request(app).post('/api/missions').set('Authorization', who.auth).send({ purpose: 'conference', budgetLineId: budgetLine.id, justification: 'Communication invitée au congrès annuel du domaine', trip }).expect(201);
+    await request(app).post(`/api/missions/${created.body.id}/submit`).set('Authorization', who.auth).send({}).expect(200);
+    const validated = await request(app).post(`/api/missions/${created.body.id}/validate`).set('Authorization', secretariat.auth).send({}).expect(200);
+    expect(validated.body.status).toBe('validated');
+    return { id: created.body.id, quote: created.body.quote };
+  }
+
+  const claimUrl = (missionId: string) => `/api/missions/${missionId}/claim`;
+
+  function uploadReceipt(missionId: string, bytes = files.pdf, name = 'facture.pdf', who = traveller) {
+    return request(app).post(`${claimUrl(missionId)}/receipts`).set('Authorization', who.auth).attach('file', bytes, name);
+  }
+
+  // A claim submitted by the traveller with its receipt: ready for the secretariat.
+  async function submittedClaim(missionId: string, body: Record<string, unknown> = {}) {
+    await request(app).put(claimUrl(missionId)).set('Authorization', traveller.auth).send(body).expect(201);
+    await uploadReceipt(missionId).expect(201);
+    return (await request(app).post(`${claimUrl(missionId)}/submit`).set('Authorization', traveller.auth).send({}).expect(200)).body.claim;
+  }
+
+  const transfers = (causeRef: string) =>
+    deps.database.sqlite.prepare('select key, cause_kind as causeKind, amount_cents as amountCents, co2e_grams as co2eGrams, debit_account_id as debit, credit_account_id as credit from ledger_transfers where cause_ref = ? order by rowid').all(causeRef) as Array<{ key: string; causeKind: string; amountCents: number; co2eGrams: number; debit: string; credit: string }>;
+
+  const balance = (ref: string) =>
+    (deps.database.sqlite.prepare('select coalesce(sum(e.amount_cents), 0) as cents from ledger_entries e join ledger_accounts a on a.id = e.account_id where a.ref = ?').get(ref) as { cents: number }).cents;
+
+  return { app, deps, entity, budgetLine, traveller, other, secretariat, finance, copil, admin, validatedMission, claimUrl, uploadReceipt, submittedClaim, transfers, balance };
+}
