@@ -11,6 +11,9 @@ const uploadPaths = [/^\/api\/missions\/[^/]+\/claim\/receipts$/, /^\/missions\/
 
 const parser = multer({
   storage: multer.memoryStorage(),
+  // Browsers send the file name as raw UTF-8 without a charset parameter: "Facture hôtel.pdf" must
+  // not arrive as "Facture hÃ´tel.pdf" (busboy's default reads such parameters as latin1).
+  defParamCharset: 'utf8',
   limits: { fileSize: MAX_RECEIPT_BYTES, files: 1, fields: 8, fieldSize: 4096, parts: 9, headerPairs: 50 },
 }).single('file');
 

@@ -55,6 +55,26 @@ const checks: Check[] = [
            where r.outcome = 'posted' and (t.id is null or t.cause_kind <> 'mission_contribution')`,
     message: () => 'a posted hold does not point to a mission contribution',
   },
+  {
+    // Certification books exactly one adjustment per settled claim, for the amount and direction the
+    // claim records (claims are written by src/claims, the ledger here: the auditor ties the two).
+    name: 'claim_adjustment_matches_claim',
+    sql: `select t.id as ref, c.id as claim_id, c.adjustment_cents, t.amount_cents, ca.kind as credit_kind
+            from ledger_transfers t
+            left join claims c on c.id = t.cause_ref
+            join ledger_accounts ca on ca.id = t.credit_account_id
+           where t.cause_kind = 'claim_adjustment'
+             and (c.id is null or c.adjustment_transfer_id is not t.id or t.key <> 'claim:' || c.id || ':adjustment'
+                  or abs(c.adjustment_cents) <> t.amount_cents
+                  or (c.adjustment_cents > 0) <> (ca.kind = 'envelope'))`,
+    message: (r) => (r.claim_id ? `adjustment of claim ${r.claim_id}: claim says ${r.adjustment_cents}, transfer moves ${r.amount_cents} to a ${r.credit_kind}` : 'a claim adjustment without its claim'),
+  },
+  {
+    name: 'settled_claim_has_its_adjustment',
+    sql: `select c.id as ref, c.adjustment_cents from claims c left join ledger_transfers t on t.id = c.adjustment_transfer_id
+           where c.status in ('certified', 'paid') and ((c.adjustment_cents <> 0) <> (t.id is not null))`,
+    message: (r) => `settled with an adjustment of ${r.adjustment_cents} cents but ${Number(r.adjustment_cents) === 0 ? 'a transfer exists' : 'no transfer was booked'}`,
+  },
 ];
 
 function negativeCheck(policy: Pick<LedgerPolicy, 'allowNegativeEnvelope'>): Check {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
+import Database from 'better-sqlite3';
+import { auditLedger } from '../../src/ledger/ledger.audit.ts';
 import { installLedgerAuditor } from '../helpers/ledger-auditor.ts';
 import { claimWorld, montrealTrip, parisByTrain, parisFlightTrip, trainTrip, type ClaimWorld } from './support.ts';
 
@@ -119,5 +121,35 @@ describe('certification settles the contribution on the actual trip', () => {
     expect(line).toMatchObject({ causeRef: c.claim.id, amountCents: -c.booked });
     expect(line.memo).toContain(c.claim.id);
     expect(line.memo).toContain(c.missionId);
+  });
+});
+
+describe('the ledger auditor ties claims to their adjustments', () => {
+  // Tampering happens on a copy, so the tracked database stays sound for the after-each audit.
+  function tamperedCopy(world: ClaimWorld) {
+    const copy = new Database(world.deps.database.sqlite.serialize());
+    for (const { name } of copy.prepare("select name from sqlite_master where type = 'trigger'").all() as Array<{ name: string }>) copy.exec(`drop trigger "${name}"`);
+    return { sqlite: copy, db: undefined as never };
+  }
+
+  it('finds an adjustment whose amount or direction differs from its claim, and a settled claim without its transfer', async () => {
+    const world = claimWorld();
+    const actual = { ...montrealTrip, legs: [...montrealTrip.legs, { mode: 'plane', from: 'YUL', to: 'YYZ', roundTrip: true }] };
+    const c = await certified(world, montrealTrip, actual);
+    const delta = expectSettled(c);
+    expect(auditLedger(world.deps.database).problems).toEqual([]);
+
+    const wrongAmount = tamperedCopy(world);
+    wrongAmount.sqlite.prepare('update claims set adjustment_cents = ? where id = ?').run(delta + 1, c.claim.id);
+    expect(auditLedger(wrongAmount).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
+
+    const wrongDirection = tamperedCopy(world);
+    wrongDirection.sqlite.prepare('update claims set adjustment_cents = ? where id = ?').run(-delta, c.claim.id);
+    expect(auditLedger(wrongDirection).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
+
+    const unbooked = tamperedCopy(world);
+    unbooked.sqlite.prepare('update claims set adjustment_transfer_id = null where id = ?').run(c.claim.id);
+    expect(auditLedger(unbooked).problems.map((p) => p.check).sort()).toEqual(['claim_adjustment_matches_claim', 'settled_claim_has_its_adjustment']);
+    for (const copy of [wrongAmount, wrongDirection, unbooked]) copy.sqlite.close();
   });
 });

@@ -7,6 +7,7 @@ import { trackLedger } from '../helpers/ledger-auditor.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import type { Clock } from '../../src/shared/clock.ts';
+import type { DbHandle } from '../../src/shared/db.ts';
 
 // After the trips of the fixtures (spring 2027): claims are submitted once the trip is over.
 export const AFTER_TRIPS = '2027-06-15T09:00:00Z';
@@ -45,9 +46,9 @@ export const files = {
 
 export type ClaimWorld = ReturnType<typeof claimWorld>;
 
-export function claimWorld(options: { clock?: Clock; config?: Partial<Config> } = {}) {
+export function claimWorld(options: { clock?: Clock; config?: Partial<Config>; database?: DbHandle } = {}) {
   const config = { ...testConfig(), ...options.config };
-  const { app, deps } = testApp({ clock: options.clock ?? fixedClock(AFTER_TRIPS), config }, config);
+  const { app, deps } = testApp({ clock: options.clock ?? fixedClock(AFTER_TRIPS), config, ...(options.database ? { database: options.database } : {}) }, config);
   trackLedger(deps.database, { allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE });
   const entity = createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
   const budgetLine = createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });

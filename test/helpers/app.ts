@@ -4,10 +4,11 @@ import { testConfig, type Config } from '../../src/config.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryDatabase } from './db.ts';
 
-// `config` is what the dependencies are built from; `overrides` replaces built dependencies as they are.
+// `config` is what the dependencies are built from; `overrides` replaces built dependencies as they are,
+// except the database, which the others are built on (the quote reads carbon prices from it).
 export function testApp(overrides: Partial<AppDeps> = {}, config: Config = overrides.config ?? testConfig()) {
   const deps: AppDeps = {
-    ...buildDeps({ config, database: memoryDatabase(), clock: fixedClock('2026-11-27T10:00:00Z'), logError: () => {} }),
+    ...buildDeps({ config, database: overrides.database ?? memoryDatabase(), clock: fixedClock('2026-11-27T10:00:00Z'), logError: () => {} }),
     ...overrides,
   };
   return { app: createApp(deps), deps };
