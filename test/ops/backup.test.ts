@@ -10,7 +10,7 @@ import { projectRoot } from '../../src/shared/db.ts';
 import { auditLedger } from '../../src/ledger/ledger.audit.ts';
 import { tableCounts } from '../../src/ops/database-check.ts';
 import { backupDatabase, restoreDatabase } from '../../src/ops/backup.usecases.ts';
-import { seedLoadDatabase } from '../../bench/load-fixture.ts';
+import { missionBody, seedLoadDatabase } from '../../bench/load-fixture.ts';
 import { runLoad } from '../../bench/load-run.ts';
 import { startServerProcess } from '../../bench/server-process.ts';
 
@@ -33,6 +33,15 @@ function readCounts(path: string) {
   const sqlite = new Database(path, { readonly: true, fileMustExist: true });
   try {
     return tableCounts(sqlite);
+  } finally {
+    sqlite.close();
+  }
+}
+
+function hasMission(path: string, id: string): boolean {
+  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    return sqlite.prepare('select 1 from missions where id = ?').get(id) !== undefined;
   } finally {
     sqlite.close();
   }
@@ -65,17 +74,32 @@ describe('empreinte backup and restore', () => {
     const server = await startServerProcess(live);
     const backupFile = join(dir, 'backup.sqlite');
     let missionsWhenBackedUp = 0;
+    let lateMissionId = '';
     try {
-      const load = runLoad({ baseUrl: server.baseUrl, fixture, seconds: 6, connections: 6 });
-      await new Promise((r) => setTimeout(r, 1_500));
+      // A fixed amount of work (24 cycles of quote → create → submit → validate), whatever the speed.
+      const load = runLoad({ baseUrl: server.baseUrl, fixture, seconds: 0, connections: 6, amount: 96 });
+      let loadDone = false;
+      void load.finally(() => (loadDone = true));
+      // The backup starts once validations are being written, or when the load is over on a machine
+      // too slow to overlap: every assertion below holds either way.
+      while (!loadDone && (readCounts(live).ledger_transfers ?? 0) === 0) await new Promise((r) => setTimeout(r, 20));
       const backup = await empreinte(['backup', backupFile], live);
       missionsWhenBackedUp = readCounts(live).missions!;
       expect(backup.stderr).toBe('');
       expect(backup.code).toBe(0);
       expect(backup.stdout).toMatch(/Sauvegarde écrite : .*backup\.sqlite/);
       const outcome = await load;
-      expect(outcome.responses.validate['200'] ?? 0).toBeGreaterThan(10);
-      await new Promise((r) => setTimeout(r, 500)); // the requests autocannon left in flight complete
+      expect(outcome.errors).toBe(0);
+      expect(Object.keys(outcome.responses.validate)).toEqual(['200']);
+
+      // A mission created after the backup is in the live database only.
+      const late = await fetch(`${server.baseUrl}/api/missions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${fixture.staff[0]!.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(missionBody(fixture.budgetLineIds[0]!, 1_234)),
+      });
+      expect(late.status).toBe(201);
+      lateMissionId = ((await late.json()) as { id: string }).id;
 
       // The server still runs: restoring over its file is refused and changes nothing.
       const before = readCounts(live);
@@ -92,11 +116,11 @@ describe('empreinte backup and restore', () => {
 
     expectConsistent(backupFile);
     const inBackup = readCounts(backupFile);
-    const atEnd = readCounts(live);
-    // Taken mid-run: missions kept coming after the copy.
+    // The copy is the database at one instant during the backup: nothing written after it is in it.
     expect(inBackup.missions).toBeGreaterThan(0);
     expect(inBackup.missions).toBeLessThanOrEqual(missionsWhenBackedUp);
-    expect(missionsWhenBackedUp).toBeLessThan(atEnd.missions!);
+    expect(hasMission(backupFile, lateMissionId)).toBe(false);
+    expect(hasMission(live, lateMissionId)).toBe(true);
 
     const restoredPath = join(dir, 'restored', 'empreinte.sqlite');
     const restored = await empreinte(['restore', backupFile], restoredPath);
