@@ -11,13 +11,22 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const quoteBody = JSON.stringify({ legs: [{ mode: 'train', distanceKm: 321, roundTrip: true }] });
 
-// Sends the head and the first half of a POST now and returns a function that sends the rest and
-// resolves with the raw answer: the request is in flight, for sure, in between.
-function halfSentRequest(port: number) {
+// Opens a keep-alive connection, has one whole request answered on it (so the server has surely
+// accepted it), then sends the head and first half of a second POST. Returns a function that sends the
+// rest and resolves with the raw answer: the request is in flight, for sure, in between.
+async function halfSentRequest(port: number) {
   const socket = connect(port, '127.0.0.1');
   let answer = '';
-  socket.on('data', (chunk) => (answer += chunk));
+  let firstAnswered: () => void = () => {};
+  const first = new Promise<void>((done) => (firstAnswered = done));
+  socket.on('data', (chunk) => {
+    answer += chunk;
+    if (answer.includes('"status"')) firstAnswered();
+  });
   const ended = new Promise<string>((done) => socket.on('close', () => done(answer)));
+  socket.write('GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n');
+  await first;
+  answer = '';
   const half = Math.floor(quoteBody.length / 2);
   socket.write(`POST /api/quote HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(quoteBody)}\r\n\r\n${quoteBody.slice(0, half)}`);
   return async () => {
@@ -26,17 +35,27 @@ function halfSentRequest(port: number) {
   };
 }
 
+// Resolves once the server no longer accepts connections, however long the signal takes to act.
+async function listenerClosed(baseUrl: string): Promise<void> {
+  for (;;) {
+    try {
+      await fetch(`${baseUrl}/healthz`, { headers: { connection: 'close' } });
+    } catch {
+      return;
+    }
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 describe('graceful shutdown on SIGTERM', () => {
   it('finishes the request in flight with 200, refuses new connections meanwhile, closes the database and exits 0', async () => {
     const dbPath = join(dir, 'shutdown.sqlite');
     const server = await startServerProcess(dbPath);
     expect(isDatabaseLocked(dbPath)).toBe(true);
-    const finish = halfSentRequest(server.port);
-    await new Promise((r) => setTimeout(r, 200));
+    const finish = await halfSentRequest(server.port);
     server.child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 300));
+    await listenerClosed(server.baseUrl);
     expect(server.child.exitCode).toBeNull(); // still waiting for our request
-    await expect(fetch(`${server.baseUrl}/healthz`)).rejects.toThrow(); // the listener is closed
     const answer = await finish();
     expect(answer).toMatch(/^HTTP\/1\.1 200 OK/);
     expect(answer).toContain('"co2eGrams"');
