@@ -8,11 +8,8 @@ import type { PlaceInput } from '../../src/places/places.types.ts';
 
 // The shipped data sets (GeoNames cities1000, OurAirports medium + large airports).
 let places: PlaceResolver;
-let loadMs = 0;
 beforeAll(() => {
-  const start = performance.now();
   places = createPlaceResolver(loadPlaceIndex());
-  loadMs = performance.now() - start;
 });
 
 const resolve = (input: PlaceInput, mode: TransportMode = 'train') => places.resolve(input, { mode, path: 'legs.0.from' });
@@ -20,8 +17,8 @@ const resolve = (input: PlaceInput, mode: TransportMode = 'train') => places.res
 const failure = (input: PlaceInput, mode: TransportMode = 'train'): AppError => thrownAppError(() => resolve(input, mode));
 
 describe('places on the shipped data', () => {
-  it('loads the index once, fast enough for start-up', () => {
-    expect(loadMs).toBeLessThan(1500);
+  // How fast it loads and resolves is measured by `npm run bench`, not here.
+  it('loads the index once', () => {
     expect(loadPlaceIndex()).toBe(loadPlaceIndex());
     expect(loadPlaceIndex().cities.length).toBeGreaterThan(130_000);
   });
@@ -92,10 +89,9 @@ describe('places on the shipped data', () => {
     expect(err.details[0]?.path).toBe('legs.0.from.lon');
   });
 
-  it('resolves a repeated place from memory, fast', () => {
-    const start = performance.now();
-    for (let i = 0; i < 20_000; i++) resolve(i % 2 ? 'Alès, FR' : 'MPL', 'plane');
-    expect(performance.now() - start).toBeLessThan(500);
+  it('resolves a repeated place to the same answer', () => {
+    const first = [resolve('Alès, FR', 'plane'), resolve('MPL', 'plane')];
+    for (let i = 0; i < 1_000; i++) expect(resolve(i % 2 ? 'Alès, FR' : 'MPL', 'plane')).toEqual(first[i % 2 ? 0 : 1]);
   });
 
   it('suggests Alès first for "ales", and airports by code', () => {
