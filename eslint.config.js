@@ -1,0 +1,44 @@
+// The architecture's boundaries, checked by a machine (docs/architecture.md): pure rules stay pure,
+// the web layer reaches the database only through use cases, `src/shared` knows no feature, and no
+// module imports itself back through a cycle. Style is left to the reviewers.
+import tseslint from 'typescript-eslint';
+import importX from 'eslint-plugin-import-x';
+
+const infrastructure = [
+  { name: 'express', message: 'Models hold pure rules: no Express here.' },
+  { name: 'better-sqlite3', message: 'Models hold pure rules: the database is reached through *.repository.ts.' },
+  { name: 'pg', message: 'Models hold pure rules: the database is reached through *.repository.ts.' },
+];
+const infrastructurePatterns = [
+  { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Models hold pure rules: no drizzle here.' },
+  { regex: '\\.(repository|table)(\\.ts)?$', message: 'Models hold pure rules: they receive data, they do not fetch it.' },
+];
+const repositories = { regex: '\\.repository(\\.ts)?$', message: 'Pages, routes and views call use cases (*.usecases.ts), never a repository.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'db/**', 'test-artifacts/**', 'templates/**', 'coverage/**'] },
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser, parserOptions: { ecmaVersion: 2023, sourceType: 'module' } },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } }, 'import-x/extensions': ['.ts', '.js'] },
+  },
+  {
+    files: ['src/**/*.models.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: infrastructure, patterns: infrastructurePatterns }] },
+  },
+  {
+    files: ['src/**/*.pages.ts', 'src/**/*.routes.ts', 'src/**/*.views.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [repositories] }] },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(\\.\\./)*(?!shared/)[a-z-]+/', message: 'src/shared knows no feature: features register themselves with it.' }] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
+  },
+);
