@@ -7,8 +7,7 @@ import { clientIp, currentUser, requireUser } from './auth.guards.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordSchema } from './auth.schemas.ts';
 import { passwordChangeLimiter, type PasswordChangeLimiter } from './password-change-limiter.ts';
 import { changeOwnPassword } from './passwords.usecases.ts';
-import { findUserById } from './users.repository.ts';
-import type { AuthDeps } from './users.usecases.ts';
+import { hasPassword, type AuthDeps } from './users.usecases.ts';
 
 // /account/password: the signed-in person changes their own password. Passwords are never written
 // back into the page: a refused form comes back empty, with each message beside its field.
@@ -27,8 +26,7 @@ export function newPasswordErrors(newPassword: string, confirmPassword: string, 
 }
 
 function showForm(deps: AuthDeps, req: Request, res: Response, errors: FieldErrors = {}): void {
-  const hasPassword = !!findUserById(deps.database.db, currentUser(req).id)?.passwordHash;
-  renderPage(res, 'account/password', { title: res.locals.t('password.title'), hasPassword, errors });
+  renderPage(res, 'account/password', { title: res.locals.t('password.title'), hasPassword: hasPassword(deps, currentUser(req).id), errors });
 }
 
 export function passwordPages(deps: AuthDeps & { passwordLimiter?: PasswordChangeLimiter }): Router {

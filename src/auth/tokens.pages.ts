@@ -5,15 +5,14 @@ import { setFlash } from '../web/flash.ts';
 import { renderPage } from '../web/render.ts';
 import { z } from 'zod';
 import { tokenLabelSchema } from './auth.schemas.ts';
-import { listApiTokens } from './tokens.repository.ts';
-import { createApiToken, revokeApiToken, type AuthDeps } from './users.usecases.ts';
+import { createApiToken, listApiTokensOf, revokeApiToken, type AuthDeps } from './users.usecases.ts';
 
 const tokenFormSchema = z.strictObject({ label: tokenLabelSchema });
 
 function showTokens(deps: AuthDeps, req: Request, res: Response, extra: { values?: { label: string }; errors?: FieldErrors; newToken?: string }) {
   renderPage(res, 'account/tokens', {
     title: res.locals.t('tokens.title'),
-    tokens: listApiTokens(deps.database.db, currentUser(req).id),
+    tokens: listApiTokensOf(deps, currentUser(req).id),
     values: extra.values ?? { label: '' },
     errors: extra.errors ?? {},
     newToken: extra.newToken,

@@ -103,6 +103,14 @@ export function revokeApiToken({ database, clock }: AuthDeps, userId: string, to
   })();
 }
 
+export function listApiTokensOf({ database }: Pick<AuthDeps, 'database'>, userId: string) {
+  return tokens.listApiTokens(database.db, userId);
+}
+
+export function hasPassword({ database }: Pick<AuthDeps, 'database'>, userId: string): boolean {
+  return !!users.findUserById(database.db, userId)?.passwordHash;
+}
+
 export function hasActiveAdmin({ database }: Pick<AuthDeps, 'database'>): boolean {
   return users.countActiveAdmins(database.db) > 0;
 }

@@ -4,11 +4,10 @@ import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import { listEntities } from '../org/org.repository.ts';
 import { balancesAsOf, listProjects, type LedgerDeps } from './finance.usecases.ts';
-import { envelopeRef } from './ledger.models.ts';
+import { envelopeRef, projectScopes } from './ledger.models.ts';
 import { exclusiveBound } from './ledger-dates.models.ts';
 import { chainTip, findAccountByRef, listAccounts } from './ledger.repository.ts';
 import { pendingDebitCents } from './ledger-holds.repository.ts';
-import { projectScopes } from './ledger.table.ts';
 import { latestTransfers } from './transfers-view.repository.ts';
 import { newIdemKey, parisToday, type LedgerFormatters } from './ledger-pages.helpers.ts';
 

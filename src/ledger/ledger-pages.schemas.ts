@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { MessageKey } from '../shared/i18n/index.ts';
 import { carbonYearSchema } from '../costs/carbon-prices.schemas.ts';
 import { MAX_AMOUNT_CENTS, MAX_CO2E_GRAMS } from './ledger.models.ts';
-import { projectScopes } from './ledger.table.ts';
+import { projectScopes } from './ledger.models.ts';
 import { parseEurosToCents, parseKgToGrams } from './ledger-input.models.ts';
 import { idempotencyKeyHeader } from './ledger.schemas.ts';
 

@@ -1,11 +1,14 @@
 import type { Config } from '../config.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { formatCentsFr } from './ledger-format.models.ts';
-import type { accountKinds, causeKinds, projectScopes } from './ledger.table.ts';
 
 // Pure ledger rules. Sign convention of entries: a credit is +, a debit is − (seen from the account).
 // So a budget line that pays has a negative balance (what it has paid), the envelope's balance is what
 // it holds, a project's balance is what it received, and the sum over all accounts is always zero.
+
+export const accountKinds = ['envelope', 'budget_line', 'project'] as const;
+export const causeKinds = ['mission_contribution', 'mission_reversal', 'disbursement', 'correction', 'claim_adjustment'] as const;
+export const projectScopes = ['internal', 'territory'] as const;
 
 export type AccountKind = (typeof accountKinds)[number];
 export type CauseKind = (typeof causeKinds)[number];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_CENTS, MAX_CO2E_GRAMS } from './ledger.models.ts';
-import { projectScopes } from './ledger.table.ts';
+import { projectScopes } from './ledger.models.ts';
 import { setCarbonPriceSchema } from '../costs/carbon-prices.schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');

@@ -1,12 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { accountKinds, causeKinds, projectScopes } from './ledger.models.ts';
 
 // Double-entry, append-only. Triggers (migration ledger_append_only) refuse UPDATE and DELETE on
 // transfers, entries, holds and hold resolutions, and check each new entry against its account's chain.
 
-export const accountKinds = ['envelope', 'budget_line', 'project'] as const;
-export const causeKinds = ['mission_contribution', 'mission_reversal', 'disbursement', 'correction', 'claim_adjustment'] as const;
-export const projectScopes = ['internal', 'territory'] as const;
 
 export const ledgerAccounts = sqliteTable(
   'ledger_accounts',

@@ -7,10 +7,9 @@ import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import { formStrings, parseForm, type FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
-import { listRecentOrgAudit } from './org-audit.repository.ts';
 import { entityKinds } from './org.models.ts';
 import { budgetLineCreateSchema, entityCreateSchema } from './org.schemas.ts';
-import { createBudgetLine, createEntity, listBudgetLines, listEntities, resolveEntity, setBudgetLineActive } from './org.usecases.ts';
+import { createBudgetLine, createEntity, listBudgetLines, listEntities, recentOrgChanges, resolveEntity, setBudgetLineActive } from './org.usecases.ts';
 
 // /admin/organisation: entities with their budget lines (each closed or reopened by a button), and a form for each. Same use cases and
 // schemas as POST /api/entities and /api/budget-lines; a refusal shows the form again beside the field.
@@ -25,7 +24,7 @@ const LINE_FIELDS = ['entityId', 'code', 'label'] as const;
 const RECENT_CHANGES = 50;
 
 function recentChanges(deps: OrgDeps, t: Translate) {
-  return listRecentOrgAudit(deps.database.db, RECENT_CHANGES).map((row) => ({
+  return recentOrgChanges(deps, RECENT_CHANGES).map((row) => ({
     at: row.at,
     who: row.actorName ?? row.actorId ?? t('org.audit.cli'),
     what: t(`org.audit.action.${row.action}`),

@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import { looksLikeEntityId, type BudgetLine, type Entity } from './org.models.ts';
-import { recordOrgAudit } from './org-audit.repository.ts';
+import { listRecentOrgAudit, recordOrgAudit } from './org-audit.repository.ts';
 import * as repo from './org.repository.ts';
 import type { BudgetLineCreate, EntityCreate } from './org.schemas.ts';
 
@@ -47,6 +47,10 @@ export function resolveEntity({ database }: Pick<OrgDeps, 'database'>, ref: stri
   const entity = looksLikeEntityId(ref) ? repo.findEntityById(database.db, ref) : repo.findEntityByName(database.db, ref);
   if (!entity) throw new AppError('entity.not_found', `Entité inconnue : ${ref}`, [{ path: 'entity', message: 'unknown' }]);
   return entity;
+}
+
+export function recentOrgChanges({ database }: Pick<OrgDeps, 'database'>, limit: number) {
+  return listRecentOrgAudit(database.db, limit);
 }
 
 export function listEntities({ database }: Pick<OrgDeps, 'database'>): Entity[] {
