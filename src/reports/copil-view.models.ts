@@ -11,7 +11,7 @@ export type IndicatorRow = { key: DefinitionKey; label: string; current: string;
 // `rowHeaders`: how many leading cells name the row (1 unless said), headers for assistive technology.
 export type Table = { caption: string; columns: string[]; rows: string[][]; wide?: boolean; rowHeaders?: number };
 export type ChartView = { id: string; title: string; desc: string; chart: Chart; table: Table };
-export type CopilView = { title: string; heading: string; intro: string; settingsLine: string; rows: IndicatorRow[]; indicators: Table; charts: ChartView[]; breakdowns: Table[]; t: Translate };
+export type CopilView = { title: string; heading: string; intro: string; settingsLine: string; basisLine: string; rows: IndicatorRow[]; indicators: Table; charts: ChartView[]; breakdowns: Table[]; t: Translate };
 
 export function formatters(lang: Lang) {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
@@ -165,6 +165,7 @@ export function copilView(r: CopilReport, t: Translate, lang: Lang): CopilView {
     heading: t('reports.pdf.heading', { year: r.year, reference: r.reference }),
     intro: t('reports.intro', { year: r.year, reference: r.reference }),
     settingsLine: t('reports.settings.current', { reference: r.settings.referenceYear, rate: tools.f.percent(r.settings.ghgReductionPercentPerYear), targets: targetsText(r.settings.flightTargets, lang) }),
+    basisLine: t('reports.basis', { year: r.year, actual: tools.f.count(r.basis.actual), estimate: tools.f.count(r.basis.estimate) }),
     rows,
     indicators: {
       caption: t('reports.figures'),

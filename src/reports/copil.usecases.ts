@@ -4,7 +4,7 @@ import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { balancesAsOf } from '../ledger/finance.usecases.ts';
 import { copilFigures, offsetTotals, yearsBetween, type CopilFigures } from './indicators.models.ts';
-import { entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
+import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
 import { currentSettings } from './settings.repository.ts';
 import type { FlightTarget, ReportSettings } from './settings.models.ts';
 
@@ -12,13 +12,15 @@ export type ReportDeps = { database: DbHandle; clock: Clock };
 
 export const definitionKeys = [
   'flights', 'trips', 'flightTarget', 'avoided', 'replaced', 'domestic', 'co2e', 'co2eTarget', 'co2eByMode',
-  'recruitmentByVisio', 'studentRail', 'offsetFlights', 'contributions', 'envelope',
+  'recruitmentByVisio', 'studentRail', 'offsetFlights', 'contributions', 'envelope', 'basis',
 ] as const;
 export type DefinitionKey = (typeof definitionKeys)[number];
 
 export type CopilReport = CopilFigures & {
   settings: ReportSettings;
   offset: { flights: number; missions: number; contributionsCents: number; envelopeBalanceCents: number; asOf: string };
+  // The year's validated missions counted on their certified claim (actual) or on their estimate.
+  basis: { actual: number; estimate: number };
   definitions: Record<DefinitionKey, Record<Lang, string>>;
   generatedAt: string;
 };
@@ -76,6 +78,7 @@ export function copilReport(deps: ReportDeps, query: { year?: number; reference?
     ...figures,
     settings,
     offset: { ...offset, envelopeBalanceCents: envelope.cents, asOf: envelope.asOf },
+    basis: countingBasis(deps.database, year),
     definitions: definitions(settings, asOfDay),
     generatedAt: deps.clock.now().toUTC().toISO()!,
   };

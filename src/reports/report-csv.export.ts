@@ -41,6 +41,8 @@ export function copilCsv(r: CopilReport): string {
     ['Synthèse', 'Vols compensés', '', r.year, String(r.offset.flights), 'vols', def('offsetFlights')],
     ['Synthèse', 'Contributions versées à l’enveloppe', '', r.year, formatCentsFr(r.offset.contributionsCents), '€', def('contributions')],
     ['Synthèse', 'Solde de l’enveloppe', '', r.year, formatCentsFr(r.offset.envelopeBalanceCents), '€', def('envelope')],
+    ['Synthèse', 'Missions comptées sur l’état de frais certifié', '', r.year, String(r.basis.actual), 'missions', def('basis')],
+    ['Synthèse', 'Missions comptées sur l’estimation', '', r.year, String(r.basis.estimate), 'missions', def('basis')],
   ];
   for (const p of r.series) {
     lines.push(['Série', 'Vols', '', p.year, String(p.flights), 'vols', '']);

@@ -111,7 +111,7 @@ export function copilPdf(view: CopilView, meta: { year: number }, generatedAt: D
     doc.on('error', reject);
   });
   doc.font('Helvetica-Bold').fontSize(16).text(pdfSafe(view.heading), MARGIN, MARGIN, { width: WIDTH });
-  doc.moveDown(0.3).font('Helvetica').fontSize(9).text(pdfSafe(view.intro), { width: WIDTH }).moveDown(0.2).text(pdfSafe(view.settingsLine), { width: WIDTH });
+  doc.moveDown(0.3).font('Helvetica').fontSize(9).text(pdfSafe(view.intro), { width: WIDTH }).moveDown(0.2).text(pdfSafe(view.settingsLine), { width: WIDTH }).moveDown(0.2).text(pdfSafe(view.basisLine), { width: WIDTH });
   let y = table(doc, view.indicators, [120, 70, 70, WIDTH - 260], doc.y + 10, { fontSize: 7, lastLeft: true });
   doc.addPage();
   y = MARGIN;

@@ -31,12 +31,22 @@ export type TripFlags = { year: number; entityId: string | null; entityLabel: st
 // The year's offset missions of one group (entity, purpose, category): only missions carry contributions.
 export type OffsetGroup = { entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number; missions: number; contributionsCents: number };
 
+// The legs a validated mission counts with: those of its claim once certified (what was really
+// travelled), its own estimate otherwise. One derived table, so every figure below agrees.
+const settled = `c.status IN ('certified', 'paid')`;
+const countedLegs = `(
+    SELECT l.mission_id, l.mode, l.from_country, l.to_country, l.trips, l.travelers, l.co2e_grams FROM mission_legs l
+     WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.mission_id = l.mission_id AND ${settled})
+    UNION ALL
+    SELECT c.mission_id, cl.mode, cl.from_country, cl.to_country, cl.trips, cl.travelers, cl.co2e_grams
+      FROM claim_legs cl JOIN claims c ON c.id = cl.claim_id WHERE ${settled})`;
+
 const sql = {
   missionLegs: `
     SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category,
       l.mode AS mode, coalesce(l.mode = 'plane' AND l.from_country = @homeCountry AND l.to_country = @homeCountry, 0) AS domestic,
       sum(l.trips * l.travelers) AS legs, sum(l.travelers) AS travellerTrips, sum(l.co2e_grams) AS co2eGrams
-    FROM missions m JOIN mission_legs l ON l.mission_id = m.id JOIN users u ON u.id = m.traveller_id
+    FROM missions m JOIN ${countedLegs} l ON l.mission_id = m.id JOIN users u ON u.id = m.traveller_id
     WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
     GROUP BY 1, 2, 4, 5, 6, 7`,
   importedLegs: `
@@ -55,9 +65,9 @@ const sql = {
   // International: a destination abroad. Only recruitment and students' trips are looked at.
   missionFlags: `
     SELECT ${parisYear('m.depart_at')} AS year, m.entity_id AS entityId, NULL AS entityLabel, m.purpose AS purpose, u.category AS category,
-      EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'visio') AS visio,
-      EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'plane') AS plane,
-      EXISTS (SELECT 1 FROM mission_legs l WHERE l.mission_id = m.id AND l.mode = 'train') AS train
+      EXISTS (SELECT 1 FROM ${countedLegs} l WHERE l.mission_id = m.id AND l.mode = 'visio') AS visio,
+      EXISTS (SELECT 1 FROM ${countedLegs} l WHERE l.mission_id = m.id AND l.mode = 'plane') AS plane,
+      EXISTS (SELECT 1 FROM ${countedLegs} l WHERE l.mission_id = m.id AND l.mode = 'train') AS train
     FROM missions m JOIN users u ON u.id = m.traveller_id
     WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc AND m.destination_country <> @homeCountry
       AND (m.purpose = 'recruitment' OR u.category = 'student')`,
@@ -72,20 +82,33 @@ const sql = {
       WHERE year BETWEEN @fromYear AND @toYear AND (purpose = 'recruitment' OR traveller_category = 'student')
       GROUP BY import_id, coalesce(mission_ref, 'row:' || id)
     ) WHERE abroad = 1`,
-  // Flights of the year's validated missions whose contribution is booked and not reversed, per group.
+  // Flights of the year's validated missions that pay a contribution (booked and not reversed, or
+  // owed on the actual trip by its claim's adjustment), per group.
   offset: `
     SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, sum(l.trips * l.travelers) AS flights, count(DISTINCT m.id) AS missions
-    FROM missions m JOIN users u ON u.id = m.traveller_id JOIN mission_legs l ON l.mission_id = m.id AND l.mode = 'plane'
+    FROM missions m JOIN users u ON u.id = m.traveller_id JOIN ${countedLegs} l ON l.mission_id = m.id AND l.mode = 'plane'
     WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
-      AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.cause_kind = 'mission_contribution' AND t.cause_ref = m.id
-        AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id))
+      AND (EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.cause_kind = 'mission_contribution' AND t.cause_ref = m.id
+             AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id))
+        OR EXISTS (SELECT 1 FROM claims c WHERE c.mission_id = m.id AND ${settled} AND c.adjustment_cents > 0))
     GROUP BY 1, 2, 3`,
+  // What the missions paid in the end: contributions not reversed, plus or minus their claims' adjustments.
   contributions: `
-    SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, sum(t.amount_cents) AS cents
-    FROM ledger_transfers t JOIN missions m ON m.id = t.cause_ref JOIN users u ON u.id = m.traveller_id
-    WHERE t.cause_kind = 'mission_contribution' AND m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
-      AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)
-    GROUP BY 1, 2, 3`,
+    SELECT entityId, purpose, category, sum(cents) AS cents FROM (
+      SELECT m.entity_id AS entityId, m.purpose AS purpose, u.category AS category, t.amount_cents AS cents
+      FROM ledger_transfers t JOIN missions m ON m.id = t.cause_ref JOIN users u ON u.id = m.traveller_id
+      WHERE t.cause_kind = 'mission_contribution' AND m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
+        AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)
+      UNION ALL
+      SELECT m.entity_id, m.purpose, u.category, c.adjustment_cents
+      FROM claims c JOIN missions m ON m.id = c.mission_id JOIN users u ON u.id = m.traveller_id
+      WHERE ${settled} AND c.adjustment_cents <> 0 AND m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc
+    ) GROUP BY 1, 2, 3`,
+  // How many of the year's missions are counted on their certified claim, how many on their estimate.
+  basis: `
+    SELECT count(c.id) AS actual, count(*) - count(c.id) AS estimate
+    FROM missions m LEFT JOIN claims c ON c.mission_id = m.id AND ${settled}
+    WHERE m.status = @countedStatus AND m.depart_at >= @fromUtc AND m.depart_at < @toUtc`,
   entities: 'SELECT id, name FROM entities',
 } as const;
 
@@ -141,6 +164,13 @@ export function offsetGroups(database: DbHandle, year: number): OffsetGroup[] {
   for (const r of s.offset.all(range) as Array<GroupKey & { flights: number; missions: number }>) Object.assign(group(r), { flights: r.flights, missions: r.missions });
   for (const r of s.contributions.all(range) as Array<GroupKey & { cents: number }>) group(r).contributionsCents = r.cents;
   return [...groups.values()];
+}
+
+export type CountingBasis = { actual: number; estimate: number };
+
+export function countingBasis(database: DbHandle, year: number): CountingBasis {
+  const row = statements(database.sqlite).basis.get(params({ from: year, to: year })) as CountingBasis;
+  return { actual: row.actual, estimate: row.estimate };
 }
 
 export function entityNames(database: DbHandle): Map<string, string> {
