@@ -21,6 +21,7 @@ registerCommand('user', 'Add, list, disable or enable users, set their password,
 
 registerCommand('export statement', 'Statement of a ledger account for a period, as CSV, PDF or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportStatementCommand);
 registerCommand('export balances', 'Balances of every ledger account as of a date, as CSV or JSON', async () => (await import('./ledger/ledger.cli.ts')).exportBalancesCommand);
+registerCommand('export payments', 'Expense claims to pay (certified) or paid over a period, per budget line, as CSV, PDF or JSON', async () => (await import('./claims/payments.cli.ts')).exportPaymentsCommand);
 registerCommand('import missions', 'Import past missions from a CSV (our layout, GES 1point5, or --map)', async () => (await import('./reports/import.cli.ts')).importMissionsCommand);
 registerCommand('backup', 'Online, consistent copy of the database to FILE (the server may keep running)', async () => (await import('./ops/backup.cli.ts')).backupCommand);
 registerCommand('restore', 'Check a backup FILE and swap it in for the database (refused while a server runs)', async () => (await import('./ops/backup.cli.ts')).restoreCommand);

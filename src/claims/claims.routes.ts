@@ -13,7 +13,7 @@ import { claimTransitionSchema, listClaimsQuerySchema, paySchema, putClaimSchema
 import { getClaim, listClaimsFor, putClaim, type Claim, type ClaimDeps } from './claims.usecases.ts';
 import { transitionClaim } from './claims-workflow.usecases.ts';
 import { addReceipt, readReceipt, removeReceipt } from './receipts.usecases.ts';
-import { toClaimSummary } from './claims.views.ts';
+import { toClaimSummary } from './claims.mapping.ts';
 
 const answer = (claim: Claim, lang: 'fr' | 'en' = 'fr') => ({ claim: { ...claim, quote: quoteInLanguage(claim.quote, lang) } });
 

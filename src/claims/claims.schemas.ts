@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { missionTripSchema } from '../missions/missions.schemas.ts';
 import { COMMENT_MAX_CHARS } from '../missions/missions.models.ts';
 import { claimStatuses } from './claims.models.ts';
+import { paymentKinds } from './payments.models.ts';
 import { EXPENSE_LABEL_MAX_CHARS, expenseKinds, MAX_EXPENSE_CENTS, MAX_EXPENSES } from './expenses.models.ts';
 
 const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,40}$`), `expected an id starting with ${prefix}_`);
@@ -53,7 +54,8 @@ export const paymentsQuerySchema = z
     from: isoDate,
     to: isoDate,
     status: z.enum(['certified', 'paid']).default('certified'),
-    budgetLine: idOf('bgl').optional(),
+    // An id (bgl_…) or a code (LSR-FONC), as the CLI and the organisation pages accept them.
+    budgetLine: z.string().trim().min(1).max(64).optional(),
     format: z.enum(['csv', 'pdf', 'json']).default('json'),
   })
   .refine((q) => q.from <= q.to, { path: ['to'], message: 'to is on or after from' });
@@ -92,3 +94,26 @@ export const claimSchema = z.object({
 export const claimAnswerSchema = z.object({ claim: claimSchema });
 export const receiptAnswerSchema = claimAnswerSchema.extend({ receipt: receiptSchema });
 export const claimListSchema = z.object({ claims: z.array(z.object({ id: z.string(), missionId: z.string(), status: z.enum(claimStatuses) }).catchall(z.unknown())), total: z.number().int() });
+
+const amountsPerKind = z.record(z.enum(paymentKinds), z.number().int());
+export const paymentsAnswerSchema = z.object({
+  status: z.enum(['certified', 'paid']),
+  period: z.object({ from: z.string(), to: z.string() }).catchall(z.unknown()),
+  budgetLine: z.object({ id: z.string(), code: z.string(), label: z.string() }).catchall(z.unknown()).nullable(),
+  lines: z.array(
+    z.object({
+      claimId: z.string(),
+      missionId: z.string(),
+      travellerName: z.string().nullable(),
+      budgetLine: z.object({ id: z.string(), code: z.string(), label: z.string() }).nullable(),
+      destination: z.string(),
+      certifiedAt: z.string().nullable(),
+      paidAt: z.string().nullable(),
+      paymentReference: z.string().nullable(),
+      amountsCents: amountsPerKind,
+      totalCents: z.number().int(),
+    }),
+  ),
+  totals: z.object({ claims: z.number().int(), amountsCents: amountsPerKind, totalCents: z.number().int() }),
+  generatedAt: z.string(),
+});

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
 import { claimLedger } from './claims.ledger.ts';
 import { claimsRouter } from './claims.routes.ts';
+import { paymentsRouter } from './payments.routes.ts';
 import type { ClaimDeps } from './claims.usecases.ts';
 
 export function claimDeps(deps: AppDeps): ClaimDeps {
@@ -12,5 +13,6 @@ export function claimDeps(deps: AppDeps): ClaimDeps {
 export function claimsModule(deps: AppDeps): Router {
   const router = Router();
   router.use(claimsRouter(claimDeps(deps)));
+  router.use(paymentsRouter(deps));
   return router;
 }

@@ -15,7 +15,8 @@ export const causeLabels: Record<CauseKind, string> = {
   claim_adjustment: 'Ajustement sur état de frais',
 };
 
-const csvOptions = { delimiter: ';', bom: true, header: true, record_delimiter: 'windows' as const, quoted_match: /;|"|\n|\r/ };
+// Shared with the other finance exports (payments), so every CSV finance opens behaves the same.
+export const csvOptions = { delimiter: ';', bom: true, header: true, record_delimiter: 'windows' as const, quoted_match: /;|"|\n|\r/ };
 const text = (value: string | null | undefined): string => neutraliseCsvCell(value ?? '');
 const euros = (cents: number | null): string => (cents === null ? '' : formatCentsFr(cents));
 

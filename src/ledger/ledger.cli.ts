@@ -21,13 +21,13 @@ export type CliIo = { database: DbHandle; clock: Clock; stdout: (data: string | 
 const statementUsage = 'Usage: empreinte export statement [--account <id|ref>] --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|pdf|json] [--out FILE]';
 const balancesUsage = 'Usage: empreinte export balances [--as-of YYYY-MM-DD|ISO instant] [--format csv|json] [--out FILE]';
 
-function emit(io: CliIo, out: string | undefined, content: string | Buffer): void {
+export function emit(io: CliIo, out: string | undefined, content: string | Buffer): void {
   if (out) writeFileSync(out, content);
   else io.stdout(content);
 }
 
 // Bad options and expected failures print a message and exit 2; anything else is a bug and throws.
-async function guarded(io: CliIo, usage: string, run: () => Promise<void>): Promise<number> {
+export async function guarded(io: CliIo, usage: string, run: () => Promise<void>): Promise<number> {
   try {
     await run();
     return 0;
@@ -63,7 +63,7 @@ export function exportBalances(args: string[], io: CliIo): Promise<number> {
 }
 
 // The registered commands open the configured database (migrations applied) and close it after.
-function withDatabase(run: (args: string[], io: CliIo) => Promise<number>, config: () => Config = loadConfig) {
+export function withDatabase(run: (args: string[], io: CliIo) => Promise<number>, config: () => Config = loadConfig) {
   return async (args: string[]): Promise<number> => {
     const database = openMigratedDatabase(config().EMPREINTE_DB);
     ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);

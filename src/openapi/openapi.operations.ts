@@ -23,7 +23,7 @@ import {
   personUpdateSchema,
   roleChangeSchema,
 } from '../auth/users-admin.schemas.ts';
-import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQuerySchema, paySchema, putClaimSchema, receiptAnswerSchema, receiptFieldsSchema } from '../claims/claims.schemas.ts';
+import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQuerySchema, paymentsAnswerSchema, paymentsQuerySchema, paySchema, putClaimSchema, receiptAnswerSchema, receiptFieldsSchema } from '../claims/claims.schemas.ts';
 import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
 import type { Operation } from './openapi.models.ts';
 
@@ -69,6 +69,7 @@ const claimOperations: Operation[] = [
   claimTransition('certify', 'Certify (service fait, secretariat): books the contribution adjustment (actual − booked) in the same transaction'),
   claimTransition('pay', 'Mark a certified claim paid (finance) with the payment reference', paySchema),
   claimOp({ method: 'get', path: '/api/claims', summary: 'Claims by status, oldest change first: the secretariat and finance see all, a traveller their own', query: listClaimsQuerySchema, response: claimListSchema, errors: [403] }),
+  { method: 'get', path: '/api/payments', tag: 'claims', auth: true, summary: 'Certified claims to pay (by certification date) or paid ones (by payment date) over Paris days, per budget line, with amounts per kind (finance); format=csv (Excel-FR) or pdf', query: paymentsQuerySchema, response: paymentsAnswerSchema, produces: ['text/csv', 'application/pdf'], errors: [403, 404] },
 ];
 
 export const operations: Operation[] = [
