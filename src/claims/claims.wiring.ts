@@ -3,6 +3,8 @@ import type { AppDeps } from '../deps.ts';
 import { claimLedger } from './claims.ledger.ts';
 import { claimsRouter } from './claims.routes.ts';
 import { paymentsRouter } from './payments.routes.ts';
+import { claimPages } from './claims.pages.ts';
+import { paymentsPages } from './payments.pages.ts';
 import type { ClaimDeps } from './claims.usecases.ts';
 
 export function claimDeps(deps: AppDeps): ClaimDeps {
@@ -12,7 +14,10 @@ export function claimDeps(deps: AppDeps): ClaimDeps {
 // Everything claims add to the app (API, pages), mounted with one line in app.ts.
 export function claimsModule(deps: AppDeps): Router {
   const router = Router();
-  router.use(claimsRouter(claimDeps(deps)));
+  const claim = claimDeps(deps);
+  router.use(claimsRouter(claim));
   router.use(paymentsRouter(deps));
+  router.use(claimPages(claim));
+  router.use(paymentsPages(deps));
   return router;
 }

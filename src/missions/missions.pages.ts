@@ -15,6 +15,7 @@ import { transitionMission, workflowActions, type WorkflowAction } from './missi
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
 import { countryName } from './countries.data.ts';
 import { quoteView } from './missions.views.ts';
+import { canSeeClaim } from '../claims/claims.models.ts';
 import type { Formatters } from './missions.views.ts';
 import type { Lang } from '../shared/i18n/index.ts';
 
@@ -57,6 +58,8 @@ function showDetail(deps: MissionDeps, req: Request, res: Response, id: string, 
     quote: quoteView(mission.quote, f, t, lang),
     f,
     canEdit: actions.includes('edit'),
+    // A validated mission is claimed after the trip: the traveller opens the claim, the others read it.
+    claimHref: mission.status === 'validated' && canSeeClaim(user, mission) ? `/missions/${mission.id}/claim` : null,
     actions: actions.filter((a): a is WorkflowAction => a !== 'edit'),
     returnedComment: mission.status === 'returned' ? ([...mission.audit].reverse().find((a) => a.action === 'return')?.comment ?? null) : null,
     errors: extra.errors ?? {},

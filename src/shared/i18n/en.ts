@@ -5,6 +5,7 @@ import { ledgerEn } from '../../ledger/ledger.i18n.ts';
 import { peopleEn } from '../../auth/people.i18n.ts';
 import { orgEn } from '../../org/org.i18n.ts';
 import { accountEn } from '../../auth/account.i18n.ts';
+import { claimsEn } from '../../claims/claims.i18n.ts';
 
 // Typed by the French keys: a missing or extra key is a compile error.
 export const en: Record<MessageKey, string> = {
@@ -91,4 +92,5 @@ export const en: Record<MessageKey, string> = {
   ...peopleEn,
   ...orgEn,
   ...accountEn,
+  ...claimsEn,
 };

@@ -4,6 +4,7 @@ import { ledgerFr } from '../../ledger/ledger.i18n.ts';
 import { peopleFr } from '../../auth/people.i18n.ts';
 import { orgFr } from '../../org/org.i18n.ts';
 import { accountFr } from '../../auth/account.i18n.ts';
+import { claimsFr } from '../../claims/claims.i18n.ts';
 
 // The French catalogue is the reference: its keys type every other catalogue and every `t()` call.
 // Add keys per capability, grouped under its prefix (`missions.…`, `ledger.…`), in both languages.
@@ -91,6 +92,7 @@ export const fr = {
   ...peopleFr,
   ...orgFr,
   ...accountFr,
+  ...claimsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
