@@ -1,4 +1,5 @@
 import express, { type Express, type Request } from 'express';
+import './messages.ts';
 import type { AppDeps } from './deps.ts';
 import { apiNotFound, jsonErrorHandler } from './shared/http.ts';
 import { healthRouter } from './health/health.routes.ts';
@@ -18,6 +19,8 @@ import { organisationPages } from './org/org.pages.ts';
 import { orgRouter } from './org/org.routes.ts';
 import { missionsModule } from './missions/missions.wiring.ts';
 import { claimsModule } from './claims/claims.wiring.ts';
+import { carbonPricesModule } from './carbon-prices/carbon-prices.wiring.ts';
+import { openApiRouter } from './openapi/openapi.routes.ts';
 import { receiptUploads } from './claims/receipts.upload.ts';
 import { reportsModule } from './reports/reports.wiring.ts';
 import { securityHeaders, staticAssets } from './web/security.ts';
@@ -53,10 +56,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(csrfProtection(deps.config));
 
   app.use(ledgerRouter(deps));
+  app.use(carbonPricesModule(deps));
 
   app.use(authApiRouter());
   app.use(usersApiRouter(deps));
   app.use(orgRouter(deps));
+  app.use(openApiRouter());
   app.use(claimsModule(deps));
   app.use(missionsModule(deps));
   app.use(reportsModule(deps));

@@ -1,4 +1,6 @@
 // The `empreinte` command. Each sub-command lives with its capability; this file only dispatches.
+import './messages.ts';
+
 type Command = (args: string[]) => Promise<number>;
 
 const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {};

@@ -5,7 +5,7 @@ import { loadPlaceIndex } from './places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
 import { loadFactorRegistry } from './footprint/factors.loader.ts';
 import type { FactorRegistry } from './footprint/factors.models.ts';
-import { carbonPriceForYear, carbonPricesStamp } from './costs/carbon-prices.repository.ts';
+import { carbonPriceForYear, carbonPricesStamp } from './carbon-prices/carbon-prices.repository.ts';
 import { defaultPolicyProfile } from './quote/policy.models.ts';
 import { slotProfileById } from './costs/slots.models.ts';
 import { perDiemAbroadTable } from './costs/per-diem-abroad.loader.ts';

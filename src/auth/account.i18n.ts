@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The account pages' messages (password), spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 // The password field messages serve /account/password and the admin's /admin/people/:id alike.
 export const accountFr = {
@@ -43,3 +45,10 @@ export const accountEn: Record<keyof typeof accountFr, string> = {
   'password.error.confirmRequired': 'Enter the new password a second time.',
   'password.error.confirmMismatch': 'The second entry does not match the new password.',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof accountFr, true> {}
+}
+registerMessages({ fr: accountFr, en: accountEn });

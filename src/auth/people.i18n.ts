@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The /admin/people page's messages, spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 export const peopleFr = {
   'nav.people': 'Personnes',
@@ -134,3 +136,10 @@ export const peopleEn: Record<keyof typeof peopleFr, string> = {
   'person.password.self': 'Your own password is changed on the “Change password” page, which asks for the current one.',
   'person.password.submit': 'Set the password',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof peopleFr, true> {}
+}
+registerMessages({ fr: peopleFr, en: peopleEn });

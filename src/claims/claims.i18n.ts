@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The claims and payments pages' messages, spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 export const claimsFr = {
   'nav.claims.queue': 'États de frais à certifier',
@@ -320,3 +322,10 @@ export const claimsEn: Record<keyof typeof claimsFr, string> = {
   'payments.kind.tolls': 'Tolls',
   'payments.kind.other': 'Other',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof claimsFr, true> {}
+}
+registerMessages({ fr: claimsFr, en: claimsEn });

@@ -2,13 +2,10 @@ import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { hasRole } from '../auth/auth.types.ts';
 import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import type { FieldErrors } from '../web/forms.ts';
-import { listEntities } from '../org/org.repository.ts';
-import { balancesAsOf, listProjects, type LedgerDeps } from './finance.usecases.ts';
-import { envelopeRef, projectScopes } from './ledger.models.ts';
+import { listEntities } from '../org/org.usecases.ts';
+import { balancesAsOf, envelopeAvailableCents, ledgerAccounts, listProjects, recentTransfers, type LedgerDeps } from './finance.usecases.ts';
+import { projectScopes } from './ledger.models.ts';
 import { exclusiveBound } from './ledger-dates.models.ts';
-import { chainTip, findAccountByRef, listAccounts } from './ledger.repository.ts';
-import { pendingDebitCents } from './ledger-holds.repository.ts';
-import { latestTransfers } from './transfers-view.repository.ts';
 import { newIdemKey, parisToday, type LedgerFormatters } from './ledger-pages.helpers.ts';
 
 // Everything the /finance template shows, as plain strings: the template never computes.
@@ -44,14 +41,12 @@ function balancesView(deps: LedgerDeps, asOf: string, f: LedgerFormatters, t: Tr
 
 // What the envelope can give now (posted balance less pending holds): shown beside the amount field.
 function envelopeAvailable(deps: LedgerDeps, f: LedgerFormatters): string | null {
-  if (deps.policy.envelopeScope !== 'school') return null;
-  const envelope = findAccountByRef(deps.database.db, envelopeRef(deps.policy, null));
-  if (!envelope) return f.eur(0);
-  return f.eur((chainTip(deps.database.db, envelope.id)?.balanceAfterCents ?? 0) - pendingDebitCents(deps.database.db, envelope.id));
+  const cents = envelopeAvailableCents(deps);
+  return cents === null ? null : f.eur(cents);
 }
 
 function transfersView(deps: LedgerDeps, f: LedgerFormatters, t: Translate) {
-  return latestTransfers(deps.database, LATEST_TRANSFERS).map((row) => ({
+  return recentTransfers(deps, LATEST_TRANSFERS).map((row) => ({
     id: row.id,
     date: f.day(row.effectiveAt),
     from: row.debitName,
@@ -70,8 +65,8 @@ export function financeView(deps: LedgerDeps, user: AuthenticatedUser, state: Fi
   const asOf = state.asOf ?? today;
   const yearStart = `${today.slice(0, 4)}-01-01`;
   const projects = listProjects(deps);
-  const accounts = listAccounts(deps.database.db);
-  const entities = deps.policy.envelopeScope === 'entity' ? listEntities(deps.database.db) : [];
+  const accounts = ledgerAccounts(deps);
+  const entities = deps.policy.envelopeScope === 'entity' ? listEntities(deps) : [];
   return {
     title: t('ledger.finance.title'),
     canWrite: hasRole(user, 'finance'),

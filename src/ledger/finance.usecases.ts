@@ -2,10 +2,11 @@ import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { AppError, invalid } from '../shared/errors.ts';
 import { newId } from '../shared/ids.ts';
-import { envelopeSpec, projectRef, projectSpec, type Account, type LedgerPolicy, type ProjectScope } from './ledger.models.ts';
+import { envelopeRef, envelopeSpec, projectRef, projectSpec, type Account, type LedgerPolicy, type ProjectScope } from './ledger.models.ts';
 import { findAccountById, findAccountByRef, listAccounts, balanceBefore, chainTip } from './ledger.repository.ts';
 import { pendingCreditCents, pendingDebitCents } from './ledger-holds.repository.ts';
 import { findProjectById, findProjectByName, insertProject, listProjects as listProjectRows, type Project } from './projects.repository.ts';
+import { latestTransfers } from './transfers-view.repository.ts';
 import { getOrCreateAccount, postTransfer, reverseTransfer, type Posted } from './ledger.usecases.ts';
 
 // Finance's side of the ledger: reinvestment projects, disbursements, corrections, balances.
@@ -110,3 +111,16 @@ export function balancesAsOf(database: DbHandle, exclusiveIso: string): BalanceR
     pendingCreditCents: pendingCreditCents(db, a.id),
   }));
 }
+
+export const ledgerAccounts = (deps: Pick<LedgerDeps, 'database'>): Account[] => listAccounts(deps.database.db);
+
+// What the school envelope can give now: its posted balance less pending holds (null when envelopes
+// are per entity: there is no one figure to show).
+export function envelopeAvailableCents(deps: LedgerDeps): number | null {
+  if (deps.policy.envelopeScope !== 'school') return null;
+  const envelope = findAccountByRef(deps.database.db, envelopeRef(deps.policy, null));
+  if (!envelope) return 0;
+  return (chainTip(deps.database.db, envelope.id)?.balanceAfterCents ?? 0) - pendingDebitCents(deps.database.db, envelope.id);
+}
+
+export const recentTransfers = (deps: Pick<LedgerDeps, 'database'>, limit: number) => latestTransfers(deps.database, limit);

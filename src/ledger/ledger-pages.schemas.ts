@@ -1,7 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { MessageKey } from '../shared/i18n/index.ts';
-import { carbonYearSchema } from '../costs/carbon-prices.schemas.ts';
 import { MAX_AMOUNT_CENTS, MAX_CO2E_GRAMS } from './ledger.models.ts';
 import { projectScopes } from './ledger.models.ts';
 import { parseEurosToCents, parseKgToGrams } from './ledger-input.models.ts';
@@ -16,9 +15,9 @@ const isoDay = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .refine((value) => DateTime.fromISO(value).isValid);
 const text = (min: number, max: number) => z.string().trim().min(1).min(min).max(max);
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
+export const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
 
-function decimal(parse: (s: string) => number | null, key: MessageKey, min: number, max: number, options: { optional?: boolean } = {}) {
+export function decimal(parse: (s: string) => number | null, key: MessageKey, min: number, max: number, options: { optional?: boolean } = {}) {
   return z
     .string()
     .trim()
@@ -61,8 +60,3 @@ export const disbursementForm = z.object({
 
 export const reverseForm = z.object({ reason: text(3, 500) });
 
-export const carbonPriceForm = z.object({
-  year: z.string().trim().min(1).regex(/^\d{4}$/).transform(Number).pipe(carbonYearSchema),
-  price: decimal(parseEurosToCents, 'ledger.error.price', 0, 100_000_000),
-  note: optionalText(500),
-});

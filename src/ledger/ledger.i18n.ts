@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The finance and admin pages' messages, spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 export const ledgerFr = {
   'nav.finance': 'Enveloppe de compensation',
@@ -240,3 +242,10 @@ export const ledgerEn: Record<keyof typeof ledgerFr, string> = {
   'ledger.admin.link.audit': 'Ledger integrity check (JSON)',
   'ledger.admin.link.openapi': 'API description (OpenAPI, JSON)',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof ledgerFr, true> {}
+}
+registerMessages({ fr: ledgerFr, en: ledgerEn });

@@ -10,9 +10,7 @@ import { balancesAsOf, correctTransfer, createProject, disburse, listProjects, t
 import { accountStatement, type Statement } from './statement.usecases.ts';
 import { balancesCsv, statementCsv } from './ledger-csv.export.ts';
 import { statementPdf } from './ledger-pdf.export.ts';
-import { carbonPricesRouter } from './carbon-prices.routes.ts';
 import { financePages } from './finance.pages.ts';
-import { adminPages } from './admin.pages.ts';
 import { balancesQuery, disbursementBody, idempotencyKeyHeader, projectBody, reverseBody, statementQuery, transferIdParams } from './ledger.schemas.ts';
 
 const safeName = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -30,10 +28,8 @@ function sendFile(res: Response, file: { name: string; type: string; content: st
 // Reads for finance and the steering committee (copil); writes for finance; admin passes both.
 export function ledgerRouter(deps: Pick<AppDeps, 'config' | 'database' | 'clock'>): Router {
   const router = Router();
-  router.use(carbonPricesRouter(deps));
-  // The HTML pages over the same use cases (/finance, /admin), so app.ts mounts the ledger once.
+  // The HTML pages over the same use cases (/finance), so app.ts mounts the ledger once.
   router.use(financePages(deps));
-  router.use(adminPages(deps));
   const ledger: LedgerDeps = { database: deps.database, clock: deps.clock, policy: ledgerPolicy(deps.config) };
   const read = requireRole('finance', 'copil');
   const write = requireRole('finance');

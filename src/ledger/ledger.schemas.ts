@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MAX_AMOUNT_CENTS, MAX_CO2E_GRAMS } from './ledger.models.ts';
 import { projectScopes } from './ledger.models.ts';
-import { setCarbonPriceSchema } from '../costs/carbon-prices.schemas.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date YYYY-MM-DD');
 // A Paris calendar date, or an ISO instant with its offset.
@@ -40,5 +39,3 @@ export const idempotencyKeyHeader = z.string().regex(/^[\x21-\x7e]{1,200}$/, 'ex
 export const reverseBody = z.strictObject({ reason: z.string().trim().min(3).max(500) });
 export const transferIdParams = z.strictObject({ id: z.string().regex(/^txf_[\w-]{1,64}$/, 'expected a transfer id txf_…') });
 
-// The admin sets year, price and note; who set it comes from the session, never from the body.
-export const carbonPriceBody = z.strictObject(setCarbonPriceSchema.omit({ setBy: true }).shape);

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { isAppError } from '../shared/errors.ts';
 import type { Lang, MessageKey, Translate } from '../shared/i18n/index.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../web/forms.ts';
-import { listBudgetLines, listEntities } from '../org/org.repository.ts';
+import { listBudgetLines, listEntities } from '../org/org.usecases.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { cabins } from '../shared/modes.ts';
 import { missionPurposes } from './missions.models.ts';
@@ -54,8 +54,8 @@ export function errorsFromIssues(issues: z.core.$ZodIssue[], t: Translate): Fiel
 }
 
 export function selectOptions(database: DbHandle, lang: Lang, t: Translate, entityFirst: string | null) {
-  const entities = new Map(listEntities(database.db).map((e) => [e.id, e.name]));
-  const lines = listBudgetLines(database.db)
+  const entities = new Map(listEntities({ database }).map((e) => [e.id, e.name]));
+  const lines = listBudgetLines({ database })
     .filter((l) => l.active)
     .sort((a, b) => Number(b.entityId === entityFirst) - Number(a.entityId === entityFirst));
   const key = (k: string) => t(k as MessageKey);

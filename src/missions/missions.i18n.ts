@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The missions pages' messages, spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 export const missionsFr = {
   'nav.missions': 'Mes missions',
@@ -302,3 +304,10 @@ export const missionsEn: Record<keyof typeof missionsFr, string> = {
   'missions.queue.caption': 'Missions matching the filters ({count})',
   'missions.queue.open': 'Review the mission to {destination}',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof missionsFr, true> {}
+}
+registerMessages({ fr: missionsFr, en: missionsEn });

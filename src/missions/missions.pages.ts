@@ -7,7 +7,7 @@ import type { MessageKey } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
-import { findBudgetLineById, listEntities } from '../org/org.repository.ts';
+import { findBudgetLine, listEntities } from '../org/org.usecases.ts';
 import { runIdempotent } from './idempotency.usecases.ts';
 import { availableActions, decide, missionStatuses, type MissionStatus } from './missions.models.ts';
 import { getMission, listMissionsFor, type MissionDeps, type MissionSummary } from './missions.usecases.ts';
@@ -48,7 +48,7 @@ function showDetail(deps: MissionDeps, req: Request, res: Response, id: string, 
   const mission = getMission(deps, user, id);
   const facts = { travellerId: mission.travellerId, status: mission.status as MissionStatus };
   const actions = availableActions(user, facts);
-  const line = mission.budgetLineId ? findBudgetLineById(deps.database.db, mission.budgetLineId) : undefined;
+  const line = mission.budgetLineId ? findBudgetLine(deps, mission.budgetLineId) : undefined;
   const destination = f.destination(mission, (code) => countryName(lang, code));
   renderPage(res, 'missions/detail', {
     title: t('missions.detail.title', { destination }),
@@ -100,7 +100,7 @@ function showQueue(deps: MissionDeps, req: Request, res: Response): void {
     filters,
     errors: parsed.success ? {} : errorsFromIssues(parsed.error.issues, t),
     statuses: [{ value: '', label: t('missions.queue.status.all') }, ...missionStatuses.map((s) => ({ value: s, label: f.status(s) }))],
-    entities: [{ value: '', label: t('missions.queue.entity.all') }, ...listEntities(deps.database.db).map((e) => ({ value: e.id, label: e.name }))],
+    entities: [{ value: '', label: t('missions.queue.entity.all') }, ...listEntities(deps).map((e) => ({ value: e.id, label: e.name }))],
     rows: missions.map((m) => ({ ...row(m, f, lang), decidable: decidable(m), idem: newIdemKey() })),
     total,
   });

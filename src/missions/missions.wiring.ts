@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import type { AppDeps } from '../deps.ts';
-import { openApiRouter } from '../openapi/openapi.routes.ts';
 import { missionLedger } from './missions.ledger.ts';
 import { missionsRouter } from './missions.routes.ts';
 import { missionFormPages } from './missions-form.pages.ts';
@@ -11,12 +10,11 @@ export function missionDeps(deps: AppDeps): MissionDeps {
   return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: missionLedger(deps.config) };
 }
 
-// Everything missions adds to the app (API, pages, OpenAPI document), mounted with one line in app.ts.
+// Everything missions adds to the app (API, pages), mounted with one line in app.ts.
 export function missionsModule(deps: AppDeps): Router {
   const mission = missionDeps(deps);
   const router = Router();
   router.use(missionsRouter(mission));
-  router.use(openApiRouter());
   // The form's /missions/new must be matched before the detail page's /missions/:id.
   router.use(missionFormPages(mission));
   router.use(missionPages(mission));

@@ -10,7 +10,8 @@ import {
   transitionSchema,
   updateMissionSchema,
 } from '../missions/missions.schemas.ts';
-import { balancesQuery, carbonPriceBody, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
+import { carbonPriceBody } from '../carbon-prices/carbon-prices.schemas.ts';
+import { balancesQuery, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
 import { budgetLineCreateSchema, budgetLinesQuerySchema, entityCreateSchema, noFieldsSchema as noLineFields } from '../org/org.schemas.ts';
 import { copilQuery, importQuery, recomputeQuery, settingsBody } from '../reports/reports.schemas.ts';
 import {

@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The /admin/organisation page's messages, spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 export const orgFr = {
   'nav.organisation': 'Organisation',
@@ -114,3 +116,10 @@ export const orgEn: Record<keyof typeof orgFr, string> = {
   'org.audit.action.budget_line_closed': 'Budget line closed',
   'org.audit.action.budget_line_reopened': 'Budget line reopened',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof orgFr, true> {}
+}
+registerMessages({ fr: orgFr, en: orgEn });

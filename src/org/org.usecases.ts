@@ -57,6 +57,10 @@ export function listEntities({ database }: Pick<OrgDeps, 'database'>): Entity[] 
   return repo.listEntities(database.db);
 }
 
+export function findBudgetLine({ database }: Pick<OrgDeps, 'database'>, lineId: string): BudgetLine | undefined {
+  return repo.findBudgetLineById(database.db, lineId);
+}
+
 export function listBudgetLines({ database }: Pick<OrgDeps, 'database'>, entityId?: string): BudgetLine[] {
   return repo.listBudgetLines(database.db, entityId);
 }

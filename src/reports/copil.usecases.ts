@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
+import './reports.i18n.ts'; // the definitions' texts, whatever loaded this module (CLI, bench, tests)
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { balancesAsOf } from '../ledger/finance.usecases.ts';
 import { copilFigures, offsetTotals, yearsBetween, type CopilFigures } from './indicators.models.ts';

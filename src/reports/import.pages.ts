@@ -7,7 +7,7 @@ import type { Translate } from '../shared/i18n/index.ts';
 import { renderPage } from '../web/render.ts';
 import { parseMapping } from './import-columns.models.ts';
 import { importMissionsCsv, type ImportSummary } from './import.usecases.ts';
-import { listImportRuns } from './import.repository.ts';
+import { recentImportRuns } from './import.usecases.ts';
 import { adminOnly } from './reports.routes.ts';
 
 // /admin/import: a form that works without JavaScript (the CSV pasted in a textarea, within the
@@ -33,7 +33,7 @@ function show(deps: AppDeps, res: Response, extra: { values?: FormValues; errors
     errors: extra.errors ?? {},
     summary: extra.summary ?? null,
     factorSets: deps.factors.sets.map((s) => ({ id: s.id, label: `${s.label} (${s.version})` })),
-    runs: listImportRuns(deps.database.db, 10),
+    runs: recentImportRuns(deps, 10),
   });
 }
 

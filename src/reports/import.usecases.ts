@@ -10,7 +10,7 @@ import { planColumns, type ImportField, type ImportLayout } from './import-colum
 import { normaliseRow, occurrenceKey, rowHash } from './import-row.models.ts';
 import { RowProblem } from './import-values.models.ts';
 import { tripBuilder } from './import-trip.usecases.ts';
-import { finishImportRun, insertImportRun, prepareRunProgress, prepareTripInsert, type RunCounts, type TripParams } from './import.repository.ts';
+import { finishImportRun, insertImportRun, listImportRuns, prepareRunProgress, prepareTripInsert, type RunCounts, type TripParams } from './import.repository.ts';
 
 export type ImportDeps = { database: DbHandle; clock: Clock; places: PlaceResolver; factors: FactorRegistry };
 
@@ -142,3 +142,6 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
   }
   return finish(false);
 }
+
+// The latest imports, newest first, for the admin page and GET /api/reports/imports.
+export const recentImportRuns = (deps: Pick<ImportDeps, 'database'>, limit?: number) => listImportRuns(deps.database.db, limit);

@@ -1,6 +1,28 @@
 import { transportModes } from '../shared/modes.ts';
-import type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './reports.repository.ts';
 import { co2eTargetGrams, flightReductionPercent, flightTarget, type ReportSettings } from './settings.models.ts';
+
+
+// The grouped rows the report's SQL returns (reports.repository.ts) and these rules count.
+export type LegGroup = {
+  year: number;
+  entityId: string | null;
+  entityLabel: string | null;
+  purpose: string;
+  category: 'staff' | 'student';
+  mode: string;
+  domestic: 0 | 1; // a flight with both ends in France
+  legs: number; // one-way legs × travellers: for planes, the copil's "flights"
+  travellerTrips: number; // legs' travellers, a round trip once: for planes, the copil's "flight trips"
+  co2eGrams: number;
+};
+
+export type ReplacedGroup = { year: number; entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number };
+
+// One international trip of interest (recruitment, or a student's), with what its legs were.
+export type TripFlags = { year: number; entityId: string | null; entityLabel: string | null; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1 };
+
+// The year's offset missions of one group (entity, purpose, category): only missions carry contributions.
+export type OffsetGroup = { entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number; missions: number; contributionsCents: number };
 
 // The copil's figures, computed from grouped rows (pure). Counting rule: a flight is one traveller on
 // one one-way flight leg, so a round trip of two travellers is four flights (trips × travellers). A flight

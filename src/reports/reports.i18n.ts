@@ -1,3 +1,5 @@
+import { registerMessages } from '../shared/i18n/index.ts';
+
 // The copil report's messages, spread into the shared catalogues (src/shared/i18n/{fr,en}.ts).
 // `reports.def.*` are the indicators' definitions: shown under each figure, in the PDF, and in the API.
 export const reportsFr = {
@@ -281,3 +283,10 @@ export const reportsEn: Record<keyof typeof reportsFr, string> = {
   'reports.pdf.footer': 'Generated on {date} (Paris time) · Empreinte',
   'reports.pdf.page': 'Page {n} of {total}',
 };
+
+// The keys join every `t()` call's type; the texts join the catalogues when this module is loaded
+// (src/messages.ts loads every capability's).
+declare module '../shared/i18n/index.ts' {
+  interface FeatureMessages extends Record<keyof typeof reportsFr, true> {}
+}
+registerMessages({ fr: reportsFr, en: reportsEn });

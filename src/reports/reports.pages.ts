@@ -14,7 +14,7 @@ import { recomputeYear } from './recompute.usecases.ts';
 import { adminOnly, readReport } from './reports.routes.ts';
 import { MAX_YEAR, MIN_YEAR } from './import-values.models.ts';
 import { settingsBody } from './reports.schemas.ts';
-import { currentSettings, insertSettings, settingsHistory } from './settings.repository.ts';
+import { reportSettings, reportSettingsHistory, setReportSettings } from './settings.usecases.ts';
 import type { ReportSettings } from './settings.models.ts';
 import { importPages } from './import.pages.ts';
 
@@ -75,10 +75,10 @@ function showCopil(deps: AppDeps, req: Request, res: Response, extra: { form?: S
     svgs: view.charts.map((c) => chartSvg(c.chart, { id: c.id, title: c.title, desc: c.desc })),
     links: { pdf: `/api/reports/copil.pdf?${query}&lang=${lang}`, csv: `/api/reports/copil.csv?${query}` },
     admin,
-    settingsForm: extra.form ?? formFromSettings(currentSettings(deps.database.db)),
+    settingsForm: extra.form ?? formFromSettings(reportSettings(deps)),
     errors: extra.errors ?? {},
     history: admin
-      ? settingsHistory(deps.database.db, 10).map((h) => ({ at: h.setAt!, text: t('reports.settings.current', { reference: h.referenceYear, rate: formatters(lang).percent(h.ghgReductionPercentPerYear), targets: targetsText(h.flightTargets, lang) }) }))
+      ? reportSettingsHistory(deps, 10).map((h) => ({ at: h.setAt!, text: t('reports.settings.current', { reference: h.referenceYear, rate: formatters(lang).percent(h.ghgReductionPercentPerYear), targets: targetsText(h.flightTargets, lang) }) }))
       : [],
     factorSets: deps.factors.sets.map((s) => ({ id: s.id, label: `${s.label} (${s.version})` })),
     targetRows: TARGET_ROWS,
@@ -128,7 +128,7 @@ export function reportsPages(deps: AppDeps): Router {
       res.status(400);
       return showCopil(deps, req, res, { form, errors: formErrors(fieldErrorsFrom(parsed.error.issues, res.locals.t)) });
     }
-    insertSettings(deps.database.db, { ...parsed.data, setAt: deps.clock.now().toUTC().toISO()!, setBy: currentUser(req).id });
+    setReportSettings(deps, parsed.data, currentUser(req).id);
     setFlash(res, 'reports.settings.saved');
     res.redirect(303, '/copil');
   });

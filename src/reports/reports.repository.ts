@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { DbHandle } from '../shared/db.ts';
-import { COPIL_SCOPE } from './indicators.models.ts';
+import { COPIL_SCOPE, type LegGroup, type OffsetGroup, type ReplacedGroup, type TripFlags } from './indicators.models.ts';
+
+export type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './indicators.models.ts';
 
 // Read-only aggregates for the copil report, over validated missions (missions capability's tables)
 // and imported historical trips. One grouped pass per source: the report never loads rows one by one.
@@ -9,27 +11,6 @@ import { COPIL_SCOPE } from './indicators.models.ts';
 // year of an instant is its UTC year, plus one from 31 December 23:00 UTC on.
 const parisYear = (column: string) => `(CAST(substr(${column}, 1, 4) AS INTEGER) + (substr(${column}, 6, 8) >= '12-31T23'))`;
 export const parisYearStartUtc = (year: number): string => `${year - 1}-12-31T23:00:00.000Z`;
-
-export type LegGroup = {
-  year: number;
-  entityId: string | null;
-  entityLabel: string | null;
-  purpose: string;
-  category: 'staff' | 'student';
-  mode: string;
-  domestic: 0 | 1; // a flight with both ends in France
-  legs: number; // one-way legs × travellers: for planes, the copil's "flights"
-  travellerTrips: number; // legs' travellers, a round trip once: for planes, the copil's "flight trips"
-  co2eGrams: number;
-};
-
-export type ReplacedGroup = { year: number; entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number };
-
-// One international trip of interest (recruitment, or a student's), with what its legs were.
-export type TripFlags = { year: number; entityId: string | null; entityLabel: string | null; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1 };
-
-// The year's offset missions of one group (entity, purpose, category): only missions carry contributions.
-export type OffsetGroup = { entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number; missions: number; contributionsCents: number };
 
 // The legs a validated mission counts with: those of its claim once certified (what was really
 // travelled), its own estimate otherwise. One derived table, so every figure below agrees.

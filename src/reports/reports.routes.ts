@@ -13,10 +13,9 @@ import { copilPdf } from './report-pdf.export.ts';
 import { recomputeYear } from './recompute.usecases.ts';
 import { parseMapping } from './import-columns.models.ts';
 import { importErrorsCsv } from './import-errors.export.ts';
-import { importMissionsCsv } from './import.usecases.ts';
-import { listImportRuns } from './import.repository.ts';
+import { importMissionsCsv, recentImportRuns } from './import.usecases.ts';
 import { copilQuery, importQuery, recomputeQuery, settingsBody } from './reports.schemas.ts';
-import { currentSettings, insertSettings, settingsHistory } from './settings.repository.ts';
+import { reportSettings, reportSettingsHistory, setReportSettings } from './settings.usecases.ts';
 
 // Who sees what: the report is read by the copil and by finance (it shows the envelope they keep);
 // settings, imports and recomputations are admin's. Admin passes every role check.
@@ -55,12 +54,11 @@ export function reportsRouter(deps: AppDeps): Router {
   router.get('/api/reports/copil.pdf', readReport, async (req, res) => sendCopil(deps, res, parseOrThrow(copilQuery, { ...req.query, format: 'pdf' }, 'query')));
 
   router.get('/api/reports/settings', readReport, (_req, res) => {
-    res.json({ settings: currentSettings(deps.database.db), history: settingsHistory(deps.database.db) });
+    res.json({ settings: reportSettings(deps), history: reportSettingsHistory(deps) });
   });
   router.put('/api/reports/settings', adminOnly, (req, res) => {
     const input = body(req, settingsBody);
-    insertSettings(deps.database.db, { ...input, setAt: deps.clock.now().toUTC().toISO()!, setBy: currentUser(req).id });
-    res.json({ settings: currentSettings(deps.database.db) });
+    res.json({ settings: setReportSettings(deps, input, currentUser(req).id) });
   });
 
   router.get('/api/reports/recompute', adminOnly, (req, res) => {
@@ -90,7 +88,7 @@ export function reportsRouter(deps: AppDeps): Router {
   });
 
   router.get('/api/reports/imports', adminOnly, (_req, res) => {
-    res.json({ imports: listImportRuns(deps.database.db) });
+    res.json({ imports: recentImportRuns(deps) });
   });
   return router;
 }

@@ -196,24 +196,3 @@ describe('roles', () => {
     await call(ledgerApp(['copil']).app, [method, url]).expect(403);
   });
 });
-
-describe('/api/admin/carbon-prices', () => {
-  it('lets an admin set a price per year and read the history', async () => {
-    const { app } = ledgerApp(['admin']);
-    await request(app).post('/api/admin/carbon-prices').send({ year: 2026, pricePerTonneCents: 10_000, note: 'vote du CA' }).expect(201);
-    const second = (await request(app).post('/api/admin/carbon-prices').send({ year: 2026, pricePerTonneCents: 12_000 }).expect(201)).body.price;
-    expect(second).toMatchObject({ year: 2026, pricePerTonneCents: 12_000, setBy: 'usr_admin' });
-    const res = (await request(app).get('/api/admin/carbon-prices').expect(200)).body;
-    expect(res.current).toEqual([{ year: 2026, pricePerTonneCents: 12_000, source: 'admin' }]);
-    expect(res.history.map((h: { pricePerTonneCents: number }) => h.pricePerTonneCents)).toEqual([12_000, 10_000]);
-    expect(res.defaultPricePerTonneCents).toBe(10_000);
-  });
-
-  it('is for admins only and validates its body', async () => {
-    await request(ledgerApp(['finance']).app).get('/api/admin/carbon-prices').expect(403);
-    const { app } = ledgerApp(['admin']);
-    const res = await request(app).post('/api/admin/carbon-prices').send({ year: 1800, pricePerTonneCents: -1 }).expect(400);
-    expect(detailPaths(res).sort()).toEqual(['pricePerTonneCents', 'year']);
-    expect(detailPaths(await request(app).post('/api/admin/carbon-prices').send({ year: 2026, pricePerTonneCents: 1, setBy: 'x' }).expect(400))).toEqual(['(root)']);
-  });
-});

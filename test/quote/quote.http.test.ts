@@ -2,7 +2,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.ts';
 import { testApp } from '../helpers/app.ts';
-import { setCarbonPrice } from '../../src/costs/carbon-prices.repository.ts';
+import { setCarbonPrice } from '../../src/carbon-prices/carbon-prices.repository.ts';
 
 const { app, deps } = testApp();
 const validLeg = { mode: 'train', distanceKm: 120 };

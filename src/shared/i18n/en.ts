@@ -1,14 +1,7 @@
-import type { MessageKey } from './fr.ts';
-import { missionsEn } from '../../missions/missions.i18n.ts';
-import { reportsEn } from '../../reports/reports.i18n.ts';
-import { ledgerEn } from '../../ledger/ledger.i18n.ts';
-import { peopleEn } from '../../auth/people.i18n.ts';
-import { orgEn } from '../../org/org.i18n.ts';
-import { accountEn } from '../../auth/account.i18n.ts';
-import { claimsEn } from '../../claims/claims.i18n.ts';
+import type { CoreMessageKey } from './fr.ts';
 
 // Typed by the French keys: a missing or extra key is a compile error.
-export const en: Record<MessageKey, string> = {
+export const coreEn: Record<CoreMessageKey, string> = {
   'app.name': 'Empreinte',
   'app.tagline': 'Business trips: cost and carbon footprint',
   'layout.skip': 'Skip to main content',
@@ -86,11 +79,4 @@ export const en: Record<MessageKey, string> = {
   'error.internal.body': 'Something went wrong on our side. Try again in a moment.',
   'error.badRequest.title': 'Invalid request',
   'error.badRequest.body': 'The request could not be processed. Check what you entered and try again.',
-  ...missionsEn,
-  ...reportsEn,
-  ...ledgerEn,
-  ...peopleEn,
-  ...orgEn,
-  ...accountEn,
-  ...claimsEn,
 };

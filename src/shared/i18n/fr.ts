@@ -1,14 +1,8 @@
-import { missionsFr } from '../../missions/missions.i18n.ts';
-import { reportsFr } from '../../reports/reports.i18n.ts';
-import { ledgerFr } from '../../ledger/ledger.i18n.ts';
-import { peopleFr } from '../../auth/people.i18n.ts';
-import { orgFr } from '../../org/org.i18n.ts';
-import { accountFr } from '../../auth/account.i18n.ts';
-import { claimsFr } from '../../claims/claims.i18n.ts';
 
-// The French catalogue is the reference: its keys type every other catalogue and every `t()` call.
-// Add keys per capability, grouped under its prefix (`missions.…`, `ledger.…`), in both languages.
-export const fr = {
+// The messages every capability shares (layout, forms, errors). French is the reference: its keys type
+// the English catalogue. Each capability keeps its own messages in its `*.i18n.ts` and registers them
+// (see index.ts): src/shared knows no feature.
+export const coreFr = {
   'app.name': 'Empreinte',
   'app.tagline': 'Missions, coûts et empreinte carbone des déplacements',
   'layout.skip': 'Aller au contenu principal',
@@ -86,13 +80,6 @@ export const fr = {
   'error.internal.body': 'Une erreur s’est produite de notre côté. Réessayez dans un instant.',
   'error.badRequest.title': 'Demande invalide',
   'error.badRequest.body': 'La demande n’a pas pu être traitée. Vérifiez les informations saisies et recommencez.',
-  ...missionsFr,
-  ...reportsFr,
-  ...ledgerFr,
-  ...peopleFr,
-  ...orgFr,
-  ...accountFr,
-  ...claimsFr,
 } as const;
 
-export type MessageKey = keyof typeof fr;
+export type CoreMessageKey = keyof typeof coreFr;

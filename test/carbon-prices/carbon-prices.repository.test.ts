@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { carbonPriceForYear, setCarbonPrice } from '../../src/costs/carbon-prices.repository.ts';
+import { carbonPriceForYear, setCarbonPrice } from '../../src/carbon-prices/carbon-prices.repository.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { memoryDatabase } from '../helpers/db.ts';
 

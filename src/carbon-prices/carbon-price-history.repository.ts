@@ -1,9 +1,9 @@
 import { asc, desc, sql } from 'drizzle-orm';
 import type { Db } from '../shared/db.ts';
-import { carbonPrices } from '../costs/carbon-prices.table.ts';
-import type { CarbonPriceRow } from '../costs/carbon-prices.repository.ts';
+import { carbonPrices } from './carbon-prices.table.ts';
+import type { CarbonPriceRow } from './carbon-prices.repository.ts';
 
-// The admin history view of the price table owned by costs/: every row, newest first (rowid breaks
+// The admin history view of the price table of this folder: every row, newest first (rowid breaks
 // ties between rows written in the same millisecond, as carbonPriceForYear does).
 export function carbonPriceHistory(db: Db): CarbonPriceRow[] {
   return db
