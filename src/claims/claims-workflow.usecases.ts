@@ -13,6 +13,7 @@ import { amountsOf, expensesFromRows, type Claim } from './claims.mapping.ts';
 import { checkClaimVersion, claimConflict, readClaim, visibleMission, type ClaimDeps } from './claims.usecases.ts';
 import { settleAvoidedFlights } from './claim-avoided-flights.usecases.ts';
 import * as repo from './claims.repository.ts';
+import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 
 export type ClaimTransitionRequest = { comment?: string; version?: number; paymentReference?: string };
 
@@ -30,7 +31,7 @@ type Step = { deps: ClaimDeps; actor: AuthenticatedUser; mission: missionsRepo.M
 type Outcome = { patch: Partial<repo.ClaimInsert>; notes: string[] };
 
 function submit({ deps, claim, at }: Step): Outcome {
-  const quote = JSON.parse(claim.quoteJson) as Quote;
+  const quote = parseStoredQuote(claim.quoteJson);
   const amounts = amountsOf(quote, expensesFromRows(repo.listExpenses(deps.database.db, claim.id)));
   checkClaimSubmission({ returnAt: claim.returnAt, nowIso: at, receipts: repo.countReceipts(deps.database.db, claim.id), amountsNeedingReceiptCents: amountsNeedingReceiptCents(amounts) });
   return { patch: {}, notes: [] };
@@ -41,7 +42,7 @@ const signedEuros = (cents: number) => `${cents > 0 ? '+' : cents < 0 ? '−' : 
 // Service fait: the contribution is settled on the actual trip and the copil's avoided flights are
 // brought in line with it, in the transaction that certifies.
 function certify({ deps, actor, mission, claim, at }: Step): Outcome {
-  const actual = JSON.parse(claim.quoteJson) as Quote;
+  const actual = parseStoredQuote(claim.quoteJson);
   const line = mission.budgetLineId ? findBudgetLineById(deps.database.db, mission.budgetLineId) : undefined;
   const settlement = deps.ledger.settle(deps.database, {
     claimId: claim.id,
@@ -53,7 +54,7 @@ function certify({ deps, actor, mission, claim, at }: Step): Outcome {
     at,
     actorId: actor.id,
   });
-  const avoided = settleAvoidedFlights(deps.database.db, { missionId: mission.id, claimId: claim.id, estimate: JSON.parse(mission.quoteJson) as Quote, actual, at, actorId: actor.id });
+  const avoided = settleAvoidedFlights(deps.database.db, { missionId: mission.id, claimId: claim.id, estimate: parseStoredQuote(mission.quoteJson), actual, at, actorId: actor.id });
   const adjustmentNote = settlement.transferId ? `Contribution carbone ajustée de ${signedEuros(settlement.amountCents)} (${settlement.transferId})` : 'Contribution carbone inchangée sur le voyage réel';
   return {
     patch: { certifiedAt: at, certifiedBy: actor.id, adjustmentCents: settlement.amountCents, adjustmentTransferId: settlement.transferId },

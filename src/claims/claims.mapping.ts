@@ -6,6 +6,7 @@ import { claimAmounts, claimFlags, type ClaimAmounts, type ClaimFlag, type Expen
 import { compareQuotes, type Comparison } from './comparison.models.ts';
 import { quotedLegColumns } from '../missions/missions.mapping.ts';
 import type * as repo from './claims.repository.ts';
+import { parseStoredQuote, parseStoredTrip } from '../quote/stored-quote.schemas.ts';
 
 // Rows ↔ the claim the API answers with. The quote decides several columns at once; they are
 // computed together here so that none drifts from the stored quote.
@@ -55,7 +56,7 @@ export function amountsOf(quote: Quote, expenses: readonly Expense[]): ClaimAmou
 }
 
 export function toClaim(row: repo.ClaimRow, ctx: ClaimContext): Claim {
-  const quote = JSON.parse(row.quoteJson) as Quote;
+  const quote = parseStoredQuote(row.quoteJson, `quote of claim ${row.id}`);
   const expenses = expensesFromRows(ctx.expenses);
   const amounts = amountsOf(quote, expenses);
   const expensesCents = amounts.totalCents - amounts.faresCents - amounts.mileageCents - amounts.perDiemCents;
@@ -65,7 +66,7 @@ export function toClaim(row: repo.ClaimRow, ctx: ClaimContext): Claim {
     status: row.status as ClaimStatus,
     travellerId: row.travellerId,
     travellerName: ctx.travellerName,
-    trip: JSON.parse(row.requestJson) as QuoteRequest,
+    trip: parseStoredTrip(row.requestJson),
     expenses,
     note: row.note,
     quote,

@@ -14,6 +14,7 @@ import { assertClaimable, authorizeClaim, canSeeClaim, claimNotFound, decideClai
 import { claimLegRows, expenseRows, expensesFromRows, quotedClaimColumns, toClaim, type Claim } from './claims.mapping.ts';
 import * as repo from './claims.repository.ts';
 import type { PutClaimInput } from './claims.schemas.ts';
+import { parseStoredQuote, parseStoredTrip } from '../quote/stored-quote.schemas.ts';
 
 export type { Claim } from './claims.mapping.ts';
 
@@ -39,7 +40,7 @@ export function readClaim(deps: Pick<ClaimDeps, 'database' | 'ledger'>, mission:
   if (!row) throw claimNotFound();
   return toClaim(row, {
     travellerName: missionsRepo.travellerName(db, row.travellerId),
-    missionQuote: JSON.parse(mission.quoteJson) as Quote,
+    missionQuote: parseStoredQuote(mission.quoteJson),
     bookedContributionCents: deps.ledger.booked(deps.database, mission.id).amountCents,
     receipts: repo.listReceipts(db, row.id),
     expenses: repo.listExpenses(db, row.id),
@@ -59,7 +60,7 @@ export function checkClaimVersion(row: repo.ClaimRow, expected: number | undefin
 
 // The traveller's category decides the per diem: it comes from the mission, never from the claim.
 function withMissionTraveller(trip: QuoteRequest, mission: missionsRepo.MissionRow): QuoteRequest {
-  const stored = JSON.parse(mission.requestJson) as QuoteRequest;
+  const stored = parseStoredTrip(mission.requestJson);
   return { ...trip, traveler: { kmDrivenThisYear: trip.traveler?.kmDrivenThisYear ?? stored.traveler?.kmDrivenThisYear ?? 0, category: stored.traveler?.category ?? 'staff' } };
 }
 
@@ -68,7 +69,7 @@ type Draft = { trip: QuoteRequest; quote: Quote; expenses: ReturnType<typeof exp
 // What the PUT asks for, completed from the claim (or, for a new claim, from the mission) and priced
 // by the same engine as a mission.
 function draftFrom(deps: ClaimDeps, mission: missionsRepo.MissionRow, existing: repo.ClaimRow | undefined, input: PutClaimInput): Draft {
-  const baseTrip = JSON.parse(existing ? existing.requestJson : mission.requestJson) as QuoteRequest;
+  const baseTrip = parseStoredTrip(existing ? existing.requestJson : mission.requestJson);
   const trip = withMissionTraveller(input.trip ?? baseTrip, mission);
   const expenses = input.expenses ?? (existing ? expensesFromRows(repo.listExpenses(deps.database.db, existing.id)) : []);
   const note = input.note === undefined ? (existing?.note ?? null) : input.note?.trim() || null;

@@ -8,6 +8,7 @@ import type { BudgetLine } from '../org/org.models.ts';
 import { amountsOf, expensesFromRows } from './claims.mapping.ts';
 import { amountsByKind, paymentTotals, type PaymentLine, type PaymentStatus, type PaymentTotals } from './payments.models.ts';
 import * as repo from './claims.repository.ts';
+import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 
 export type PaymentsQuery = { from: string; to: string; status: PaymentStatus; budgetLine?: string };
 
@@ -38,7 +39,7 @@ export function listPayments(deps: { database: DbHandle; clock: Clock }, query: 
     return line ? { id: line.id, code: line.code, label: line.label } : null;
   };
   const paymentLines = rows.map(({ claim, travellerName, budgetLineId, destinationCountry, destinationCity }): PaymentLine => {
-    const amounts = amountsOf(JSON.parse(claim.quoteJson) as Quote, expensesFromRows(expenses.get(claim.id) ?? []));
+    const amounts = amountsOf(parseStoredQuote(claim.quoteJson), expensesFromRows(expenses.get(claim.id) ?? []));
     return {
       claimId: claim.id,
       missionId: claim.missionId,

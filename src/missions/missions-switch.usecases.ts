@@ -9,6 +9,7 @@ import * as repo from './missions.repository.ts';
 import { townOf as townName } from './avoided-flights.models.ts';
 import { recheckAvoidedFlights } from './avoided-flights.usecases.ts';
 import { legRows, loadVisible, nowIso, quotedColumns, readMission, reloadForEdit, type Mission, type MissionDeps } from './missions.usecases.ts';
+import { parseStoredQuote, parseStoredTrip } from '../quote/stored-quote.schemas.ts';
 
 export type SwitchTarget = 'train' | 'visio';
 
@@ -47,8 +48,8 @@ function requote(deps: MissionDeps, trip: QuoteRequest, quote: Quote, legIndex: 
 export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id: string, legIndex: number, to: SwitchTarget): Mission {
   const before = loadVisible(deps.database, actor, id);
   authorize('edit', { travellerId: before.travellerId, status: before.status as MissionStatus }, actor);
-  const trip = JSON.parse(before.requestJson) as QuoteRequest;
-  const quote = JSON.parse(before.quoteJson) as Quote;
+  const trip = parseStoredTrip(before.requestJson);
+  const quote = parseStoredQuote(before.quoteJson);
   const flight = trip.legs[legIndex];
   const quotedFlight = quote.legs[legIndex];
   if (!flight || !quotedFlight || flight.mode !== 'plane') {

@@ -7,6 +7,7 @@ import * as repo from './missions.repository.ts';
 import type { TransitionInput } from './missions.schemas.ts';
 import { findBudgetLineById } from '../org/org.repository.ts';
 import { checkVersion, loadVisible, nowIso, readMission, type ContributionInput, type Mission, type MissionDeps } from './missions.usecases.ts';
+import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 
 export const workflowActions = ['submit', 'validate', 'return', 'reject', 'cancel'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
@@ -70,7 +71,7 @@ export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, i
       const to = decide(action, { travellerId: row.travellerId, status: from }, actor);
       checkVersion(row, input.version);
       const comment = commentFor(action, input);
-      const quote = JSON.parse(row.quoteJson) as Quote;
+      const quote = parseStoredQuote(row.quoteJson);
       if (action === 'submit') {
         const blockingMessages = quote.policy.filter((f) => f.severity === 'blocking').map((f) => f.message);
         checkSubmission({ blocked: quote.blocked, justificationRequired: quote.justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);

@@ -3,6 +3,7 @@ import type { Quote } from '../quote/quote.usecases.ts';
 import type { QuoteRequest } from '../quote/quote.schemas.ts';
 import type { MissionPurpose, MissionStatus } from './missions.models.ts';
 import type * as repo from './missions.repository.ts';
+import { parseStoredQuote, parseStoredTrip } from '../quote/stored-quote.schemas.ts';
 
 // Rows ↔ the mission the API answers with. The quote decides several columns at once; they are
 // computed here together so that none can drift from the stored quote.
@@ -33,7 +34,7 @@ export type Mission = {
 export type MissionSummary = Omit<Mission, 'trip' | 'quote' | 'justification'>;
 
 export function toMission(row: repo.MissionRow, travellerName: string | null): Mission {
-  return { ...toSummary({ ...row, travellerName }), justification: row.justification, trip: JSON.parse(row.requestJson), quote: JSON.parse(row.quoteJson) };
+  return { ...toSummary({ ...row, travellerName }), justification: row.justification, trip: parseStoredTrip(row.requestJson, `trip of mission ${row.id}`), quote: parseStoredQuote(row.quoteJson, `quote of mission ${row.id}`) };
 }
 
 export function toSummary(row: repo.MissionListRow): MissionSummary {

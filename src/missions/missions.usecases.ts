@@ -14,6 +14,7 @@ export { legRows, quotedColumns, toMission, toSummary, type Mission, type Missio
 import * as repo from './missions.repository.ts';
 import { recheckAvoidedFlights } from './avoided-flights.usecases.ts';
 import type { CreateMissionInput, ListMissionsQuery, UpdateMissionInput } from './missions.schemas.ts';
+import { parseStoredTrip } from '../quote/stored-quote.schemas.ts';
 
 // What the ledger offers a mission; synchronous, so it runs inside the mission's own transaction.
 // Holds are optional (EMPREINTE_LEDGER_HOLDS): submission reserves, rejection or cancellation voids.
@@ -110,7 +111,7 @@ export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: s
   authorize('edit', { travellerId: before.travellerId, status: before.status as MissionStatus }, actor);
   checkVersion(before, input.version);
   const line = input.budgetLineId === undefined ? undefined : checkBudgetLine(deps.database, input.budgetLineId);
-  const storedTrip = JSON.parse(before.requestJson) as QuoteRequest;
+  const storedTrip = parseStoredTrip(before.requestJson);
   const trip = input.trip ? withCategory(input.trip, storedTrip.traveler?.category ?? 'staff') : undefined;
   const quote = trip ? computeQuote(trip, deps.quote) : undefined;
   const at = nowIso(deps.clock);

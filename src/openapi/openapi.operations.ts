@@ -24,27 +24,14 @@ import {
   personUpdateSchema,
   roleChangeSchema,
 } from '../auth/users-admin.schemas.ts';
+import { storedPlaceSchema, storedQuoteSchema } from '../quote/stored-quote.schemas.ts';
 import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQuerySchema, paymentsAnswerSchema, paymentsQuerySchema, paySchema, putClaimSchema, receiptAnswerSchema, receiptFieldsSchema } from '../claims/claims.schemas.ts';
 import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
 import type { Operation } from './openapi.models.ts';
 
-// Answers of other capabilities, described here from their documented contracts (DESIGN.md §5, issue 4)
-// where they do not export a zod schema of their own.
-const place = z.object({ kind: z.enum(['airport', 'city', 'coordinates']), label: z.string(), lat: z.number(), lon: z.number(), countryCode: z.string().nullable(), iata: z.string().optional(), city: z.string().optional() });
-const provenance = z.object({ id: z.string(), label: z.string(), value: z.number(), unit: z.string(), source: z.string(), version: z.string() }).catchall(z.unknown());
-const policyFlag = z.object({ code: z.string(), severity: z.enum(['info', 'warning', 'justification_required', 'blocking']), message: z.string(), legIndex: z.number().int().optional() });
-
-export const quoteResponseSchema = z.object({
-  factorSet: z.object({ id: z.string(), version: z.string() }),
-  legs: z.array(z.object({ index: z.number().int(), mode: z.string(), from: place.nullable(), to: place.nullable(), distanceKm: z.number(), distanceMethod: z.string(), trips: z.number().int(), travelers: z.number().int(), co2eGrams: z.number().int(), factor: provenance, costCents: z.number().int() }).catchall(z.unknown())),
-  totals: z.object({ co2eGrams: z.number().int(), costCents: z.number().int(), breakdown: z.object({ faresCents: z.number().int(), mileageCents: z.number().int(), perDiemCents: z.number().int(), offsetCents: z.number().int() }) }),
-  offset: z.object({ required: z.boolean(), co2eGrams: z.number().int(), pricePerTonneCents: z.number().int(), amountCents: z.number().int(), year: z.number().int() }).catchall(z.unknown()),
-  alternatives: z.array(z.object({ legIndex: z.number().int(), mode: z.enum(['train', 'visio']), available: z.boolean() }).catchall(z.unknown())),
-  policy: z.array(policyFlag),
-  justificationRequired: z.boolean(),
-  blocked: z.boolean(),
-});
-
+// Answers of other capabilities, described here from their documented contracts where they do not
+// export a zod schema of their own.
+const place = storedPlaceSchema;
 const placesAnswer = z.object({ places: z.array(place.extend({ score: z.number() })) });
 const factorsAnswer = z.object({ defaultSetId: z.string(), sets: z.array(z.object({ id: z.string(), label: z.string(), source: z.unknown(), version: z.string(), licence: z.unknown(), isDefault: z.boolean(), rows: z.array(z.unknown()) }).catchall(z.unknown())) });
 const balancesAnswer = z.object({ accounts: z.array(z.object({ id: z.string(), kind: z.enum(['envelope', 'budget_line', 'project']), name: z.string(), balanceCents: z.number().int() })) });
@@ -74,7 +61,7 @@ const claimOperations: Operation[] = [
 ];
 
 export const operations: Operation[] = [
-  { method: 'post', path: '/api/quote', tag: 'quote', auth: false, summary: 'Price a trip: distance, CO2e with provenance, cost, policy flags, rail and visio alternatives', query: quoteQuerySchema, body: quoteRequestSchema, response: quoteResponseSchema, errors: [429] },
+  { method: 'post', path: '/api/quote', tag: 'quote', auth: false, summary: 'Price a trip: distance, CO2e with provenance, cost, policy flags, rail and visio alternatives', query: quoteQuerySchema, body: quoteRequestSchema, response: storedQuoteSchema, errors: [429] },
   { method: 'get', path: '/api/places', tag: 'places', auth: false, summary: 'Autocomplete airports and cities', query: suggestQuerySchema, response: placesAnswer },
   { method: 'get', path: '/api/factors', tag: 'factors', auth: false, summary: 'Emission-factor sets with source, version and licence', response: factorsAnswer },
   { method: 'get', path: '/api/factors/:setId', tag: 'factors', auth: false, summary: 'One emission-factor set', errors: [404] },

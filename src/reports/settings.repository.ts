@@ -1,14 +1,17 @@
 import { desc } from 'drizzle-orm';
+import { z } from 'zod';
+import { parseStoredJson } from '../shared/stored-json.ts';
 import type { Db } from '../shared/db.ts';
 import { reportSettings } from './reports.table.ts';
 import { defaultSettings, type FlightTarget, type ReportSettings } from './settings.models.ts';
 
 type Row = typeof reportSettings.$inferSelect;
+const storedTargets = z.array(z.object({ year: z.number().int(), reductionPercent: z.number() }));
 
 const toSettings = (row: Row): ReportSettings => ({
   referenceYear: row.referenceYear,
   ghgReductionPercentPerYear: row.ghgReductionPercentPerYear,
-  flightTargets: JSON.parse(row.flightTargetsJson) as FlightTarget[],
+  flightTargets: parseStoredJson(storedTargets, row.flightTargetsJson, 'copil settings flight targets') satisfies FlightTarget[],
   setAt: row.setAt,
   setBy: row.setBy,
 });

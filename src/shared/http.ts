@@ -48,7 +48,7 @@ export function jsonErrorHandler(log: (err: unknown, req: Request) => void): Err
       return;
     }
     log(err, req);
-    res.status(500).json({ error: { code: 'internal', message: 'Internal error', details: [] } });
+    res.status(500).json({ error: { code: 'internal.error', message: 'Internal error', details: [] } });
   };
 }
 
