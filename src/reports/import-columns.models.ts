@@ -1,7 +1,7 @@
 import { AppError } from '../shared/errors.ts';
 
 // Which column of the file holds which field. Three layouts: ours (English column names, documented
-// in the README), GES 1point5's travel export as is, and any other file through `--map col=field`.
+// in docs/import.md), GES 1point5's travel export as is, and any other file through `--map col=field`.
 
 export const importFields = [
   'mission', 'date', 'category', 'entity', 'purpose', 'mode', 'from', 'to',
@@ -53,7 +53,7 @@ const ownColumns: Record<string, ImportField> = {
 
 export type ColumnPlan = { layout: ImportLayout; columns: ColumnMap };
 
-// `--map "Date du trajet=date,Départ=from"`: file column = our field (README "Historical import").
+// `--map "Date du trajet=date,Départ=from"`: file column = our field (docs/import.md).
 export function parseMapping(spec: string): Record<string, ImportField> {
   const mapping: Record<string, ImportField> = {};
   for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
@@ -82,7 +82,7 @@ export function planColumns(header: string[], mapping: Record<string, ImportFiel
   if (missingMapped.length > 0) throw columnsError(`colonnes de --map absentes de l'en-tête : ${missingMapped.join(', ')}`);
   const missing = (['date', 'mode'] as const).filter((f) => columns[f] === undefined);
   if (missing.length > 0) {
-    throw columnsError(`colonnes obligatoires absentes : ${missing.join(', ')} (en-tête lu : ${header.join(' | ')}). Utilisez le format du README, celui de GES 1point5, ou --map colonne=champ.`);
+    throw columnsError(`colonnes obligatoires absentes : ${missing.join(', ')} (en-tête lu : ${header.join(' | ')}). Utilisez le format de docs/import.md, celui de GES 1point5, ou --map colonne=champ.`);
   }
   return { layout: mapped ? 'mapped' : isGes ? 'ges1point5' : 'empreinte', columns };
 }

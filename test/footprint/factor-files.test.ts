@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFactorRegistry } from '../../src/footprint/factors.loader.ts';
 
-// The figures decided in /work/shared/reference/README.md ("Decisions already taken") and the
+// The figures decided in the project's reference notes ("Decisions already taken") and the
 // reference note; a change to a data file that drifts from them must be deliberate.
 const registry = loadFactorRegistry();
 const values = (setId: string) => Object.fromEntries(registry.get(setId).rows.map((r) => [r.id, `${r.value} ${r.unit}`]));
