@@ -22,18 +22,14 @@ export function comparisonView(claim: Claim, f: Formatters, t: Translate) {
   const eurRow = (label: string, fig: Figure): ComparisonRow => ({ label, estimate: f.eur(fig.estimate), actual: f.eur(fig.actual), difference: signed(fig.difference, f.eur), changed: fig.difference !== 0 });
   const { legs, totals } = claim.comparison;
   return {
-    legs: legs.map((leg) => {
-      const estimate = leg.estimate;
-      const actual = leg.actual;
-      return {
-        n: leg.index + 1,
-        estimateLabel: legLabel(estimate, f, t),
-        actualLabel: legLabel(actual, f, t),
-        co2e: kgRow('', { estimate: estimate?.co2eGrams ?? 0, actual: actual?.co2eGrams ?? 0, difference: (actual?.co2eGrams ?? 0) - (estimate?.co2eGrams ?? 0) }, leg.changed),
-        cost: eurRow('', { estimate: estimate?.costCents ?? 0, actual: actual?.costCents ?? 0, difference: (actual?.costCents ?? 0) - (estimate?.costCents ?? 0) }),
-        changed: leg.changed,
-      };
-    }),
+    legs: legs.map((leg) => ({
+      n: leg.index + 1,
+      estimateLabel: legLabel(leg.estimate, f, t),
+      actualLabel: legLabel(leg.actual, f, t),
+      co2e: kgRow('', leg.co2eGrams, leg.changed),
+      cost: eurRow('', leg.costCents),
+      changed: leg.changed,
+    })),
     totals: [
       kgRow(t('claims.compare.co2e'), totals.co2eGrams),
       eurRow(t('claims.compare.travelCost'), totals.travelCostCents),

@@ -78,7 +78,7 @@ export const claimSchema = z.object({
   amounts: z.object({ faresCents: z.number().int(), mileageCents: z.number().int(), perDiemCents: z.number().int(), expensesCents: z.record(z.enum(expenseKinds), z.number().int()), totalCents: z.number().int().describe('what finance pays the traveller') }),
   flags: z.array(z.object({ code: z.string(), severity: z.string(), message: z.string(), params: z.record(z.string(), z.unknown()) })),
   comparison: z.object({
-    legs: z.array(z.object({ index: z.number().int(), estimate: legFigures.nullable(), actual: legFigures.nullable(), changed: z.boolean() })),
+    legs: z.array(z.object({ index: z.number().int(), estimate: legFigures.nullable(), actual: legFigures.nullable(), changed: z.boolean(), co2eGrams: figure, costCents: figure })),
     totals: z.object({ co2eGrams: figure, travelCostCents: figure, expensesCents: figure, reimbursedCents: figure, contributionCents: figure }),
   }),
   receipts: z.array(receiptSchema),

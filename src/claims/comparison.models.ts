@@ -4,7 +4,7 @@ import type { Quote, QuotedLeg } from '../quote/quote.usecases.ts';
 // total, for the claim page, the secretariat and the API. Pure: figures in, figures out.
 
 export type LegFigures = { mode: string; from: string | null; to: string | null; distanceKm: number; trips: number; co2eGrams: number; costCents: number };
-export type LegComparison = { index: number; estimate: LegFigures | null; actual: LegFigures | null; changed: boolean };
+export type LegComparison = { index: number; estimate: LegFigures | null; actual: LegFigures | null; changed: boolean; co2eGrams: Figure; costCents: Figure };
 export type Figure = { estimate: number; actual: number; difference: number };
 export type Comparison = {
   legs: LegComparison[];
@@ -36,7 +36,8 @@ export function compareQuotes(estimate: Quote, actual: Quote, actualExpensesCent
   const legs = Array.from({ length: count }, (_, index): LegComparison => {
     const e = estimate.legs[index] ? figures(estimate.legs[index]!) : null;
     const a = actual.legs[index] ? figures(actual.legs[index]!) : null;
-    return { index, estimate: e, actual: a, changed: !sameLeg(e, a) };
+    // A leg added or dropped counts as 0 on the side where it is missing.
+    return { index, estimate: e, actual: a, changed: !sameLeg(e, a), co2eGrams: figure(e?.co2eGrams ?? 0, a?.co2eGrams ?? 0), costCents: figure(e?.costCents ?? 0, a?.costCents ?? 0) };
   });
   const travel = figure(travelCostCents(estimate), travelCostCents(actual));
   return {

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { PARIS_ZONE } from '../shared/clock.ts';
+import { drawOnEveryPage, pdfBytes } from '../shared/pdf.ts';
 import { formatCentsFr } from '../ledger/ledger-format.models.ts';
 import { paymentKindLabelsFr, paymentKinds, type PaymentKind, type PaymentLine } from './payments.models.ts';
 import type { PaymentsList } from './payments.usecases.ts';
@@ -62,43 +63,32 @@ function drawSummary(doc: PDFKit.PDFDocument, list: PaymentsList): void {
 }
 
 function drawFooters(doc: PDFKit.PDFDocument, generatedAt: DateTime): void {
-  const range = doc.bufferedPageRange();
   const generated = generatedAt.setZone(PARIS_ZONE).toFormat("dd/MM/yyyy 'à' HH:mm");
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing in the margin must not add a page
+  drawOnEveryPage(doc, ({ index, count }) => {
     const y = doc.page.height - FOOTER_HEIGHT;
     doc.font('Helvetica').fontSize(7).fillColor('#333333');
     doc.text(`Généré le ${generated} (heure de Paris) · Empreinte`, MARGIN, y, { width: 300, lineBreak: false });
-    doc.text(`Page ${i + 1} / ${range.count}`, doc.page.width - MARGIN - 100, y, { width: 100, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+    doc.text(`Page ${index + 1} / ${count}`, doc.page.width - MARGIN - 100, y, { width: 100, align: 'right', lineBreak: false });
+  });
 }
 
 export function paymentsPdf(list: PaymentsList, generatedAt: DateTime): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: 'États de frais', Author: 'Empreinte' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   drawSummary(doc, list);
-  const lastRowY = () => doc.page.height - MARGIN - FOOTER_HEIGHT - ROW_HEIGHT;
+  // A row that would run into the footer starts a new page, which repeats the table header.
+  const room = (y: number): number => {
+    if (y <= doc.page.height - MARGIN - FOOTER_HEIGHT - ROW_HEIGHT) return y;
+    doc.addPage();
+    return drawHeader(doc, MARGIN);
+  };
   let y = drawHeader(doc, doc.y);
   for (const line of list.lines) {
-    if (y > lastRowY()) {
-      doc.addPage();
-      y = drawHeader(doc, MARGIN);
-    }
+    y = room(y);
     drawRow(doc, y, columns.map((c) => c.cell(line)));
     y += ROW_HEIGHT;
   }
-  if (y > lastRowY()) {
-    doc.addPage();
-    y = drawHeader(doc, MARGIN);
-  }
+  y = room(y);
   const totals = ['Total', `${list.totals.claims} état(s)`, '', '', '', ...paymentKinds.map((k) => euros(list.totals.amountsCents[k])), euros(list.totals.totalCents)];
   doc.moveTo(MARGIN, y).lineTo(MARGIN + tableWidth, y).stroke();
   drawRow(doc, y, totals, true);

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { PARIS_ZONE } from '../shared/clock.ts';
+import { drawOnEveryPage, pdfBytes } from '../shared/pdf.ts';
 import { formatCentsFr } from './ledger-format.models.ts';
 import { causeLabels } from './ledger-csv.export.ts';
 import type { Statement, StatementLine } from './statement.usecases.ts';
@@ -60,20 +61,14 @@ function drawSummary(doc: PDFKit.PDFDocument, s: Statement): void {
 }
 
 function drawFooters(doc: PDFKit.PDFDocument, s: Statement, generatedAt: DateTime): void {
-  const range = doc.bufferedPageRange();
   const generated = generatedAt.setZone(PARIS_ZONE).toFormat("dd/MM/yyyy 'à' HH:mm");
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    // Writing inside the bottom margin must not trigger pdfkit's automatic page break.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
+  drawOnEveryPage(doc, ({ index, count }) => {
     const y = doc.page.height - FOOTER_HEIGHT;
     doc.font('Helvetica').fontSize(7).fillColor('#333333');
     doc.text(`Généré le ${generated} (heure de Paris) · Empreinte`, MARGIN, y, { width: 300, lineBreak: false });
-    doc.text(`Page ${i + 1} / ${range.count}`, doc.page.width - MARGIN - 100, y, { width: 100, align: 'right', lineBreak: false });
+    doc.text(`Page ${index + 1} / ${count}`, doc.page.width - MARGIN - 100, y, { width: 100, align: 'right', lineBreak: false });
     doc.text(`SHA-256 du contenu : ${s.contentSha256}`, MARGIN, y + 11, { lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+  });
 }
 
 export function statementPdf(s: Statement, generatedAt: DateTime): Promise<Buffer> {
@@ -83,12 +78,7 @@ export function statementPdf(s: Statement, generatedAt: DateTime): Promise<Buffe
     bufferPages: true,
     info: { Title: `Relevé ${s.account.name} ${s.from} – ${s.to}`, Author: 'Empreinte', CreationDate: generatedAt.toJSDate() },
   });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   drawSummary(doc, s);
   const lastY = doc.page.height - MARGIN - FOOTER_HEIGHT;
   // A row that would run into the footer starts a new page, which repeats the table header.

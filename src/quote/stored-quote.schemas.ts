@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseStoredJson } from '../shared/stored-json.ts';
+import { checkStoredJson, parseStoredJson } from '../shared/stored-json.ts';
 import type { Quote } from './quote.usecases.ts';
 import { quoteRequestSchema, type QuoteRequest } from './quote.schemas.ts';
 
@@ -23,8 +23,7 @@ export const storedQuoteSchema = z.object({
 
 // The parsed quote itself: the schema checks the fields the code reads and lets the rest through.
 export function parseStoredQuote(json: string, what = 'stored quote'): Quote {
-  parseStoredJson(storedQuoteSchema, json, what);
-  return JSON.parse(json) as Quote;
+  return checkStoredJson(storedQuoteSchema, json, what) as Quote;
 }
 
 // A stored trip passed the request schema when it was written: it must pass it again.

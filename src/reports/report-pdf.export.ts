@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { DateTime } from 'luxon';
 import { PARIS_ZONE } from '../shared/clock.ts';
+import { drawOnEveryPage, pdfBytes } from '../shared/pdf.ts';
 import type { Chart } from './charts.models.ts';
 import { toneColours } from './charts-svg.models.ts';
 import type { CopilView, Table } from './copil-view.models.ts';
@@ -88,28 +89,18 @@ function chart(doc: Doc, c: Chart, title: string, y0: number): number {
 }
 
 function footers(doc: Doc, view: CopilView, generatedAt: DateTime): void {
-  const range = doc.bufferedPageRange();
   const generated = generatedAt.setZone(PARIS_ZONE).toFormat('dd/MM/yyyy HH:mm');
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0; // writing in the margin must not add a page
+  drawOnEveryPage(doc, ({ index, count }) => {
     const y = doc.page.height - MARGIN;
     doc.font('Helvetica').fontSize(7).fillColor('#333333');
     doc.text(pdfSafe(view.t('reports.pdf.footer', { date: generated })), MARGIN, y, { width: 300, lineBreak: false });
-    doc.text(view.t('reports.pdf.page', { n: i + 1, total: range.count }), MARGIN + WIDTH - 100, y, { width: 100, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-  }
+    doc.text(view.t('reports.pdf.page', { n: index + 1, total: count }), MARGIN + WIDTH - 100, y, { width: 100, align: 'right', lineBreak: false });
+  });
 }
 
 export function copilPdf(view: CopilView, meta: { year: number }, generatedAt: DateTime): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: pdfSafe(`${view.title} ${meta.year}`), Author: 'Empreinte', CreationDate: generatedAt.toJSDate() } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   doc.font('Helvetica-Bold').fontSize(16).text(pdfSafe(view.heading), MARGIN, MARGIN, { width: WIDTH });
   doc.moveDown(0.3).font('Helvetica').fontSize(9).text(pdfSafe(view.intro), { width: WIDTH }).moveDown(0.2).text(pdfSafe(view.settingsLine), { width: WIDTH }).moveDown(0.2).text(pdfSafe(view.basisLine), { width: WIDTH });
   let y = table(doc, view.indicators, [120, 70, 70, WIDTH - 260], doc.y + 10, { fontSize: 7, lastLeft: true });

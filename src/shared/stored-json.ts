@@ -10,14 +10,26 @@ export class StoredDataError extends Error {
   }
 }
 
-export function parseStoredJson<S extends z.ZodType>(schema: S, json: string, what: string): z.output<S> {
-  let value: unknown;
+function readJson(json: string, what: string): unknown {
   try {
-    value = JSON.parse(json);
+    return JSON.parse(json);
   } catch {
     throw new StoredDataError(what, [{ path: [], message: 'not JSON' }]);
   }
-  const checked = schema.safeParse(value);
+}
+
+// The schema's output (defaults applied, unknown keys dropped).
+export function parseStoredJson<S extends z.ZodType>(schema: S, json: string, what: string): z.output<S> {
+  const checked = schema.safeParse(readJson(json, what));
   if (!checked.success) throw new StoredDataError(what, checked.error.issues);
   return checked.data;
+}
+
+// The parsed value itself, once the schema accepts it: for a schema that checks only what the code
+// reads of a larger document (a quote), so that nothing else is dropped.
+export function checkStoredJson(schema: z.ZodType, json: string, what: string): unknown {
+  const value = readJson(json, what);
+  const checked = schema.safeParse(value);
+  if (!checked.success) throw new StoredDataError(what, checked.error.issues);
+  return value;
 }
