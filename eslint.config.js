@@ -1,6 +1,6 @@
 // The architecture's boundaries, checked by a machine (docs/architecture.md): pure rules stay pure,
 // the web layer reaches the database only through use cases, `src/shared` knows no feature, and no
-// module imports itself back through a cycle. Style is left to the reviewers.
+// module imports itself back through a cycle; errors are declared in `*.errors.ts`, not built ad hoc. Style is left to the reviewers.
 import tseslint from 'typescript-eslint';
 import importX from 'eslint-plugin-import-x';
 
@@ -35,6 +35,16 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(\\.\\./)*(?!shared/)[a-z-]+/', message: 'src/shared knows no feature: features register themselves with it.' }] }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.errors.ts', 'src/shared/errors.ts', 'src/shared/http.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='AppError']", message: 'Errors are declared with their code, status and wording in the capability’s *.errors.ts (declareErrors).' },
+      ],
     },
   },
   {

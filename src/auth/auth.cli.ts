@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { resolveEntity } from '../org/org.usecases.ts';
-import { parseOrThrow } from '../shared/validation.ts';
+import { zodIssuesToDetails } from '../shared/validation.ts';
+import { userErrors } from './auth.errors.ts';
 import { hashPassword } from './auth.crypto.ts';
 import { isRole, userCategories, type UserCategory } from './auth.models.ts';
 import { passwordSchema, PASSWORD_MIN_LENGTH } from './auth.schemas.ts';
@@ -36,7 +37,9 @@ async function readPassword(io: CliIo, values: { password?: string; 'password-st
   if (values.password !== undefined && values['password-stdin']) throw new UsageError('give --password or --password-stdin, not both');
   const raw = values['password-stdin'] ? (await io.readStdin()).replace(/\r?\n$/, '') : values.password;
   if (raw === undefined) return null;
-  return parseOrThrow(passwordSchema, raw, `password (at least ${PASSWORD_MIN_LENGTH} characters)`);
+  const parsed = passwordSchema.safeParse(raw);
+  if (!parsed.success) throw userErrors.weakPassword({ min: PASSWORD_MIN_LENGTH }, zodIssuesToDetails(parsed.error.issues));
+  return parsed.data;
 }
 
 async function addUser(args: string[], io: CliIo): Promise<number> {

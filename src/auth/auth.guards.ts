@@ -1,24 +1,24 @@
 import type { Request, RequestHandler } from 'express';
-import { AppError } from '../shared/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import { hasRole, type AuthenticatedUser, type Role } from './auth.types.ts';
 import type { Actor } from './users.usecases.ts';
 
 export const requireUser: RequestHandler = (req, _res, next) => {
-  if (!req.user) return next(new AppError('auth.unauthenticated', 'Authentification requise', [], 401));
+  if (!req.user) return next(authErrors.unauthenticated());
   next();
 };
 
 // admin passes every role check: an administrator can act as any role when needed.
 export function requireRole(...wanted: Role[]): RequestHandler {
   return (req, _res, next) => {
-    if (!req.user) return next(new AppError('auth.unauthenticated', 'Authentification requise', [], 401));
-    if (!hasRole(req.user, ...wanted)) return next(new AppError('auth.forbidden', 'Accès refusé pour ce rôle', [], 403));
+    if (!req.user) return next(authErrors.unauthenticated());
+    if (!hasRole(req.user, ...wanted)) return next(authErrors.forbidden());
     next();
   };
 }
 
 export function currentUser(req: { user?: AuthenticatedUser }): AuthenticatedUser {
-  if (!req.user) throw new AppError('auth.unauthenticated', 'Authentification requise', [], 401);
+  if (!req.user) throw authErrors.unauthenticated();
   return req.user;
 }
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Config } from '../config.ts';
-import { AppError } from '../shared/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import { readCookie } from '../web/cookies.ts';
 import { userFromApiToken, userFromSession, userFromTrustedHeader } from './sessions.usecases.ts';
 import type { AuthDeps } from './users.usecases.ts';
@@ -14,7 +14,7 @@ declare module 'express-serve-static-core' {
   }
 }
 
-const invalidToken = () => new AppError('auth.unauthenticated', 'Jeton d’API invalide ou révoqué', [], 401);
+const invalidToken = () => authErrors.invalidToken();
 
 // Sets req.user from, in order: a Bearer token (scripts), the trusted proxy header (when configured),
 // the session cookie. A Bearer token that does not authenticate is a 401: a script must not silently

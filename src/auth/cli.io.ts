@@ -1,7 +1,8 @@
 import { loadConfig } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
-import { isAppError } from '../shared/errors.ts';
+import { describeError, isAppError } from '../shared/errors.ts';
+import { localeLang } from '../shared/i18n/index.ts';
 
 // What a sub-command touches, injected so that tests run it in-process on an in-memory database.
 export type CliIo = {
@@ -32,7 +33,8 @@ export async function runCli(run: (io: CliIo) => Promise<number>, io: CliIo): Pr
       return 2;
     }
     if (isAppError(e)) {
-      io.err(`error: ${e.message}${e.details.length ? ` (${e.details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : ''}`);
+      const { message, details } = describeError(e, localeLang());
+      io.err(`error: ${message}${details.length ? ` (${details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : ''}`);
       return 1;
     }
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Config } from '../config.ts';
-import { AppError } from '../shared/errors.ts';
+import { authErrors } from './auth.errors.ts';
 import { cookieOptions, readCookie, setCookie } from '../web/cookies.ts';
 import { constantTimeEqual, hmacToken, randomToken } from './auth.crypto.ts';
 
@@ -26,7 +26,7 @@ function expectedToken(req: Request, res: Response, config: Pick<Config, 'EMPREI
 }
 
 const refused = () =>
-  new AppError('csrf.forbidden', 'Jeton CSRF absent ou invalide : rechargez la page et recommencez', [{ path: CSRF_FIELD, message: 'missing or invalid' }], 403);
+  authErrors.csrf({}, [{ path: CSRF_FIELD, message: 'missing or invalid' }]);
 
 // Checked on every state-changing request that carries ambient credentials (cookie or proxy header)
 // and on every form post. Not checked: Bearer-token calls (no ambient authority) and anonymous JSON

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.ts';
+import { userErrors } from './auth.errors.ts';
 import { recordAudit } from './audit.repository.ts';
 import { hashPassword, verifyPassword } from './auth.crypto.ts';
 import type { PasswordChangeLimiter } from './password-change-limiter.ts';
@@ -54,7 +54,7 @@ export async function setPasswordByAdmin(deps: AuthDeps, userId: string, passwor
   const { database, clock } = deps;
   if (!users.findUserById(database.db, userId)) throw userNotFound(userId);
   if (actor.actorId !== null && actor.actorId === userId) {
-    throw new AppError('user.self_password', 'Changez votre propre mot de passe sur la page « Mot de passe » de votre compte, qui demande l’actuel.', [{ path: 'id', message: 'user.self_password' }], 409);
+    throw userErrors.selfPassword({}, [{ path: 'id', message: 'user.self_password' }]);
   }
   const passwordHash = await hashPassword(password);
   const sessionsEnded = database.sqlite

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import { listEntities } from '../org/org.usecases.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
 import type { Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import { formList, formStrings, parseForm, type FieldErrors } from '../web/forms.ts';
@@ -44,12 +44,6 @@ function showPeople(deps: AuthDeps, req: Request, res: Response, state: PageStat
   });
 }
 
-// The refusals of the admin rules, in the reader's language (the use cases speak French).
-function refusalText(err: AppError, t: Translate, person: Person): string {
-  if (err.code === 'user.self_disable') return t('people.error.selfDisable');
-  if (err.code === 'user.last_admin') return t(err.details[0]?.path === 'role' ? 'people.error.lastAdminRole' : 'people.error.lastAdminDisable', { name: person.name });
-  return err.message;
-}
 
 // One action on one person: a 404 page for an unknown id, the page again with the reason for a 409.
 function personAction(deps: AuthDeps, run: (person: Person, req: Request, res: Response) => void) {
@@ -59,7 +53,7 @@ function personAction(deps: AuthDeps, run: (person: Person, req: Request, res: R
       run(person, req, res);
     } catch (err) {
       if (!isAppError(err) || err.status !== 409) throw err;
-      showPeople(deps, req, res.status(409), { actionError: refusalText(err, res.locals.t, person) });
+      showPeople(deps, req, res.status(409), { actionError: errorMessage(err, res.locals.t) });
     }
   };
 }

@@ -1,3 +1,6 @@
+import type { AppError } from '../shared/errors.ts';
+import { userErrors } from './auth.errors.ts';
+
 // Pure rules of managing people: who may be disabled, who may lose the admin role. No I/O.
 // Both refusals exist so that Empreinte always keeps someone able to manage it: nobody locks
 // themselves out by mistake, and the last enabled administrator cannot be removed by anyone.
@@ -9,34 +12,18 @@ export type AdminRuleInput = {
   enabledAdmins: number; // enabled people holding the admin role, the target included
 };
 
-export type RefusalCode = 'user.self_disable' | 'user.last_admin';
-export type Refusal = { code: RefusalCode; path: string; message: string };
+// A refusal is a 409: the request is well formed, the present state of the organisation forbids it.
+export type Refusal = AppError;
 
 const isLastEnabledAdmin = ({ target, enabledAdmins }: AdminRuleInput): boolean => target.isAdmin && !target.disabled && enabledAdmins <= 1;
 
 export function refuseDisable(input: AdminRuleInput): Refusal | null {
-  if (input.actorId !== null && input.actorId === input.target.id) {
-    return {
-      code: 'user.self_disable',
-      path: 'id',
-      message: 'Vous ne pouvez pas désactiver votre propre compte : demandez-le à une autre personne ayant le rôle admin.',
-    };
-  }
-  if (isLastEnabledAdmin(input)) {
-    return {
-      code: 'user.last_admin',
-      path: 'id',
-      message: `Impossible de désactiver ${input.target.name} : c’est le dernier compte admin actif et plus personne ne pourrait gérer Empreinte. Donnez d’abord le rôle admin à une autre personne.`,
-    };
-  }
+  if (input.actorId !== null && input.actorId === input.target.id) return userErrors.selfDisable({}, [{ path: 'id', message: 'user.self_disable' }]);
+  if (isLastEnabledAdmin(input)) return userErrors.lastAdminDisable({ name: input.target.name }, [{ path: 'id', message: 'user.last_admin' }]);
   return null;
 }
 
 export function refuseAdminRoleRemoval(input: AdminRuleInput): Refusal | null {
   if (!isLastEnabledAdmin(input)) return null;
-  return {
-    code: 'user.last_admin',
-    path: 'role',
-    message: `Impossible de retirer le rôle admin à ${input.target.name} : c’est le dernier compte admin actif et plus personne ne pourrait gérer Empreinte. Donnez d’abord le rôle admin à une autre personne.`,
-  };
+  return userErrors.lastAdminRole({ name: input.target.name }, [{ path: 'role', message: 'user.last_admin' }]);
 }

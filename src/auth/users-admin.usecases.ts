@@ -3,11 +3,10 @@ import { recordAudit } from './audit.repository.ts';
 import { hashPassword } from './auth.crypto.ts';
 import { refuseDisable } from './users-admin.models.ts';
 import { findEntityById } from '../org/org.repository.ts';
-import { invalid } from '../shared/errors.ts';
 import { personCreateSchema, personUpdateSchema, type Person } from './users-admin.schemas.ts';
 import { deleteSessionsOfUser } from './sessions.repository.ts';
 import * as users from './users.repository.ts';
-import { adminRuleInput, createUser, refusalError, userNotFound, type Actor, type AuthDeps } from './users.usecases.ts';
+import { adminRuleInput, createUser, unknownEntity, userNotFound, type Actor, type AuthDeps } from './users.usecases.ts';
 
 // Managing people from the API, the pages and the CLI: list, create, edit, disable, enable. Role changes
 // go through changeRole (users.usecases.ts), which holds the last-admin rule for the CLI as well.
@@ -41,7 +40,7 @@ export function disableUser({ database, clock }: AuthDeps, userId: string, actor
       if (!row) throw userNotFound(userId);
       if (row.disabled) return { changed: false, sessionsEnded: 0 };
       const refusal = refuseDisable(adminRuleInput(database.db, row, actor));
-      if (refusal) throw refusalError(refusal);
+      if (refusal) throw refusal;
       users.setUserDisabled(database.db, userId, true);
       const ended = deleteSessionsOfUser(database.db, userId);
       recordAudit(database.db, clock, { event: 'user_disabled', ...actor, subjectUserId: userId, detail: { sessionsEnded: String(ended) } });
@@ -74,7 +73,7 @@ export function updatePerson({ database, clock }: AuthDeps, userId: string, inpu
     .transaction(() => {
       const row = users.findUserById(database.db, userId);
       if (!row) throw userNotFound(userId);
-      if (wanted.entityId && !findEntityById(database.db, wanted.entityId)) throw invalid('entityId', `Entité inconnue : ${wanted.entityId}`);
+      if (wanted.entityId && !findEntityById(database.db, wanted.entityId)) throw unknownEntity(wanted.entityId);
       const patch = Object.fromEntries(Object.entries(wanted).filter(([key, value]) => value !== undefined && row[key as keyof users.UserDetails] !== value)) as Partial<users.UserDetails>;
       const fields = Object.keys(patch);
       if (!fields.length) return false;

@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.ts';
 import type { Db, DbHandle } from '../shared/db.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import type { AppError } from '../shared/errors.ts';
+import { userErrors } from './auth.errors.ts';
 import { newId } from '../shared/ids.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { findEntityById } from '../org/org.repository.ts';
@@ -11,7 +12,7 @@ import { recordAudit } from './audit.repository.ts';
 import { newApiToken, sha256Hex } from './auth.crypto.ts';
 import * as tokens from './tokens.repository.ts';
 import * as users from './users.repository.ts';
-import { refuseAdminRoleRemoval, type AdminRuleInput, type Refusal } from './users-admin.models.ts';
+import { refuseAdminRoleRemoval, type AdminRuleInput } from './users-admin.models.ts';
 
 export type AuthDeps = { database: DbHandle; clock: Clock };
 // Who did it: a signed-in person, or null for the command line (the operator at the console).
@@ -33,9 +34,9 @@ export function createUser({ database, clock }: AuthDeps, input: UserCreate & { 
   };
   database.sqlite.transaction(() => {
     if (users.findUserByEmail(database.db, row.email)) {
-      throw new AppError('user.conflict', `Un compte existe déjà pour ${row.email}`, [{ path: 'email', message: 'already exists' }]);
+      throw userErrors.conflict({ email: row.email }, [{ path: 'email', message: 'already exists' }]);
     }
-    if (row.entityId && !findEntityById(database.db, row.entityId)) throw invalid('entityId', `Entité inconnue : ${row.entityId}`);
+    if (row.entityId && !findEntityById(database.db, row.entityId)) throw unknownEntity(row.entityId);
     users.insertUser(database.db, row);
     for (const role of new Set(parsed.roles)) users.grantRole(database.db, row.id, role);
     recordAudit(database.db, clock, { event: 'user_created', ...actor, subjectUserId: row.id, detail: { roles: parsed.roles.join(',') } });
@@ -45,12 +46,12 @@ export function createUser({ database, clock }: AuthDeps, input: UserCreate & { 
 
 export function findUserOrThrow({ database }: Pick<AuthDeps, 'database'>, email: string): users.UserRow {
   const user = users.findUserByEmail(database.db, email.trim().toLowerCase());
-  if (!user) throw new AppError('user.not_found', `Aucun compte pour ${email}`, [{ path: 'email', message: 'unknown' }]);
+  if (!user) throw userErrors.notFoundByEmail({ email }, [{ path: 'email', message: 'unknown' }]);
   return user;
 }
 
 export function userNotFound(userId: string): AppError {
-  return new AppError('user.not_found', `Aucun compte ${userId}`, [{ path: 'id', message: 'unknown' }]);
+  return userErrors.notFound({ id: userId }, [{ path: 'id', message: 'unknown' }]);
 }
 
 // The facts the admin rules (users-admin.models.ts) need, read inside the caller's transaction.
@@ -62,8 +63,7 @@ export function adminRuleInput(db: Db, row: users.UserRow, actor: Actor): AdminR
   };
 }
 
-// 409: the request is well formed, the present state of the organisation forbids it.
-export const refusalError = (refusal: Refusal): AppError => new AppError(refusal.code, refusal.message, [{ path: refusal.path, message: refusal.code }], 409);
+export const unknownEntity = (entityId: string): AppError => userErrors.unknownEntity({ id: entityId }, [{ path: 'entityId', message: 'unknown entity' }]);
 
 // Returns whether anything changed; only a real change is audited. IMMEDIATE: the count of enabled
 // admins and the removal happen under one write lock, so two removals racing (a page and the CLI)
@@ -74,7 +74,7 @@ export function changeRole({ database, clock }: AuthDeps, userId: string, role: 
       const row = users.findUserById(database.db, userId);
       if (!row) throw userNotFound(userId);
       const refusal = action === 'remove' && role === 'admin' ? refuseAdminRoleRemoval(adminRuleInput(database.db, row, actor)) : null;
-      if (refusal) throw refusalError(refusal);
+      if (refusal) throw refusal;
       const changed = action === 'add' ? users.grantRole(database.db, userId, role) : users.revokeRole(database.db, userId, role);
       if (changed) {
         recordAudit(database.db, clock, { event: action === 'add' ? 'role_added' : 'role_removed', ...actor, subjectUserId: userId, detail: { role } });

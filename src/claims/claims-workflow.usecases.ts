@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { AppError } from '../shared/errors.ts';
+import { invalid, onField } from '../shared/errors.ts';
+import { claimErrors, claimTexts } from './claims.errors.ts';
 import { newId } from '../shared/ids.ts';
 import { formatCentsFr } from '../ledger/ledger-format.models.ts';
 import { findBudgetLineById } from '../org/org.repository.ts';
@@ -20,10 +21,9 @@ export type ClaimTransitionRequest = { comment?: string; version?: number; payme
 function commentFor(action: ClaimWorkflowAction, comment: string | undefined): string | null {
   const text = (comment ?? '').trim();
   if ((action === 'return' || action === 'reject') && text.length === 0) {
-    const message = action === 'return' ? 'Un commentaire est obligatoire pour renvoyer un état de frais au missionnaire.' : 'Un motif est obligatoire pour refuser un état de frais.';
-    throw new AppError('validation.comment_required', message, [{ path: 'comment', message }]);
+    throw onField(claimErrors.commentRequired, 'comment', action === 'return' ? claimTexts.commentRequiredReturn() : claimTexts.commentRequiredReject());
   }
-  if (text.length > COMMENT_MAX_CHARS) throw new AppError('validation.invalid', `Commentaire trop long (${COMMENT_MAX_CHARS} caractères au plus).`, [{ path: 'comment', message: 'too long' }]);
+  if (text.length > COMMENT_MAX_CHARS) throw invalid('comment', claimTexts.commentTooLong({ max: COMMENT_MAX_CHARS }));
   return text || null;
 }
 
@@ -64,7 +64,7 @@ function certify({ deps, actor, mission, claim, at }: Step): Outcome {
 
 function pay({ actor, at }: Step, reference: string | undefined): Outcome {
   const paymentReference = (reference ?? '').trim();
-  if (!paymentReference) throw new AppError('validation.invalid', 'Indiquez la référence du paiement.', [{ path: 'paymentReference', message: 'required' }]);
+  if (!paymentReference) throw invalid('paymentReference', claimTexts.paymentReferenceMissing());
   return { patch: { paidAt: at, paidBy: actor.id, paymentReference }, notes: [`Référence de paiement : ${paymentReference}`] };
 }
 

@@ -1,4 +1,6 @@
-import { AppError } from '../shared/errors.ts';
+import { detail, type AppError, type ErrorDetail } from '../shared/errors.ts';
+import { anyOf } from '../shared/i18n/index.ts';
+import { claimErrors, claimStateTexts, claimTexts } from './claims.errors.ts';
 import type { Role } from '../auth/auth.types.ts';
 
 // The claim (état de frais) lifecycle as pure rules, as missions.models.ts does for requests: who may
@@ -51,34 +53,22 @@ const rules: Record<ClaimAction, Rule> = {
   pay: { from: ['certified'], to: 'paid', allowed: payer },
 };
 
-const statusFr: Record<ClaimStatus, string> = {
-  draft: 'en brouillon',
-  submitted: 'soumis',
-  returned: 'renvoyé pour correction',
-  rejected: 'refusé',
-  certified: 'certifié',
-  paid: 'payé',
-};
-
-export const claimNotFound = (): AppError => new AppError('claim.not_found', 'État de frais introuvable', [], 404);
+export const claimNotFound = (): AppError => claimErrors.notFound();
 
 export function authorizeClaim(action: ClaimAction, claim: ClaimFacts, actor: Actor): void {
   if (!canSeeClaim(actor, claim)) throw claimNotFound();
   if (!rules[action].allowed(actor, claim)) {
-    throw new AppError('claim.forbidden', `Vous n'avez pas le droit de faire cette action (${action}) sur cet état de frais.`, [], 403);
+    throw claimErrors.forbidden({ action });
   }
 }
 
 export function nextClaimStatus(action: ClaimAction, claim: ClaimFacts): ClaimStatus {
   const rule = rules[action];
   if (!rule.from.includes(claim.status)) {
-    const expected = rule.from.map((s) => statusFr[s]).join(' ou ');
-    throw new AppError(
-      'claim.invalid_transition',
-      `Cet état de frais est ${statusFr[claim.status]} : l'action « ${action} » demande qu'il soit ${expected}.`,
-      [{ path: 'status', message: `current status ${claim.status}`, status: claim.status, action }],
-      409,
-    );
+    const expected = anyOf(rule.from.map((s) => claimStateTexts[s]()));
+    throw claimErrors.invalidTransition({ status: claimStateTexts[claim.status](), action, expected }, [
+      { path: 'status', message: `current status ${claim.status}`, status: claim.status, action },
+    ]);
   }
   return rule.to ?? claim.status;
 }
@@ -104,7 +94,7 @@ export function availableClaimActions(actor: Actor, claim: ClaimFacts): ClaimAct
 // rejected or pending mission has none: there is nothing to reimburse.
 export function assertClaimable(mission: { status: string }): void {
   if (mission.status !== 'validated') {
-    throw new AppError('claim.mission_not_validated', "Un état de frais ne s'établit que pour une mission validée.", [{ path: 'mission', message: `mission is ${mission.status}` }], 409);
+    throw claimErrors.missionNotValidated({}, [{ path: 'mission', message: `mission is ${mission.status}` }]);
   }
 }
 
@@ -113,8 +103,8 @@ export function assertClaimable(mission: { status: string }): void {
 export type SubmissionFacts = { returnAt: string; nowIso: string; receipts: number; amountsNeedingReceiptCents: number };
 
 export function checkClaimSubmission(facts: SubmissionFacts): void {
-  const details: Array<{ path: string; message: string }> = [];
-  if (facts.returnAt > facts.nowIso) details.push({ path: 'trip.returnAt', message: 'Un état de frais se soumet une fois le voyage terminé (date de retour passée).' });
-  if (facts.amountsNeedingReceiptCents > 0 && facts.receipts === 0) details.push({ path: 'receipts', message: 'Joignez les justificatifs des frais avancés (billets, hôtel, inscription…).' });
-  if (details.length > 0) throw new AppError('claim.submission_incomplete', details.map((d) => d.message).join(' '), details, 409);
+  const details: ErrorDetail[] = [];
+  if (facts.returnAt > facts.nowIso) details.push(detail('trip.returnAt', claimTexts.tripNotOver()));
+  if (facts.amountsNeedingReceiptCents > 0 && facts.receipts === 0) details.push(detail('receipts', claimTexts.receiptsMissing()));
+  if (details.length > 0) throw claimErrors.submissionIncomplete({ problems: details.map((d) => d.text!) }, details);
 }

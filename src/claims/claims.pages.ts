@@ -2,8 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
-import type { ErrorBody } from '../shared/http.ts';
+import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
+import { errorFromBody, type ErrorBody } from '../shared/http.ts';
 import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import type { FieldErrors } from '../web/forms.ts';
@@ -13,7 +13,8 @@ import { formString, newIdemKey, pageTools, selectOptions } from '../missions/mi
 import { countryName } from '../missions/countries.data.ts';
 import { getMission } from '../missions/missions.usecases.ts';
 import { availableClaimActions, claimStatuses, claimWorkflowActions, type ClaimStatus, type ClaimWorkflowAction } from './claims.models.ts';
-import { putClaimSchema } from './claims.schemas.ts';
+import { putClaimSchema, receiptIdSchema } from './claims.schemas.ts';
+import { claimErrors } from './claims.errors.ts';
 import { getClaim, listClaimsFor, putClaim, type Claim, type ClaimDeps } from './claims.usecases.ts';
 import { transitionClaim } from './claims-workflow.usecases.ts';
 import { addReceipt, removeReceipt } from './receipts.usecases.ts';
@@ -44,9 +45,9 @@ function errorsOf(err: unknown, t: Translate): FieldErrors {
     const field = claimFormField(detail.path);
     if (field === 'returnDate' && err.code === 'claim.submission_incomplete') errors[field] ??= t('claims.error.tripNotOver');
     else if (field === 'file' && err.code === 'claim.submission_incomplete') errors[field] ??= t('claims.error.receiptNeeded');
-    else errors[field] ??= detail.message;
+    else errors[field] ??= detailMessage(detail, t);
   }
-  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= err.message;
+  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= errorMessage(err, t);
   return errors;
 }
 
@@ -60,13 +61,12 @@ function issueErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
 }
 
 const idemContext = (req: Request, user: AuthenticatedUser) => ({ userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body });
-const fromErrorBody = (status: number, body: ErrorBody) => new AppError(body.error.code, body.error.message, body.error.details, status);
 
 // An action through the idempotency store (a double click replays the first answer) that throws the
 // stored refusal again, so that the page shows it.
 function once(deps: ClaimDeps, req: Request, user: AuthenticatedUser, action: () => unknown): void {
   const answer = runIdempotent(deps.database, deps.clock, idemContext(req, user), () => ({ status: 200, body: action() ?? null }));
-  if (answer.status !== 200) throw fromErrorBody(answer.status, answer.body as ErrorBody);
+  if (answer.status !== 200) throw errorFromBody(answer.status, answer.body as ErrorBody);
 }
 
 type PageState = { form?: ClaimForm; errors?: FieldErrors; comment?: string; paymentReference?: string };
@@ -162,7 +162,7 @@ function handleForm(deps: ClaimDeps, req: Request, res: Response, missionId: str
 function act(deps: ClaimDeps, req: Request, res: Response, missionId: string): void {
   const user = currentUser(req);
   const intent = formString(req, 'intent') as ClaimWorkflowAction;
-  if (!claimWorkflowActions.includes(intent)) throw new AppError('validation.invalid', 'Action inconnue', [{ path: 'intent', message: 'unknown action' }]);
+  if (!claimWorkflowActions.includes(intent)) throw claimErrors.unknownAction({}, [{ path: 'intent', message: 'unknown action' }]);
   const comment = formString(req, 'comment');
   const paymentReference = formString(req, 'paymentReference');
   const version = /^\d+$/.test(formString(req, 'version')) ? Number(formString(req, 'version')) : undefined;
@@ -186,7 +186,7 @@ function upload(deps: ClaimDeps, req: Request, res: Response, missionId: string)
     once(deps, req, user, () => addReceipt(deps, user, missionId, { bytes: req.file!.buffer, originalName: req.file!.originalname, mimeType: req.file!.mimetype, label }).receiptId);
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
-    return showClaim(deps, req, res.status(err.status), missionId, { errors: { file: err.details[0]?.message ?? err.message } });
+    return showClaim(deps, req, res.status(err.status), missionId, { errors: { file: err.details[0] ? detailMessage(err.details[0], res.locals.t) : errorMessage(err, res.locals.t) } });
   }
   setFlash(res, doneFlash.receipt_added);
   res.redirect(303, `/missions/${missionId}/claim#receipts`);
@@ -195,7 +195,7 @@ function upload(deps: ClaimDeps, req: Request, res: Response, missionId: string)
 function remove(deps: ClaimDeps, req: Request, res: Response, missionId: string): void {
   const user = currentUser(req);
   const receiptId = String(req.params.receiptId);
-  if (!/^rcp_[A-Za-z0-9_-]{1,40}$/.test(receiptId)) throw new AppError('receipt.not_found', 'Justificatif introuvable', [], 404);
+  if (!receiptIdSchema.safeParse(receiptId).success) throw claimErrors.receiptNotFound();
   try {
     removeReceipt(deps, user, missionId, receiptId);
   } catch (err) {

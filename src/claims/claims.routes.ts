@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
-import { AppError } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { claimErrors, claimTexts } from './claims.errors.ts';
 import { body, query } from '../shared/http.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { quoteQuerySchema } from '../quote/quote.schemas.ts';
@@ -19,14 +20,14 @@ const answer = (claim: Claim, lang: 'fr' | 'en' = 'fr') => ({ claim: { ...claim,
 
 function receiptId(req: Request): string {
   const parsed = receiptIdSchema.safeParse(req.params.receiptId);
-  if (!parsed.success) throw new AppError('receipt.not_found', 'Justificatif introuvable', [], 404);
+  if (!parsed.success) throw claimErrors.receiptNotFound();
   return parsed.data;
 }
 
 // The upload the multipart parser left on the request (receipts.upload.ts), or a clear 400.
 function uploadOf(req: Request) {
   const file = req.file;
-  if (!file) throw new AppError('validation.invalid', 'Joignez un fichier (champ « file », PDF, JPEG ou PNG).', [{ path: 'file', message: 'a file is required' }]);
+  if (!file) throw invalid('file', claimTexts.fileMissing());
   const fields = parseOrThrow(receiptFieldsSchema, req.body ?? {}, 'form fields');
   return { bytes: file.buffer, originalName: file.originalname, mimeType: file.mimetype, label: fields.label };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
-import { AppError } from '../shared/errors.ts';
+import { claimErrors } from './claims.errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { computeQuote, type Quote, type QuoteDeps } from '../quote/quote.usecases.ts';
@@ -52,7 +52,7 @@ export function getClaim(deps: Pick<ClaimDeps, 'database' | 'ledger'>, actor: Au
   return readClaim(deps, visibleMission(deps.database, actor, missionId));
 }
 
-export const claimConflict = () => new AppError('claim.conflict', "L'état de frais a été modifié entre-temps : rechargez-le avant de recommencer.", [{ path: 'version', message: 'stale version' }], 409);
+export const claimConflict = () => claimErrors.stale({}, [{ path: 'version', message: 'stale version' }]);
 
 export function checkClaimVersion(row: repo.ClaimRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== row.version) throw claimConflict();

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { requireRole } from '../auth/auth.guards.ts';
-import { isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { PARIS_ZONE } from '../shared/clock.ts';
@@ -44,7 +44,7 @@ function showPayments(deps: { database: DbHandle; clock: Clock }, req: Request, 
       list = listPayments(deps, { from: filters.from, to: filters.to, status: filters.status, budgetLine: filters.budgetLine || undefined });
     } catch (err) {
       if (!isAppError(err) || err.status >= 500) throw err;
-      errors = { [err.details[0]?.path === 'budgetLine' || err.status === 404 ? 'budgetLine' : 'from']: err.message };
+      errors = { [err.details[0]?.path === 'budgetLine' || err.status === 404 ? 'budgetLine' : 'from']: errorMessage(err, t) };
     }
   }
   const query = new URLSearchParams({ from: filters.from, to: filters.to, status: filters.status, ...(filters.budgetLine ? { budgetLine: filters.budgetLine } : {}) });

@@ -1,4 +1,5 @@
-import { AppError } from '../shared/errors.ts';
+import { onField, type AppError, type ErrorFactory, type TextRef } from '../shared/errors.ts';
+import { claimErrors, claimTexts } from './claims.errors.ts';
 
 // Receipts are what the traveller uploads to prove an expense: PDF, JPEG or PNG. The type is read
 // from the bytes (their signature), never from the name or the browser's declared type, and a file
@@ -36,21 +37,23 @@ export function declaredReceiptType(fileName: string, mimeType: string | undefin
   return extension ? (byExtension[extension] ?? null) : null;
 }
 
-const refused = (code: string, message: string, status = 400) => new AppError(code, message, [{ path: 'file', message }], status);
+const refused = (factory: ErrorFactory, reason: TextRef) => onField(factory, 'file', reason);
 
 export function checkReceipt(bytes: Uint8Array, fileName: string, mimeType: string | undefined): ReceiptType {
-  if (bytes.length === 0) throw refused('receipt.empty', 'Le fichier est vide.');
-  if (bytes.length > MAX_RECEIPT_BYTES) throw refused('receipt.too_large', `Un justificatif pèse au plus ${MAX_RECEIPT_BYTES / 1024 / 1024} Mo.`, 413);
+  if (bytes.length === 0) throw refused(claimErrors.receiptEmpty, claimTexts.emptyFile());
+  if (bytes.length > MAX_RECEIPT_BYTES) throw receiptTooLarge();
   const sniffed = sniffReceiptType(bytes);
-  if (!sniffed) throw refused('receipt.unsupported_type', 'Seuls les fichiers PDF, JPEG et PNG sont acceptés.', 415);
+  if (!sniffed) throw refused(claimErrors.receiptUnsupportedType, claimTexts.unsupportedType());
   const declared = declaredReceiptType(fileName, mimeType);
   if (declared && declared !== sniffed) {
-    throw refused('receipt.type_mismatch', `Le fichier se présente comme ${label(declared)} mais son contenu est ${label(sniffed)} : vérifiez le fichier.`, 415);
+    throw refused(claimErrors.receiptTypeMismatch, claimTexts.typeMismatch({ declared: label(declared), actual: label(sniffed) }));
   }
   return sniffed;
 }
 
-const label = (type: ReceiptType) => (type === 'application/pdf' ? 'un PDF' : type === 'image/jpeg' ? 'une image JPEG' : 'une image PNG');
+const label = (type: ReceiptType): TextRef => (type === 'application/pdf' ? claimTexts.pdf() : type === 'image/jpeg' ? claimTexts.jpeg() : claimTexts.png());
+
+export const receiptTooLarge = (): AppError => refused(claimErrors.receiptTooLarge, claimTexts.tooLarge({ megabytes: MAX_RECEIPT_BYTES / 1024 / 1024 }));
 
 // The name shown and offered on download: no path, no control or quoting characters, bounded.
 export function safeFileName(raw: string, type: ReceiptType): string {

@@ -1,7 +1,8 @@
 import type { RequestHandler } from 'express';
 import multer from 'multer';
-import { AppError } from '../shared/errors.ts';
-import { MAX_RECEIPT_BYTES } from './receipts.models.ts';
+import { invalid, type AppError } from '../shared/errors.ts';
+import { claimErrors, claimTexts } from './claims.errors.ts';
+import { MAX_RECEIPT_BYTES, receiptTooLarge } from './receipts.models.ts';
 
 // Multipart bodies of receipt uploads, parsed before the CSRF check so that a form's `_csrf` field is
 // read like any other form's. Only for a signed-in person posting to a receipts route: anyone else's
@@ -19,14 +20,11 @@ const parser = multer({
 
 function toAppError(err: unknown): AppError {
   const code = (err as { code?: string }).code;
-  if (code === 'LIMIT_FILE_SIZE') {
-    const message = `Un justificatif pèse au plus ${MAX_RECEIPT_BYTES / 1024 / 1024} Mo.`;
-    return new AppError('receipt.too_large', message, [{ path: 'file', message }], 413);
-  }
-  if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE') return new AppError('validation.invalid', 'Envoyez un seul fichier, dans le champ « file ».', [{ path: 'file', message: 'one file, in the field "file"' }]);
-  if (code?.startsWith('LIMIT_')) return new AppError('payload.too_large', 'Formulaire trop volumineux', [{ path: '(body)', message: code }], 413);
+  if (code === 'LIMIT_FILE_SIZE') return receiptTooLarge();
+  if (code === 'LIMIT_FILE_COUNT' || code === 'LIMIT_UNEXPECTED_FILE') return invalid('file', claimTexts.oneFile());
+  if (code?.startsWith('LIMIT_')) return claimErrors.formTooLarge({}, [{ path: '(body)', message: code }]);
   // busboy's own refusals (a malformed part, a body cut short) are the client's too.
-  return new AppError('validation.malformed_request', 'Corps multipart illisible', [{ path: '(body)', message: 'malformed multipart body' }], 400);
+  return claimErrors.malformedMultipart({}, [{ path: '(body)', message: 'malformed multipart body' }]);
 }
 
 export const receiptUploads: RequestHandler = (req, res, next) => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { AppError } from '../shared/errors.ts';
+import { claimErrors } from './claims.errors.ts';
 import { newId } from '../shared/ids.ts';
 import { nowIso } from '../missions/missions.usecases.ts';
 import { claimNotFound, decideClaim, type ClaimStatus } from './claims.models.ts';
@@ -32,7 +32,7 @@ export function addReceipt(deps: ClaimDeps, actor: AuthenticatedUser, missionId:
     .transaction(() => {
       const claim = editableClaim(deps, actor, missionId);
       if (repo.countReceipts(deps.database.db, claim.id) >= MAX_RECEIPTS_PER_CLAIM) {
-        throw new AppError('receipt.too_many', `Un état de frais compte au plus ${MAX_RECEIPTS_PER_CLAIM} justificatifs.`, [{ path: 'file', message: 'too many receipts' }], 409);
+        throw claimErrors.tooManyReceipts({ max: MAX_RECEIPTS_PER_CLAIM }, [{ path: 'file', message: 'too many receipts' }]);
       }
       const row = { id, claimId: claim.id, fileName, contentType, sizeBytes: upload.bytes.length, sha256, label: upload.label?.trim() || null, uploadedAt: at, uploadedBy: actor.id };
       repo.insertReceipt(deps.database.db, row, upload.bytes);
@@ -48,7 +48,7 @@ export function removeReceipt(deps: ClaimDeps, actor: AuthenticatedUser, mission
     .transaction(() => {
       const claim = editableClaim(deps, actor, missionId);
       const receipt = repo.findReceipt(deps.database.db, claim.id, receiptId);
-      if (!receipt) throw new AppError('receipt.not_found', 'Justificatif introuvable', [], 404);
+      if (!receipt) throw claimErrors.receiptNotFound();
       repo.deleteReceipt(deps.database.db, receipt.id);
       repo.insertClaimAudit(deps.database.db, { id: newId('aud'), claimId: claim.id, at, actorId: actor.id, action: 'receipt_removed', fromStatus: claim.status, toStatus: claim.status, comment: receipt.fileName });
     })
@@ -64,6 +64,6 @@ export function readReceipt(deps: Pick<ClaimDeps, 'database'>, actor: Authentica
   const claim = repo.findClaimByMission(deps.database.db, missionId);
   const receipt = claim ? repo.findReceipt(deps.database.db, claim.id, receiptId) : undefined;
   const bytes = receipt ? repo.receiptBytes(deps.database.db, receipt.id) : undefined;
-  if (!receipt || !bytes) throw new AppError('receipt.not_found', 'Justificatif introuvable', [], 404);
+  if (!receipt || !bytes) throw claimErrors.receiptNotFound();
   return { fileName: receipt.fileName, contentType: receipt.contentType as ReceiptType, sha256: receipt.sha256, bytes };
 }

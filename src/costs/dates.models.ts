@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { costTexts } from './costs.errors.ts';
 
 // Instants must carry their offset: "10:30" alone would be read in the server's zone and shift
 // every slot by an hour or more.
@@ -9,14 +10,14 @@ export type InstantInput = string | DateTime;
 
 export function parseInstant(value: InstantInput, path: string): DateTime {
   if (DateTime.isDateTime(value)) {
-    if (!value.isValid) throw invalid(path, 'invalid date-time');
+    if (!value.isValid) throw invalid(path, costTexts.invalidInstant());
     return value;
   }
   if (typeof value !== 'string' || !OFFSET_SUFFIX.test(value) || !value.includes('T')) {
-    throw invalid(path, 'expected an ISO 8601 date-time with an offset, e.g. 2026-03-10T07:00:00+01:00');
+    throw invalid(path, costTexts.instantWithoutOffset());
   }
   const parsed = DateTime.fromISO(value, { setZone: true });
-  if (!parsed.isValid) throw invalid(path, `invalid ISO date-time: ${parsed.invalidExplanation ?? value}`);
+  if (!parsed.isValid) throw invalid(path, costTexts.invalidIsoInstant({ reason: parsed.invalidExplanation ?? value }));
   return parsed;
 }
 
@@ -48,7 +49,7 @@ export function instantMillis(value: InstantInput, path: string): number {
 // A calendar date: "2026-03-10" is that day in `zone`; a date-time is converted to `zone` first.
 export function calendarDateIn(value: InstantInput, zone: string, path: string): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    if (!isCalendarDate(value)) throw invalid(path, `invalid date: ${value}`);
+    if (!isCalendarDate(value)) throw invalid(path, costTexts.invalidDate({ value }));
     return value;
   }
   return parseInstant(value, path).setZone(zone).toISODate()!;
@@ -73,7 +74,7 @@ function isCalendarDay(year: number, month: number, day: number): boolean {
 
 export function assertZone(zone: string, path: string): void {
   if (validZones.has(zone)) return;
-  if (!IANAZone.isValidZone(zone)) throw invalid(path, `unknown IANA time zone: ${zone}`);
+  if (!IANAZone.isValidZone(zone)) throw invalid(path, costTexts.unknownZone({ zone }));
   if (validZones.size < 1000) validZones.add(zone);
 }
 
@@ -85,11 +86,11 @@ export function assertMissionSpan(departAt: DateTime, returnAt: DateTime): void 
 
 export function assertMissionSpanMs(departAtMs: number, returnAtMs: number): void {
   if (returnAtMs <= departAtMs) {
-    throw new AppError('validation.invalid', 'returnAt must be after departAt', [{ path: 'returnAt', message: 'must be after departAt' }]);
+    throw invalid('returnAt', costTexts.returnBeforeDeparture());
   }
   // Plain milliseconds: luxon's diff() costs ~100 µs and this runs on every quote.
   if (returnAtMs - departAtMs > MAX_MISSION_DAYS * 86_400_000) {
-    throw invalid('returnAt', `a mission lasts at most ${MAX_MISSION_DAYS} days`);
+    throw invalid('returnAt', costTexts.missionTooLong({ days: MAX_MISSION_DAYS }));
   }
 }
 

@@ -1,5 +1,6 @@
 import communesFile from './data/grand-paris-communes.json' with { type: 'json' };
 import { invalid } from '../shared/errors.ts';
+import { costTexts } from './costs.errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { cityKey } from './city-names.models.ts';
 import { lodgingTierInputSchema, type LodgingTier, type LodgingTierInput } from './per-diem.schemas.ts';
@@ -31,7 +32,7 @@ export function isGrandParisCommune(city: string, departmentCode?: string): bool
 export function lodgingTierFor(input: LodgingTierInput): LodgingTier {
   const { city, countryCode, population, departmentCode, postalCode } = parseOrThrow(lodgingTierInputSchema, input, 'lodging place');
   if (countryCode.toUpperCase() !== 'FR') {
-    throw invalid('countryCode', 'lodging tiers apply to metropolitan France; use the per diem abroad for other countries');
+    throw invalid('countryCode', costTexts.lodgingAbroad());
   }
   const department = departmentCode ?? postalCode?.slice(0, 2);
   if (isParis(cityKey(city)) && (department === undefined || department === '75')) return 'paris';

@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import ratesFile from './data/mileage-rates.json' with { type: 'json' };
-import { AppError } from '../shared/errors.ts';
+import { costErrors } from './costs.errors.ts';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { calendarDateIn, dateInWindow } from './dates.models.ts';
@@ -28,7 +28,7 @@ export function mileageRateTableFor(date: string, rates: MileageRates = mileageR
   const table = rates.tables.find((t) => dateInWindow(date, t.effectiveFrom, t.effectiveTo));
   if (!table) {
     const earliest = rates.tables.map((t) => t.effectiveFrom).sort()[0];
-    throw new AppError('mileage.date_unsupported', `No mileage rates for ${date}: supported from ${earliest}`, [
+    throw costErrors.mileageDateUnsupported({ date, earliest: earliest ?? '' }, [
       { path: 'date', message: `mileage rates are known from ${earliest}` },
     ]);
   }

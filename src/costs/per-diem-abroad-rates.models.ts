@@ -1,5 +1,6 @@
 import rowsFile from './data/per-diem-abroad.json' with { type: 'json' };
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { costErrors, costTexts } from './costs.errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { cityKey } from './city-names.models.ts';
 import { dateInWindow } from './dates.models.ts';
@@ -23,10 +24,10 @@ export function withExtraAbroadRows(base: readonly PerDiemAbroadRow[], extra: re
 function checkRows(rows: PerDiemAbroadRow[]): PerDiemAbroadRow[] {
   const ids = new Set<string>();
   rows.forEach((row, i) => {
-    if (ids.has(row.id)) throw invalid(`rows.${i}.id`, `duplicate rate id ${row.id}`);
+    if (ids.has(row.id)) throw invalid(`rows.${i}.id`, costTexts.duplicateRate({ id: row.id }));
     ids.add(row.id);
     const clash = rows.slice(0, i).find((o) => sameScope(o, row) && overlaps(o, row));
-    if (clash) throw invalid(`rows.${i}`, `rate ${row.id} overlaps ${clash.id} for the same place and dates`);
+    if (clash) throw invalid(`rows.${i}`, costTexts.overlappingRate({ id: row.id, other: clash.id }));
   });
   return rows;
 }
@@ -60,7 +61,7 @@ export function dailyRateMinor(row: PerDiemAbroadRow, isoDate: string): number {
   const window = row.dailyRates.find((w) => w.from <= monthDay && monthDay <= w.to)!;
   const scaled = window.dailyRate * 10 ** minorUnitDigits(row.currency);
   const minor = Math.round(scaled);
-  if (Math.abs(scaled - minor) > 1e-6) throw new AppError('per_diem_abroad.invalid', `Rate ${row.id} has more decimals than ${row.currency} allows`);
+  if (Math.abs(scaled - minor) > 1e-6) throw costErrors.rateDecimals({ id: row.id, currency: row.currency });
   return minor;
 }
 

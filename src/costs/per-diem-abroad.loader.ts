@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { AppError } from '../shared/errors.ts';
+import { costErrors } from './costs.errors.ts';
 import type { PerDiemAbroadRow } from './per-diem-abroad.schemas.ts';
 import { parsePerDiemAbroadRows, perDiemAbroadRows, withExtraAbroadRows } from './per-diem-abroad-rates.models.ts';
 
@@ -11,7 +11,7 @@ export function loadPerDiemAbroadRows(path: string): PerDiemAbroadRow[] {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    throw new AppError('validation.invalid', `Cannot read per-diem rates file ${path}: ${reason}`, [{ path, message: reason }]);
+    throw costErrors.ratesFileUnreadable({ path, reason }, [{ path, message: reason }]);
   }
   return parsePerDiemAbroadRows(json, path);
 }

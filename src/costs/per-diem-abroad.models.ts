@@ -1,4 +1,5 @@
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { costErrors, costTexts } from './costs.errors.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { assertMissionSpanMs, assertZone, instantMillis, type InstantInput } from './dates.models.ts';
 import { allocateRounded } from './rounding.models.ts';
@@ -74,7 +75,7 @@ export function perDiemAbroad(input: PerDiemAbroadInput, options: PerDiemAbroadO
     return unknown(countryCode, city, rows, `No per-diem rate is known for ${what}`);
   }
   const zone = givenZone ?? rows.find((r) => r.defaultZone !== null)?.defaultZone;
-  if (!zone) throw invalid('zone', `zone is required: no default time zone is known for ${countryCode}`);
+  if (!zone) throw invalid('zone', costTexts.zoneRequired({ country: countryCode }));
   assertZone(zone, 'zone');
 
   let mealsDue = 0;
@@ -91,7 +92,7 @@ export function perDiemAbroad(input: PerDiemAbroadInput, options: PerDiemAbroadO
   }
 
   if (priced.some((p) => p.row.currency !== priced[0]!.row.currency)) {
-    throw new AppError('per_diem_abroad.unsupported', `Rates for ${countryCode} change currency during the mission`);
+    throw costErrors.currencyChanges({ country: countryCode });
   }
   const currency = priced[0]?.row.currency ?? rows[0]!.currency;
   const { total, parts } = allocateRounded(priced.map((p) => p.dailyRateMinor * p.sharePermille), 1000);

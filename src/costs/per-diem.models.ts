@@ -1,5 +1,5 @@
 import ratesFile from './data/per-diem-rates.json' with { type: 'json' };
-import { AppError } from '../shared/errors.ts';
+import { costErrors } from './costs.errors.ts';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { assertMissionSpanMs, assertZone, dateInWindow, instantMillis, type InstantInput } from './dates.models.ts';
@@ -36,7 +36,7 @@ export function perDiemRateTableFor(date: string, tables: readonly PerDiemRateTa
   const table = tables.find((t) => dateInWindow(date, t.effectiveFrom, t.effectiveTo));
   if (!table) {
     const earliest = tables.map((t) => t.effectiveFrom).sort()[0];
-    throw new AppError('per_diem.date_unsupported', `No mission-indemnity rates for ${date}: supported from ${earliest}`, [
+    throw costErrors.perDiemDateUnsupported({ date, earliest: earliest ?? '' }, [
       { path: 'departAt', message: `rates are known from ${earliest}` },
     ]);
   }

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import profilesFile from './data/slot-profiles.json' with { type: 'json' };
-import { AppError } from '../shared/errors.ts';
+import { costErrors } from './costs.errors.ts';
 import { civilDayOf, localDayStartMs, zoneOffsetMinutes } from '../shared/zone-time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { slotProfileSchema, slotProfilesFileSchema, type SlotProfile, type SlotProfileInput } from './slots.schemas.ts';
@@ -12,7 +12,7 @@ export const defaultSlotProfile: SlotProfile = profiles.profiles.find((p) => p.i
 
 export function slotProfileById(id: string): SlotProfile {
   const found = slotProfiles.find((p) => p.id === id);
-  if (!found) throw new AppError('slot_profile.not_found', `Unknown slot profile ${id}`, [{ path: 'profile', message: `known: ${slotProfiles.map((p) => p.id).join(', ')}` }]);
+  if (!found) throw costErrors.slotProfileNotFound({ id }, [{ path: 'profile', message: `known: ${slotProfiles.map((p) => p.id).join(', ')}` }]);
   return found;
 }
 
@@ -117,7 +117,7 @@ export type TravelMode = 'train' | 'plane' | 'boat';
 export function withTravelMargins(departAt: DateTime, returnAt: DateTime, mode: TravelMode, profile: SlotProfile) {
   const minutes = profile.travelMarginsMinutes[mode];
   if (minutes === undefined) {
-    throw new AppError('slot_profile.unsupported', `Profile ${profile.id} sets no travel margin for ${mode}`, [{ path: 'mode', message: 'no margin in this profile' }]);
+    throw costErrors.slotProfileNoMargin({ id: profile.id, mode }, [{ path: 'mode', message: 'no margin in this profile' }]);
   }
   return { departAt: departAt.minus({ minutes }), returnAt: returnAt.plus({ minutes }) };
 }

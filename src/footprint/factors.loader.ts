@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { AppError } from '../shared/errors.ts';
+import { isAppError, type AppError } from '../shared/errors.ts';
+import { factorErrors } from './footprint.errors.ts';
 import { zodIssuesToDetails } from '../shared/validation.ts';
 import { factorSetFileSchema, type FactorSetFile } from './factors.schemas.ts';
 import { compileFactorSet, createFactorRegistry, type CompiledFactorSet, type FactorRegistry } from './factors.models.ts';
@@ -12,7 +13,7 @@ export const FACTORS_DIR = fileURLToPath(new URL('../../emission-factors/', impo
 const cache = new Map<string, readonly CompiledFactorSet[]>();
 
 function fileError(file: string, message: string, details = [{ path: '(file)', message }]): AppError {
-  return new AppError('factor_set.invalid', `${file}: ${message}`, details);
+  return factorErrors.fileInvalid({ file, problem: message }, details);
 }
 
 function readSetFile(dir: string, name: string): FactorSetFile {
@@ -49,7 +50,7 @@ function checkCopies(files: FactorSetFile[]): void {
 
 function compileAll(dir: string): readonly CompiledFactorSet[] {
   const names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
-  if (names.length === 0) throw new AppError('factor_set.invalid', `No factor set (*.json) in ${dir}`);
+  if (names.length === 0) throw factorErrors.noSet({ dir });
   const files = names.map((name) => readSetFile(dir, name));
   checkCopies(files);
   return Object.freeze(
@@ -57,7 +58,7 @@ function compileAll(dir: string): readonly CompiledFactorSet[] {
       try {
         return compileFactorSet(file);
       } catch (err) {
-        if (err instanceof AppError) throw fileError(`${file.id}.json`, err.message, err.details);
+        if (isAppError(err)) throw fileError(`${file.id}.json`, err.message, err.details);
         throw err;
       }
     }),

@@ -1,4 +1,5 @@
-import { AppError } from '../shared/errors.ts';
+import type { AppError } from '../shared/errors.ts';
+import { factorErrors } from './footprint.errors.ts';
 import type { CarFuel, TransitKind } from '../shared/modes.ts';
 import type { FactorRow, FactorSetFile } from './factors.schemas.ts';
 import { compileBands, type CompiledBand } from './factor-bands.models.ts';
@@ -52,7 +53,7 @@ const requiredSlots = [
 type Slot = (typeof requiredSlots)[number];
 
 function setError(setId: string, message: string): AppError {
-  return new AppError('factor_set.invalid', `Factor set "${setId}": ${message}`, [{ path: setId, message }]);
+  return factorErrors.setInvalid({ file: setId, problem: message }, [{ path: setId, message }]);
 }
 
 function indexSlots(file: FactorSetFile): Record<Slot, CompiledFactor> {
@@ -100,7 +101,7 @@ export function createFactorRegistry(sets: readonly CompiledFactorSet[], default
   const known = sets.map((set) => set.id).join(', ');
   const defaultSet = byId.get(defaultSetId);
   if (!defaultSet) {
-    throw new AppError('config.invalid', `Unknown default factor set "${defaultSetId}" (EMPREINTE_FACTOR_SET); known sets: ${known}`, [
+    throw factorErrors.unknownDefault({ id: defaultSetId, known }, [
       { path: 'EMPREINTE_FACTOR_SET', message: `unknown factor set; known: ${known}` },
     ]);
   }
@@ -110,7 +111,7 @@ export function createFactorRegistry(sets: readonly CompiledFactorSet[], default
     defaultSet,
     get(setId: string): CompiledFactorSet {
       const set = byId.get(setId);
-      if (!set) throw new AppError('factor_set.not_found', `Unknown factor set "${setId}"; known sets: ${known}`, [{ path: 'factorSet', message: `unknown factor set; known: ${known}` }]);
+      if (!set) throw factorErrors.setNotFound({ id: setId, known }, [{ path: 'factorSet', message: `unknown factor set; known: ${known}` }]);
       return set;
     },
   });

@@ -1,4 +1,5 @@
-import { AppError } from '../shared/errors.ts';
+import { invalid as invalidField, type AppError, type TextRef } from '../shared/errors.ts';
+import { legTexts } from './footprint.errors.ts';
 import type { Cabin, CarFuel, TrainType, TransitKind, TransportMode } from '../shared/modes.ts';
 import { roundHalfUp } from '../shared/units.ts';
 import { correctedDistanceKm, distanceRules, MAX_GREAT_CIRCLE_KM, type DistanceMethod, type DistanceRule } from './distance.models.ts';
@@ -46,9 +47,8 @@ export const HOME_COUNTRY = 'FR';
 export const DEFAULT_TRANSIT_KIND: TransitKind = 'bus'; // the highest urban factor: never under-counts
 export const DEFAULT_CAR_FUEL: CarFuel = 'thermal';
 
-function invalid(options: FootprintOptions | undefined, field: string, message: string): AppError {
-  const path = options?.path ? `${options.path}.${field}` : field;
-  return new AppError('validation.invalid', message, [{ path, message }]);
+function invalid(options: FootprintOptions | undefined, field: string, text: TextRef): AppError {
+  return invalidField(options?.path ? `${options.path}.${field}` : field, text);
 }
 
 // A decimal distance times a decimal factor carries a few ulps of binary noise, enough to turn an
@@ -72,12 +72,12 @@ export function inferTrainType(distanceKm: number, fromCountry?: string | null, 
 function oneWayKm(input: FootprintLegInput, rule: DistanceRule, options: FootprintOptions | undefined): number {
   const given = input.givenDistanceKm;
   if (given != null) {
-    if (!(given >= 0 && given <= MAX_GIVEN_DISTANCE_KM)) throw invalid(options, 'distanceKm', `distanceKm must be between 0 and ${MAX_GIVEN_DISTANCE_KM} km`);
+    if (!(given >= 0 && given <= MAX_GIVEN_DISTANCE_KM)) throw invalid(options, 'distanceKm', legTexts.distanceRange({ max: MAX_GIVEN_DISTANCE_KM }));
     return given;
   }
   const gcd = input.greatCircleKm;
-  if (gcd == null) throw invalid(options, 'distanceKm', `a ${input.mode} leg needs distanceKm or both places (from and to)`);
-  if (!(gcd >= 0 && gcd <= MAX_GREAT_CIRCLE_KM)) throw invalid(options, 'greatCircleKm', `greatCircleKm must be between 0 and ${Math.floor(MAX_GREAT_CIRCLE_KM)} km`);
+  if (gcd == null) throw invalid(options, 'distanceKm', legTexts.distanceMissing({ mode: input.mode }));
+  if (!(gcd >= 0 && gcd <= MAX_GREAT_CIRCLE_KM)) throw invalid(options, 'greatCircleKm', legTexts.greatCircleRange({ max: Math.floor(MAX_GREAT_CIRCLE_KM) }));
   return correctedDistanceKm(gcd, rule);
 }
 
@@ -91,7 +91,7 @@ function result(
 
 function visio(input: FootprintLegInput, set: CompiledFactorSet, options: FootprintOptions | undefined): LegFootprint {
   const hours = input.hours;
-  if (hours == null || !(hours > 0 && hours <= MAX_VISIO_HOURS)) throw invalid(options, 'hours', `a visio leg needs hours > 0 (at most ${MAX_VISIO_HOURS})`);
+  if (hours == null || !(hours > 0 && hours <= MAX_VISIO_HOURS)) throw invalid(options, 'hours', legTexts.visioHours({ max: MAX_VISIO_HOURS }));
   // A call is not travelled twice: roundTrip is ignored and trips is always 1.
   return result(0, 'none', 1, input.travelers, grams(hours * input.travelers * set.visio.gramsPerUnit), set.visio, undefined, undefined, undefined);
 }
@@ -116,7 +116,7 @@ function trainFactor(set: CompiledFactorSet, type: TrainType, input: FootprintLe
     case 'international':
       return internationalRailFactor(set.internationalRail, input.fromCountry ?? null, input.toCountry ?? null);
     default:
-      throw invalid(options, 'trainType', 'trainType must be highspeed, intercity, regional or international');
+      throw invalid(options, 'trainType', legTexts.trainType());
   }
 }
 
@@ -131,15 +131,15 @@ function train(input: FootprintLegInput, set: CompiledFactorSet, trips: 1 | 2, o
 
 function transitKind(input: FootprintLegInput, options: FootprintOptions | undefined): TransitKind {
   const kind = input.transitKind ?? DEFAULT_TRANSIT_KIND;
-  if (kind !== 'metro' && kind !== 'tram' && kind !== 'rer' && kind !== 'bus') throw invalid(options, 'transitKind', 'transitKind must be metro, tram, rer or bus');
+  if (kind !== 'metro' && kind !== 'tram' && kind !== 'rer' && kind !== 'bus') throw invalid(options, 'transitKind', legTexts.transitKind());
   return kind;
 }
 
 function carFuel(input: FootprintLegInput, options: FootprintOptions | undefined): CarFuel {
   const fuel = input.fuel ?? DEFAULT_CAR_FUEL;
   if (fuel === 'thermal' || fuel === 'electric') return fuel;
-  if ((fuel as string) === 'hybrid') throw invalid(options, 'fuel', 'hybrid cars have no verified emission factor yet: choose thermal or electric');
-  throw invalid(options, 'fuel', 'fuel must be thermal or electric');
+  if ((fuel as string) === 'hybrid') throw invalid(options, 'fuel', legTexts.hybridFuel());
+  throw invalid(options, 'fuel', legTexts.fuel());
 }
 
 // Distance × factor per passenger, for the modes whose factor needs no selector beyond the mode.
@@ -152,7 +152,7 @@ function simple(input: FootprintLegInput, rule: DistanceRule, factor: CompiledFa
 
 export function computeLegFootprint(input: FootprintLegInput, set: CompiledFactorSet, options?: FootprintOptions): LegFootprint {
   const travelers = input.travelers;
-  if (!Number.isInteger(travelers) || travelers < 1 || travelers > MAX_TRAVELERS) throw invalid(options, 'travelers', `travelers must be an integer from 1 to ${MAX_TRAVELERS}`);
+  if (!Number.isInteger(travelers) || travelers < 1 || travelers > MAX_TRAVELERS) throw invalid(options, 'travelers', legTexts.travelers({ max: MAX_TRAVELERS }));
   const trips = input.roundTrip ? 2 : 1;
   switch (input.mode) {
     case 'plane':
@@ -177,6 +177,6 @@ export function computeLegFootprint(input: FootprintLegInput, set: CompiledFacto
     case 'visio':
       return visio(input, set, options);
     default:
-      throw invalid(options, 'mode', `unknown mode ${String(input.mode)}`);
+      throw invalid(options, 'mode', legTexts.mode({ mode: String(input.mode) }));
   }
 }

@@ -1,5 +1,6 @@
 import type { DbHandle } from '../shared/db.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { ledgerErrors, ledgerTexts } from './ledger.errors.ts';
 import { newId } from '../shared/ids.ts';
 import {
   assertFunds,
@@ -48,7 +49,7 @@ function contributionAccounts(database: DbHandle, input: MissionContributionInpu
 }
 
 function checkedAmount(amountCents: number): number {
-  if (!Number.isSafeInteger(amountCents) || amountCents < 0 || amountCents > MAX_AMOUNT_CENTS) throw invalid('amountCents', 'amountCents must be a non-negative integer');
+  if (!Number.isSafeInteger(amountCents) || amountCents < 0 || amountCents > MAX_AMOUNT_CENTS) throw invalid('amountCents', ledgerTexts.amountRange({ min: 0, max: MAX_AMOUNT_CENTS }));
   return amountCents;
 }
 
@@ -81,7 +82,7 @@ export function bookMissionContribution(database: DbHandle, input: MissionContri
   const book = database.sqlite.transaction((): Transfer | null => {
     if (amountCents === 0) {
       const existing = findTransferByKey(database.db, missionContributionKey(input.missionId));
-      if (existing) throw new AppError('idempotency.conflict', `La mission ${input.missionId} a déjà une contribution (${existing.id})`, [{ path: 'amountCents', message: 'already booked with another amount' }]);
+      if (existing) throw ledgerErrors.contributionExists({ mission: input.missionId, transfer: existing.id }, [{ path: 'amountCents', message: 'already booked with another amount' }]);
       voidOpenHold(database, input.missionId, at, input.actorId, 'contribution nulle');
       return null;
     }

@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { ledgerErrors, ledgerTexts } from './ledger.errors.ts';
 import { newId } from '../shared/ids.ts';
 import { envelopeRef, envelopeSpec, projectRef, projectSpec, type Account, type LedgerPolicy, type ProjectScope } from './ledger.models.ts';
 import { findAccountById, findAccountByRef, listAccounts, balanceBefore, chainTip } from './ledger.repository.ts';
@@ -25,7 +26,7 @@ export function createProject(deps: LedgerDeps, input: { name: string; scope: Pr
   return deps.database.sqlite
     .transaction((): ProjectView => {
       if (findProjectByName(deps.database.db, input.name)) {
-        throw new AppError('ledger.project.already_exists', `Un projet « ${input.name} » existe déjà`, [{ path: 'name', message: 'already used' }]);
+        throw ledgerErrors.projectExists({ name: input.name }, [{ path: 'name', message: 'already used' }]);
       }
       const project: Project = { id: newId('prj'), ...input, createdAt: at, createdBy: actorId };
       insertProject(deps.database.db, project);
@@ -49,12 +50,12 @@ export type DisbursementInput = { projectId: string; amountCents: number; co2eGr
 // Envelope → project. Refused with 409 ledger.insufficient_funds when the envelope would go below zero
 // (unless allowed by configuration). A retried request with the same Idempotency-Key books once.
 export function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: string | null): Posted {
-  if (deps.policy.envelopeScope === 'entity' && !input.entityId) throw invalid('entityId', 'entityId is required when each entity has its own envelope');
+  if (deps.policy.envelopeScope === 'entity' && !input.entityId) throw invalid('entityId', ledgerTexts.entityRequired());
   const at = nowIso(deps.clock);
   return deps.database.sqlite
     .transaction((): Posted => {
       const project = findProjectById(deps.database.db, input.projectId);
-      if (!project) throw new AppError('ledger.project.not_found', `Projet inconnu : ${input.projectId}`, [{ path: 'projectId', message: 'unknown project' }]);
+      if (!project) throw ledgerErrors.projectNotFound({ id: input.projectId }, [{ path: 'projectId', message: 'unknown project' }]);
       const envelope = getOrCreateAccount(deps.database, envelopeSpec(deps.policy, input.entityId), at);
       const target = projectAccount(deps.database, project, at);
       const draft = {
@@ -81,7 +82,7 @@ export function correctTransfer(deps: LedgerDeps, input: { transferId: string; r
 
 export function resolveAccount(database: DbHandle, idOrRef: string): Account {
   const account = findAccountById(database.db, idOrRef) ?? findAccountByRef(database.db, idOrRef);
-  if (!account) throw new AppError('ledger.account.not_found', `Compte inconnu : ${idOrRef}`, [{ path: 'account', message: 'unknown account id or ref' }]);
+  if (!account) throw ledgerErrors.accountNotFound({ ref: idOrRef }, [{ path: 'account', message: 'unknown account id or ref' }]);
   return account;
 }
 

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import { invalid } from '../shared/errors.ts';
+import { ledgerTexts } from './ledger.errors.ts';
 
 // Instants are stored as ISO UTC strings with milliseconds, so that text order is time order.
 export function normaliseInstant(iso: string, path: string): string {
   const instant = DateTime.fromISO(iso, { setZone: true });
-  if (!instant.isValid) throw invalid(path, `${path} must be an ISO 8601 instant`);
+  if (!instant.isValid) throw invalid(path, ledgerTexts.instant({ field: path }));
   return instant.toUTC().toISO();
 }
 
@@ -16,7 +17,7 @@ const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 export function exclusiveBound(value: string, path: string): string {
   if (isoDate.test(value)) {
     const day = DateTime.fromISO(value, { zone: PARIS_ZONE });
-    if (!day.isValid) throw invalid(path, `${path} is not a calendar date`);
+    if (!day.isValid) throw invalid(path, ledgerTexts.calendarDate({ field: path }));
     return day.plus({ days: 1 }).startOf('day').toUTC().toISO()!;
   }
   return DateTime.fromISO(normaliseInstant(value, path)).toUTC().plus({ milliseconds: 1 }).toISO()!;
@@ -24,7 +25,7 @@ export function exclusiveBound(value: string, path: string): string {
 
 export function startOfParisDay(date: string, path: string): string {
   const day = DateTime.fromISO(date, { zone: PARIS_ZONE });
-  if (!isoDate.test(date) || !day.isValid) throw invalid(path, `${path} must be a date YYYY-MM-DD`);
+  if (!isoDate.test(date) || !day.isValid) throw invalid(path, ledgerTexts.isoDate({ field: path }));
   return day.startOf('day').toUTC().toISO()!;
 }
 
@@ -33,7 +34,7 @@ export type Period = { from: string; to: string; fromInclusive: string; toExclus
 export function period(from: string, to: string): Period {
   const fromInclusive = startOfParisDay(from, 'from');
   startOfParisDay(to, 'to');
-  if (to < from) throw invalid('to', 'to must not be before from');
+  if (to < from) throw invalid('to', ledgerTexts.periodOrder());
   return { from, to, fromInclusive, toExclusive: exclusiveBound(to, 'to') };
 }
 

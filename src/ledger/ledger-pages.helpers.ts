@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import { PARIS_ZONE, type Clock } from '../shared/clock.ts';
-import { isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
 import { isMessageKey, type Lang, type MessageKey, type Translate } from '../shared/i18n/index.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../web/forms.ts';
 
@@ -50,12 +50,12 @@ export function formErrors(issues: z.core.$ZodIssue[], t: Translate): FieldError
 }
 
 // An expected refusal from the ledger (AppError) shown next to the form field it concerns, in the
-// reader's language when the page knows the code; otherwise its own (French) message.
+// reader's language: the page's own wording when it has one for the code, the error's otherwise.
 export function errorsFromAppError(err: unknown, t: Translate, fieldOf: Record<string, string>, fallbackField: string, known: Record<string, MessageKey | ((d: Record<string, unknown>) => string)> = {}): FieldErrors {
   if (!isAppError(err) || err.status >= 500) throw err;
   const detail = (err.details[0] ?? {}) as Record<string, unknown>;
   const field = fieldOf[String(detail.path ?? '')] ?? fallbackField;
   const wording = known[err.code];
-  const message = typeof wording === 'function' ? wording(detail) : wording ? t(wording) : err.message;
+  const message = typeof wording === 'function' ? wording(detail) : wording ? t(wording) : errorMessage(err, t);
   return { [field]: message };
 }

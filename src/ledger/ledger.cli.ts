@@ -4,7 +4,8 @@ import { loadConfig, type Config } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
 import { ensureSchoolEnvelope } from './ledger.usecases.ts';
-import { isAppError } from '../shared/errors.ts';
+import { describeError, isAppError } from '../shared/errors.ts';
+import { localeLang } from '../shared/i18n/index.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { exclusiveBound } from './ledger-dates.models.ts';
 import { balancesAsOf } from './finance.usecases.ts';
@@ -33,7 +34,8 @@ export async function guarded(io: CliIo, usage: string, run: () => Promise<void>
     return 0;
   } catch (err) {
     if (isAppError(err)) {
-      io.stderr(`${err.message}${err.details.length ? ` (${err.details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : ''}`);
+      const { message, details } = describeError(err, localeLang());
+      io.stderr(`${message}${details.length ? ` (${details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : ''}`);
     } else if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`${(err as Error).message}\n${usage}`);
     } else throw err;

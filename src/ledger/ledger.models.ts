@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { ledgerErrors, ledgerTexts } from './ledger.errors.ts';
 import { formatCentsFr } from './ledger-format.models.ts';
 
 // Pure ledger rules. Sign convention of entries: a credit is +, a debit is − (seen from the account).
@@ -93,13 +94,13 @@ export const correctionKey = (transferId: string): string => `transfer:${transfe
 export function assertValidDraft(draft: TransferDraft): void {
   const { amountCents, co2eGrams } = draft;
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0 || amountCents > MAX_AMOUNT_CENTS) {
-    throw invalid('amountCents', `amountCents must be an integer between 1 and ${MAX_AMOUNT_CENTS}`);
+    throw invalid('amountCents', ledgerTexts.amountRange({ min: 1, max: MAX_AMOUNT_CENTS }));
   }
   if (!Number.isSafeInteger(co2eGrams) || co2eGrams < 0 || co2eGrams > MAX_CO2E_GRAMS) {
-    throw invalid('co2eGrams', `co2eGrams must be an integer between 0 and ${MAX_CO2E_GRAMS}`);
+    throw invalid('co2eGrams', ledgerTexts.co2eRange({ max: MAX_CO2E_GRAMS }));
   }
   if (draft.debitAccountId === draft.creditAccountId) {
-    throw new AppError('ledger.same_account.invalid', 'A transfer needs two different accounts', [{ path: 'creditAccountId', message: 'same as the debited account' }]);
+    throw ledgerErrors.sameAccount({}, [{ path: 'creditAccountId', message: 'same as the debited account' }]);
   }
 }
 
@@ -125,7 +126,7 @@ export function assertFunds(account: Account, balanceCents: number, pendingDebit
   const availableCents = balanceCents - pendingDebitCents;
   if (availableCents - amountCents >= 0) return;
   const euros = (cents: number) => `${formatCentsFr(cents, { grouping: true })} €`;
-  throw new AppError('ledger.insufficient_funds', `Solde insuffisant sur « ${account.name} » : ${euros(availableCents)} disponibles, ${euros(amountCents)} demandés`, [
+  throw ledgerErrors.insufficientFunds({ account: account.name, available: euros(availableCents), amount: euros(amountCents) }, [
     { path: 'amountCents', message: 'would take the account below zero', accountId: account.id, availableCents, amountCents },
   ]);
 }
@@ -154,7 +155,7 @@ export function assertSameBooking(existing: Transfer, draft: TransferDraft): Tra
     existing.amountCents === draft.amountCents &&
     existing.co2eGrams === draft.co2eGrams;
   if (same) return existing;
-  throw new AppError('idempotency.conflict', `La clé ${draft.key} a déjà servi pour une autre écriture (${existing.id})`, [
+  throw ledgerErrors.keyReused({ key: draft.key, transfer: existing.id }, [
     { path: 'key', message: 'already used with different content', transferId: existing.id },
   ]);
 }

@@ -1,5 +1,5 @@
 import type { DbHandle } from '../shared/db.ts';
-import { AppError } from '../shared/errors.ts';
+import { ledgerErrors } from './ledger.errors.ts';
 import { newId } from '../shared/ids.ts';
 import {
   assertFunds,
@@ -45,13 +45,13 @@ export function ensureSchoolEnvelope(database: DbHandle, at: string): Account {
 
 function requireAccount(database: DbHandle, id: string, path: string): Account {
   const account = findAccountById(database.db, id);
-  if (!account) throw new AppError('ledger.account.not_found', `Compte inconnu : ${id}`, [{ path, message: 'unknown account' }]);
+  if (!account) throw ledgerErrors.accountNotFound({ ref: id }, [{ path, message: 'unknown account' }]);
   return account;
 }
 
 export function requireTransfer(database: DbHandle, id: string): Transfer {
   const transfer = findTransferById(database.db, id);
-  if (!transfer) throw new AppError('ledger.transfer.not_found', `Écriture inconnue : ${id}`, [{ path: 'id', message: 'unknown transfer' }]);
+  if (!transfer) throw ledgerErrors.transferNotFound({ id }, [{ path: 'id', message: 'unknown transfer' }]);
   return transfer;
 }
 

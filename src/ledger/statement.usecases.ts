@@ -1,5 +1,5 @@
 import type { DbHandle } from '../shared/db.ts';
-import { AppError } from '../shared/errors.ts';
+import { ledgerErrors } from './ledger.errors.ts';
 import { contentHash } from './ledger-format.models.ts';
 import { runningBalances, statementTotals, type Account, type CauseKind } from './ledger.models.ts';
 import { parisDate, period as periodOf } from './ledger-dates.models.ts';
@@ -46,7 +46,7 @@ export function accountStatement(database: DbHandle, input: { account: string; f
     const openingBalanceCents = balanceBefore(database.db, account.id, p.fromInclusive);
     const rows = statementRows(database, account.id, p.fromInclusive, p.toExclusive, MAX_STATEMENT_LINES + 1);
     if (rows.length > MAX_STATEMENT_LINES) {
-      throw new AppError('ledger.statement_too_large', `Plus de ${MAX_STATEMENT_LINES} écritures : réduisez la période`, [{ path: 'from', message: 'period too long' }]);
+      throw ledgerErrors.statementTooLarge({ max: MAX_STATEMENT_LINES }, [{ path: 'from', message: 'period too long' }]);
     }
     const lines: StatementLine[] = rows.map(({ accountSeq, ...row }) => ({ seq: accountSeq, date: parisDate(row.effectiveAt), ...row }));
     assertChain(openingBalanceCents, lines);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
+import { isAppError } from '../shared/errors.ts';
+import { missionErrors } from './missions.errors.ts';
 import { errorBody } from '../shared/http.ts';
 import { idempotencyKeys } from './missions.table.ts';
 
@@ -47,7 +48,7 @@ export function runIdempotent(database: DbHandle, clock: Clock, ctx: Idempotency
         database.db.delete(idempotencyKeys).where(sameKey).run();
       } else if (stored) {
         if (stored.bodyHash !== bodyHash) {
-          throw new AppError('idempotency.conflict', "Cette clé d'idempotence a déjà servi pour une autre requête.", [{ path: 'Idempotency-Key', message: `already used for ${stored.route}` }]);
+          throw missionErrors.idempotencyKeyReused({}, [{ path: 'Idempotency-Key', message: `already used for ${stored.route}` }]);
         }
         return { status: stored.statusCode, body: JSON.parse(stored.responseJson), replayed: true };
       }

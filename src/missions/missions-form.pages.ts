@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
-import type { ErrorBody } from '../shared/http.ts';
+import { isAppError } from '../shared/errors.ts';
+import { errorFromBody, type ErrorBody } from '../shared/http.ts';
 import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import type { FieldErrors } from '../web/forms.ts';
@@ -64,7 +64,6 @@ function tryQuote(deps: MissionDeps, user: AuthenticatedUser, parsed: Parsed, re
   }
 }
 
-const fromErrorBody = (status: number, body: ErrorBody) => new AppError(body.error.code, body.error.message, body.error.details, status);
 
 type Outcome = { redirect: string; flash: MessageKey } | { missionId: string; errors: FieldErrors };
 
@@ -108,7 +107,7 @@ function handleForm(deps: MissionDeps, req: Request, res: Response, missionId: s
   try {
     const answer = runIdempotent(deps.database, deps.clock, ctx, () => ({ status: 200, body: saveAndAct(deps, user, missionId, form, parsed.input, intent, res.locals.t) }));
     // A stored refusal (409: stale version, not editable any more) replays as the same refusal.
-    if (answer.status !== 200) throw fromErrorBody(answer.status, answer.body as ErrorBody);
+    if (answer.status !== 200) throw errorFromBody(answer.status, answer.body as ErrorBody);
     outcome = answer.body as Outcome;
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;

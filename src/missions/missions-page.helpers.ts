@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { isAppError } from '../shared/errors.ts';
+import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
 import type { Lang, MessageKey, Translate } from '../shared/i18n/index.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../web/forms.ts';
 import { listBudgetLines, listEntities } from '../org/org.usecases.ts';
@@ -35,9 +35,9 @@ export function errorsFromAppError(err: unknown, t: Translate): FieldErrors {
   for (const detail of err.details) {
     const field = formField(detail.path);
     const known = knownDetail[field];
-    errors[field] ??= known && err.code.startsWith('validation.') ? t(known) : detail.message;
+    errors[field] ??= known && err.code.startsWith('validation.') ? t(known) : detailMessage(detail, t);
   }
-  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= err.message;
+  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= errorMessage(err, t);
   return errors;
 }
 

@@ -1,5 +1,6 @@
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
+import { isAppError } from '../shared/errors.ts';
+import { missionErrors, missionTexts } from './missions.errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Place } from '../places/places.types.ts';
 import { computeQuote, type Quote } from '../quote/quote.usecases.ts';
@@ -20,8 +21,8 @@ const pointOf = (place: Place | null): QuoteLegRequest['from'] => (place ? { lat
 function replacementLeg(flight: QuoteLegRequest, quote: Quote, legIndex: number, to: SwitchTarget, placeOf: typeof townOf): QuoteLegRequest {
   const alternative = quote.alternatives.find((a) => a.legIndex === legIndex && a.mode === to);
   if (!alternative || !alternative.available) {
-    const reason = alternative && !alternative.available ? alternative.reason : 'aucune alternative calculée';
-    throw new AppError('mission.alternative_unavailable', `Impossible de remplacer ce vol par ${to === 'train' ? 'le train' : 'une visioconférence'} : ${reason}`, [{ path: 'to', message: reason }], 409);
+    const reason = alternative && !alternative.available && alternative.reason ? alternative.reason : missionTexts.noAlternative();
+    throw missionErrors.alternativeUnavailable({ target: missionTexts[to](), reason }, [{ path: 'to', message: typeof reason === 'string' ? reason : 'no alternative' }]);
   }
   if (to === 'visio') return { mode: 'visio', hours: alternative.hours ?? 7, travelers: flight.travelers, roundTrip: false };
   const quoted = quote.legs[legIndex]!;
@@ -53,7 +54,7 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
   const flight = trip.legs[legIndex];
   const quotedFlight = quote.legs[legIndex];
   if (!flight || !quotedFlight || flight.mode !== 'plane') {
-    throw new AppError('validation.not_a_flight', `L'étape ${legIndex + 1} n'est pas un vol.`, [{ path: `legs.${legIndex}`, message: 'not a flight leg' }]);
+    throw missionErrors.notAFlight({ leg: legIndex + 1 }, [{ path: `legs.${legIndex}`, message: 'not a flight leg' }]);
   }
   const next = requote(deps, trip, quote, legIndex, to);
   const at = nowIso(deps.clock);
@@ -61,7 +62,7 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
     .transaction(() => {
       const { row, status } = reloadForEdit(deps.database, actor, id, before.version);
       if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { ...quotedColumns(next.trip, next.quote), updatedAt: at })) {
-        throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
+        throw missionErrors.stale();
       }
       repo.replaceMissionLegs(deps.database.db, id, legRows(id, next.quote));
       const replacement = next.quote.legs[legIndex]!;

@@ -1,5 +1,5 @@
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { AppError } from '../shared/errors.ts';
+import { missionErrors } from './missions.errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Quote } from '../quote/quote.usecases.ts';
 import { checkSubmission, decide, requireComment, type MissionStatus } from './missions.models.ts';
@@ -56,7 +56,7 @@ function bookLedger(deps: MissionDeps, step: LedgerStep): void {
 // goes no further: a claim needs a validated mission).
 function checkNoClaimUnderway(claimStatus: string | null): void {
   if (claimStatus === 'submitted' || claimStatus === 'certified' || claimStatus === 'paid') {
-    throw new AppError('mission.has_claim', "Cette mission a un état de frais en cours ou réglé : elle ne peut plus être annulée.", [{ path: 'status', message: `claim is ${claimStatus}` }], 409);
+    throw missionErrors.hasClaim({}, [{ path: 'status', message: `claim is ${claimStatus}` }]);
   }
 }
 
@@ -78,7 +78,7 @@ export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, i
       }
       if (action === 'cancel') checkNoClaimUnderway(repo.claimStatusOf(deps.database.db, id));
       if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at })) {
-        throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
+        throw missionErrors.stale();
       }
       repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
       bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });

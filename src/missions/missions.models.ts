@@ -1,4 +1,6 @@
-import { AppError } from '../shared/errors.ts';
+import { anyOf } from '../shared/i18n/index.ts';
+import { detail, invalid, type AppError, type ErrorDetail } from '../shared/errors.ts';
+import { missionActionTexts, missionErrors, missionStateTexts, missionTexts } from './missions.errors.ts';
 import type { Role } from '../auth/auth.types.ts';
 
 // The lifecycle of a mission as pure rules: who may do what, from which status, with what input.
@@ -55,51 +57,29 @@ const rules: Record<MissionAction, Rule> = {
   },
 };
 
-const statusLabelFr: Record<MissionStatus, string> = {
-  draft: 'brouillon',
-  submitted: 'soumise',
-  validated: 'validée',
-  returned: 'renvoyée pour correction',
-  rejected: 'refusée',
-  cancelled: 'annulée',
-};
-
-const actionLabelFr: Record<MissionAction, string> = {
-  edit: 'modifiée',
-  submit: 'soumise',
-  validate: 'validée',
-  return: 'renvoyée',
-  reject: 'refusée',
-  cancel: 'annulée',
-};
-
-export const statusLabel = (status: MissionStatus): string => statusLabelFr[status];
-
 export function allowedFrom(action: MissionAction): readonly MissionStatus[] {
   return rules[action].from;
 }
 
 export function notFound(): AppError {
-  return new AppError('mission.not_found', 'Mission introuvable', [], 404);
+  return missionErrors.notFound();
 }
 
 // Keeps the role check before the status check: someone who may never act learns nothing about the state.
 export function authorize(action: MissionAction, mission: MissionFacts, actor: Actor): void {
   if (!canSee(actor, mission)) throw notFound();
   if (!rules[action].allowed(actor, mission)) {
-    throw new AppError('mission.forbidden', `Vous n'avez pas le droit de faire cette action (${action}) sur cette mission.`, [], 403);
+    throw missionErrors.forbidden({ action });
   }
 }
 
 export function nextStatus(action: MissionAction, mission: MissionFacts): MissionStatus {
   const rule = rules[action];
   if (!rule.from.includes(mission.status)) {
-    const expected = rule.from.map((s) => statusLabelFr[s]).join(' ou ');
-    throw new AppError(
-      'mission.invalid_transition',
-      `Une mission ${statusLabelFr[mission.status]} ne peut pas être ${actionLabelFr[action]} : il faut qu'elle soit ${expected}.`,
-      [{ path: 'status', message: `current status ${mission.status}`, status: mission.status, action }],
-    );
+    const expected = anyOf(rule.from.map((s) => missionStateTexts[s]()));
+    throw missionErrors.invalidTransition({ status: missionStateTexts[mission.status](), action: missionActionTexts[action](), expected }, [
+      { path: 'status', message: `current status ${mission.status}`, status: mission.status, action },
+    ]);
   }
   return rule.to ?? mission.status;
 }
@@ -113,11 +93,11 @@ export function decide(action: MissionAction, mission: MissionFacts, actor: Acto
 export function requireComment(action: 'return' | 'reject', comment: string | undefined): string {
   const text = (comment ?? '').trim();
   if (text.length === 0) {
-    const what = action === 'return' ? 'Un commentaire est obligatoire pour renvoyer une mission au missionnaire.' : 'Un motif est obligatoire pour refuser une mission.';
-    throw new AppError('validation.comment_required', what, [{ path: 'comment', message: what }]);
+    const reason = action === 'return' ? missionTexts.commentRequiredReturn() : missionTexts.commentRequiredReject();
+    throw missionErrors.commentRequired({ reason }, [detail('comment', reason)]);
   }
   if (text.length > COMMENT_MAX_CHARS) {
-    throw new AppError('validation.invalid', `Commentaire trop long (${COMMENT_MAX_CHARS} caractères au plus).`, [{ path: 'comment', message: 'too long' }]);
+    throw invalid('comment', missionTexts.commentTooLong({ max: COMMENT_MAX_CHARS }));
   }
   return text;
 }
@@ -126,17 +106,18 @@ export function requireComment(action: 'return' | 'reject', comment: string | un
 // on the field the form shows it next to.
 export function checkSubmission(facts: SubmissionFacts, justification: string | null | undefined): void {
   if (facts.blocked) {
-    const message = facts.blockingMessages[0] ?? 'Un vol de cette mission est interdit : il ne peut pas être soumis.';
-    throw new AppError('mission.flight_banned', message, [{ path: 'legs', message }], 409);
+    const first = facts.blockingMessages[0];
+    const reason = first ? { key: 'error.mission.flightBanned', params: { reason: first } } : missionTexts.bannedFlight();
+    throw missionErrors.flightBanned({ reason }, [detail('legs', reason)]);
   }
-  const details: Array<{ path: string; message: string }> = [];
+  const details: ErrorDetail[] = [];
   const text = (justification ?? '').trim();
   if (facts.justificationRequired && text.length < JUSTIFICATION_MIN_CHARS) {
-    details.push({ path: 'justification', message: `Le vol doit être justifié (au moins ${JUSTIFICATION_MIN_CHARS} caractères).` });
+    details.push(detail('justification', missionTexts.justificationMissing({ min: JUSTIFICATION_MIN_CHARS })));
   }
-  if (!facts.budgetLineId) details.push({ path: 'budgetLineId', message: 'Choisissez la ligne budgétaire qui paie la mission.' });
+  if (!facts.budgetLineId) details.push(detail('budgetLineId', missionTexts.budgetLineMissing()));
   if (details.length > 0) {
-    throw new AppError('validation.submission_incomplete', details.map((d) => d.message).join(' '), details);
+    throw missionErrors.submissionIncomplete({ problems: details.map((d) => d.text!) }, details);
   }
 }
 

@@ -1,8 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
-import { AppError, isAppError } from '../shared/errors.ts';
-import type { ErrorBody } from '../shared/http.ts';
+import { isAppError } from '../shared/errors.ts';
+import { missionErrors } from './missions.errors.ts';
+import { errorFromBody, type ErrorBody } from '../shared/http.ts';
 import type { MessageKey } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import type { FieldErrors } from '../web/forms.ts';
@@ -111,14 +112,14 @@ function act(deps: MissionDeps, req: Request, res: Response): void {
   const id = String(req.params.id);
   const intent = formString(req, 'intent') as WorkflowAction;
   const comment = formString(req, 'comment');
-  if (!workflowActions.includes(intent)) throw new AppError('validation.invalid', 'Action inconnue', [{ path: 'intent', message: 'unknown action' }]);
+  if (!workflowActions.includes(intent)) throw missionErrors.unknownAction({}, [{ path: 'intent', message: 'unknown action' }]);
   const version = /^\d+$/.test(formString(req, 'version')) ? Number(formString(req, 'version')) : undefined;
   const ctx = { userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body };
   try {
     const answer = runIdempotent(deps.database, deps.clock, ctx, () => ({ status: 200, body: transitionMission(deps, user, id, intent, { comment, version }).id }));
     if (answer.status !== 200) {
       const body = answer.body as ErrorBody;
-      throw new AppError(body.error.code, body.error.message, body.error.details, answer.status);
+      throw errorFromBody(answer.status, body);
     }
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
-import { AppError, invalid } from '../shared/errors.ts';
+import { invalid } from '../shared/errors.ts';
+import { missionErrors, missionTexts } from './missions.errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { findBudgetLineById } from '../org/org.repository.ts';
@@ -39,14 +40,14 @@ function withCategory(trip: QuoteRequest, category: 'staff' | 'student'): QuoteR
 function checkBudgetLine(database: DbHandle, budgetLineId: string | null | undefined) {
   if (!budgetLineId) return null;
   const line = findBudgetLineById(database.db, budgetLineId);
-  if (!line || !line.active) throw invalid('budgetLineId', 'Ligne budgétaire inconnue ou close.');
+  if (!line || !line.active) throw invalid('budgetLineId', missionTexts.budgetLineUnknown());
   return line;
 }
 
 export function createMission(deps: MissionDeps, actor: AuthenticatedUser, input: CreateMissionInput): Mission {
   const line = checkBudgetLine(deps.database, input.budgetLineId);
   const entityId = line?.entityId ?? actor.entityId;
-  if (!entityId) throw invalid('budgetLineId', "Votre compte n'est rattaché à aucune entité : choisissez une ligne budgétaire.");
+  if (!entityId) throw invalid('budgetLineId', missionTexts.noEntity());
   const trip = withCategory(input.trip, actor.category);
   const quote = computeQuote(trip, deps.quote);
   const id = newId('msn');
@@ -86,7 +87,7 @@ export function loadVisible(database: DbHandle, actor: AuthenticatedUser, id: st
 
 export function checkVersion(row: repo.MissionRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== row.version) {
-    throw new AppError('mission.conflict', "La mission a été modifiée entre-temps : rechargez-la avant de recommencer.", [{ path: 'version', message: `current version ${row.version}` }]);
+    throw missionErrors.stale({}, [{ path: 'version', message: `current version ${row.version}` }]);
   }
 }
 
@@ -125,7 +126,7 @@ export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: s
         ...(line !== undefined ? { budgetLineId: line?.id ?? null, entityId: line?.entityId ?? row.entityId } : {}),
         ...(trip && quote ? quotedColumns(trip, quote) : {}),
       };
-      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, patch)) throw new AppError('mission.conflict', 'Mission modifiée entre-temps.');
+      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, patch)) throw missionErrors.stale();
       if (quote) repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
       const withdrawn = quote ? recheckAvoidedFlights(deps.database.db, id, quote.legs, at, actor.id) : [];
       const comment = withdrawn.length > 0 ? withdrawn.join(' ; ') : null;

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DateTime } from 'luxon';
 import { loadConfig, type Config } from '../config.ts';
-import { isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
+import { localeLang } from '../shared/i18n/index.ts';
 import { backupDatabase, restoreDatabase } from './backup.usecases.ts';
 
 // `empreinte backup FILE` and `empreinte restore FILE`, on the database named by EMPREINTE_DB.
@@ -34,7 +35,7 @@ async function withFile(args: string[], usage: string, io: Io, run: (file: strin
     return 0;
   } catch (err) {
     if (!isAppError(err)) throw err;
-    io.err(err.message);
+    io.err(errorMessage(err, localeLang()));
     return 1;
   }
 }

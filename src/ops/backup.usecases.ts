@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { AppError } from '../shared/errors.ts';
+import { backupErrors } from './ops.errors.ts';
 import { inspectDatabase, type DatabaseReport } from './database-check.ts';
 import { acquireDatabaseLock } from './server-lock.ts';
 
@@ -54,16 +54,16 @@ function inspectFile(path: string, policy: Policy): DatabaseReport {
 export type BackupResult = { file: string; bytes: number; tableCounts: Record<string, number> };
 
 export async function backupDatabase(sourcePath: string, destination: string, policy: Policy): Promise<BackupResult> {
-  if (sourcePath === ':memory:' || !existsSync(sourcePath)) throw new AppError('backup.not_found', `Base introuvable : ${sourcePath}`);
+  if (sourcePath === ':memory:' || !existsSync(sourcePath)) throw backupErrors.sourceMissing({ path: sourcePath });
   const target = resolve(destination);
-  if (existsSync(target)) throw new AppError('backup.conflict', `${target} existe déjà : choisissez un autre nom, une sauvegarde n'en écrase jamais une autre.`);
-  if (!existsSync(dirname(target))) throw new AppError('backup.not_found', `Le dossier ${dirname(target)} n'existe pas.`);
+  if (existsSync(target)) throw backupErrors.targetExists({ path: target });
+  if (!existsSync(dirname(target))) throw backupErrors.folderMissing({ path: dirname(target) });
   const partial = `${target}.partial-${process.pid}`;
   removeWithSidecars(partial);
   try {
     await copyConsistent(sourcePath, partial, false);
     const report = inspectFile(partial, policy);
-    if (!report.ok) throw new AppError('backup.invalid', `La copie ne passe pas les contrôles :\n${report.problems.join('\n')}`);
+    if (!report.ok) throw backupErrors.copyFailsChecks({ problems: report.problems.join('\n') });
     fsyncPath(partial);
     renameSync(partial, target);
     fsyncPath(dirname(target));
@@ -85,7 +85,7 @@ function quiesce(target: string): void {
   } finally {
     live.close();
   }
-  if (existsSync(`${target}-wal`)) throw new AppError('restore.conflict', `Un autre processus a ${target} ouvert : arrêtez-le avant de restaurer.`);
+  if (existsSync(`${target}-wal`)) throw backupErrors.targetInUse({ path: target });
 }
 
 function keepPrevious(target: string, stamp: string): string {
@@ -99,10 +99,10 @@ function keepPrevious(target: string, stamp: string): string {
 }
 
 export async function restoreDatabase(backupPath: string, targetPath: string, policy: Policy, stamp: string): Promise<RestoreResult> {
-  if (targetPath === ':memory:') throw new AppError('restore.invalid', 'EMPREINTE_DB doit désigner un fichier pour une restauration.');
-  if (!existsSync(backupPath)) throw new AppError('restore.not_found', `Sauvegarde introuvable : ${backupPath}`);
+  if (targetPath === ':memory:') throw backupErrors.memoryTarget();
+  if (!existsSync(backupPath)) throw backupErrors.backupMissing({ path: backupPath });
   const target = resolve(targetPath);
-  if (resolve(backupPath) === target) throw new AppError('restore.invalid', 'La sauvegarde et la base à remplacer sont le même fichier.');
+  if (resolve(backupPath) === target) throw backupErrors.sameFile();
   mkdirSync(dirname(target), { recursive: true });
   const lock = acquireDatabaseLock(target, 'restore');
   const staged = `${target}.restore-${process.pid}.tmp`;
@@ -110,7 +110,7 @@ export async function restoreDatabase(backupPath: string, targetPath: string, po
   try {
     await copyConsistent(backupPath, staged, true);
     const report = inspectFile(staged, policy);
-    if (!report.ok) throw new AppError('restore.invalid', `Sauvegarde refusée, la base en place n'a pas été touchée :\n${report.problems.join('\n')}`);
+    if (!report.ok) throw backupErrors.backupRefused({ problems: report.problems.join('\n') });
     fsyncPath(staged);
     let previous: string | null = null;
     if (existsSync(target)) {

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppError } from '../shared/errors.ts';
+import { isAppError } from '../shared/errors.ts';
+import { backupErrors } from './ops.errors.ts';
 
 // Who holds a database file: the server while it runs, `empreinte restore` while it swaps files.
 // The lock is an exclusive SQLite lock (a POSIX advisory lock taken by SQLite) on a small side file
@@ -30,7 +31,7 @@ export function acquireDatabaseLock(dbPath: string, holder: 'server' | 'restore'
     lock.exec('commit');
   } catch (err) {
     lock.close();
-    if (isBusy(err)) throw new AppError('database.locked', `Une autre instance (serveur ou restauration) utilise ${resolve(dbPath)} : verrou ${path} détenu.`, [{ path: 'EMPREINTE_DB', message: 'locked' }], 409);
+    if (isBusy(err)) throw backupErrors.databaseLocked({ path: resolve(dbPath), lock: path }, [{ path: 'EMPREINTE_DB', message: 'locked' }]);
     throw err;
   }
   return { path, release: () => lock.open && lock.close() };
@@ -43,7 +44,7 @@ export function isDatabaseLocked(dbPath: string): boolean {
     acquireDatabaseLock(dbPath, 'restore').release();
     return false;
   } catch (err) {
-    if (err instanceof AppError && err.code === 'database.locked') return true;
+    if (isAppError(err) && err.code === 'database.locked') return true;
     throw err;
   }
 }

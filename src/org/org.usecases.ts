@@ -1,4 +1,5 @@
-import { AppError, invalid } from '../shared/errors.ts';
+import type { AppError } from '../shared/errors.ts';
+import { orgErrors } from './org.errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
@@ -17,7 +18,7 @@ export function createEntity({ database, clock }: OrgDeps, input: EntityCreate, 
   const entity: Entity = { id: newId('ent'), name: input.name, kind: input.kind, createdAt: clock.now().toUTC().toISO()! };
   return database.sqlite.transaction(() => {
     if (repo.findEntityByName(database.db, input.name)) {
-      throw new AppError('entity.conflict', `Une entité nommée « ${input.name} » existe déjà`, [{ path: 'name', message: 'already exists' }]);
+      throw orgErrors.entityExists({ name: input.name }, [{ path: 'name', message: 'already exists' }]);
     }
     repo.insertEntity(database.db, entity);
     recordOrgAudit(database.db, clock, { actorId, action: 'entity_created', targetId: entity.id, detail: `${entity.name} (${entity.kind})` });
@@ -29,11 +30,9 @@ export function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLine
   const line: BudgetLine = { id: newId('bgl'), ...input };
   return database.sqlite.transaction(() => {
     const entity = repo.findEntityById(database.db, input.entityId);
-    if (!entity) throw invalid('entityId', `Entité inconnue : ${input.entityId}`);
+    if (!entity) throw orgErrors.unknownEntityField({ ref: input.entityId }, [{ path: 'entityId', message: 'unknown entity' }]);
     if (repo.findBudgetLineByCode(database.db, input.entityId, input.code)) {
-      throw new AppError('budget_line.conflict', `La ligne budgétaire ${input.code} existe déjà pour cette entité`, [
-        { path: 'code', message: 'already exists' },
-      ]);
+      throw orgErrors.budgetLineExists({ code: input.code }, [{ path: 'code', message: 'already exists' }]);
     }
     repo.insertBudgetLine(database.db, line);
     const detail = `${line.code} — ${line.label} (${entity.name})`;
@@ -45,7 +44,7 @@ export function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLine
 // The CLI and imports designate an entity by id or by name.
 export function resolveEntity({ database }: Pick<OrgDeps, 'database'>, ref: string): Entity {
   const entity = looksLikeEntityId(ref) ? repo.findEntityById(database.db, ref) : repo.findEntityByName(database.db, ref);
-  if (!entity) throw new AppError('entity.not_found', `Entité inconnue : ${ref}`, [{ path: 'entity', message: 'unknown' }]);
+  if (!entity) throw orgErrors.entityNotFound({ ref }, [{ path: 'entity', message: 'unknown' }]);
   return entity;
 }
 
@@ -90,14 +89,12 @@ export function resolveBudgetLine({ database }: Pick<OrgDeps, 'database'>, ref: 
   if (byId && (!entityId || byId.entityId === entityId)) return byId;
   const byCode = repo.listBudgetLines(database.db, entityId).filter((l) => l.code === ref);
   if (byCode.length > 1) {
-    throw new AppError('budget_line.conflict', `Plusieurs entités ont une ligne ${ref} : précisez l’entité ou donnez l’identifiant`, [
-      { path: 'id', message: 'ambiguous code' },
-    ]);
+    throw orgErrors.budgetLineAmbiguous({ code: ref }, [{ path: 'id', message: 'ambiguous code' }]);
   }
   if (!byCode[0]) throw budgetLineNotFound(ref);
   return byCode[0];
 }
 
 export function budgetLineNotFound(lineId: string): AppError {
-  return new AppError('budget_line.not_found', `Ligne budgétaire inconnue : ${lineId}`, [{ path: 'id', message: 'unknown' }]);
+  return orgErrors.budgetLineNotFound({ ref: lineId }, [{ path: 'id', message: 'unknown' }]);
 }

@@ -1,4 +1,5 @@
 import { invalid } from '../shared/errors.ts';
+import { placeTexts } from './places.errors.ts';
 import type { Coordinates, PlaceInput } from './places.types.ts';
 
 // Letters that Unicode decomposition leaves alone but people type without their diacritic.
@@ -45,19 +46,19 @@ export const MAX_PLACE_TEXT = 200;
 export function checkCoordinates(value: Coordinates, path: string): Coordinates {
   const { lat, lon } = value;
   if (typeof lat !== 'number' || !Number.isFinite(lat) || lat < -90 || lat > 90)
-    throw invalid(`${path}.lat`, 'La latitude doit être un nombre entre -90 et 90');
+    throw invalid(`${path}.lat`, placeTexts.latitude());
   if (typeof lon !== 'number' || !Number.isFinite(lon) || lon < -180 || lon > 180)
-    throw invalid(`${path}.lon`, 'La longitude doit être un nombre entre -180 et 180');
+    throw invalid(`${path}.lon`, placeTexts.longitude());
   return { lat, lon };
 }
 
 // Reads what a traveller typed. `countryCodeOf` turns "FR", "fra", "France" into "FR" (null if unknown).
 export function parsePlaceInput(input: PlaceInput, path: string, countryCodeOf: (text: string) => string | null): ParsedPlace {
   if (typeof input === 'object' && input !== null) return { kind: 'coordinates', ...checkCoordinates(input, path) };
-  if (typeof input !== 'string') throw invalid(path, 'Un lieu est un code IATA, « Ville, pays » ou { lat, lon }');
+  if (typeof input !== 'string') throw invalid(path, placeTexts.shape());
   const text = input.trim().replace(/\s+/g, ' ');
-  if (text.length === 0) throw invalid(path, 'Le lieu est vide');
-  if (text.length > MAX_PLACE_TEXT) throw invalid(path, `Le lieu dépasse ${MAX_PLACE_TEXT} caractères`);
+  if (text.length === 0) throw invalid(path, placeTexts.empty());
+  if (text.length > MAX_PLACE_TEXT) throw invalid(path, placeTexts.tooLong({ max: MAX_PLACE_TEXT }));
 
   const coords = COORDINATES_TEXT.exec(text);
   if (coords) return { kind: 'coordinates', ...checkCoordinates({ lat: Number(coords[1]), lon: Number(coords[2]) }, path) };

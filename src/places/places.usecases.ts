@@ -1,4 +1,5 @@
-import { AppError } from '../shared/errors.ts';
+import type { AppError } from '../shared/errors.ts';
+import { ambiguousPlaceError, placeTexts, unknownPlaceError } from './places.errors.ts';
 import type { TransportMode } from '../shared/modes.ts';
 import { metropolitanCodes } from './places.aliases.ts';
 import type { AirportRecord, CityRecord, PlaceIndex } from './places.index.ts';
@@ -63,7 +64,7 @@ export function createPlaceResolver(source: PlaceIndex | (() => PlaceIndex)): Pl
 
   function airportFrom(idx: PlaceIndex, point: Coordinates, city: CityRecord | null, text: string, path: string): Place {
     const airport = city ? flightAirport(city) : airportNear(idx, point, null);
-    if (!airport) throw unknownPlace(text, path, 'aucun aéroport desservi à proximité');
+    if (!airport) throw unknownPlaceError(text, path, placeTexts.noAirportNear());
     return airportPlace(airport);
   }
 
@@ -97,33 +98,27 @@ function cityOfCode(idx: PlaceIndex, parsed: Extract<ParsedPlace, { kind: 'iata'
   if (parsed.cityName && (idx.citiesByKey.has(key) || idx.aliasesByKey.has(key))) {
     return findCity(idx, { kind: 'city', name: parsed.cityName, key, country: null, countryText: null, admin: null }, text, path);
   }
-  throw unknownPlace(text, path, `aucun aéroport de code ${parsed.code}`);
+  throw unknownPlaceError(text, path, placeTexts.noAirportCode({ code: parsed.code }));
 }
 
 // With a country, an alias is read only when no city bears the real name there ("Vienne, FR" is the
 // town on the Rhône, "Vienne, AT" is Vienna). Without one, a real name and an alias that both match
 // ("Vienne", "Londres") make the input ambiguous: an alias never silently beats a real name.
 function findCity(idx: PlaceIndex, parsed: Extract<ParsedPlace, { kind: 'city' }>, text: string, path: string): CityRecord {
-  if (parsed.countryText !== null && parsed.country === null) throw unknownPlace(text, path, `pays inconnu « ${parsed.countryText} »`);
+  if (parsed.countryText !== null && parsed.country === null) throw unknownPlaceError(text, path, placeTexts.unknownCountry({ country: parsed.countryText }));
   const real = citiesNamed(idx, parsed.key, parsed.country, parsed.admin);
   const aliased = citiesNamed(idx, parsed.key, parsed.country, parsed.admin, true).filter((c) => !real.includes(c));
   if (real.length > 0 && aliased.length > 0 && parsed.country === null) {
     throw ambiguousPlace(text, path, [...real, ...aliased].sort(byPopulationDesc));
   }
   const candidates = real.length > 0 ? real : aliased;
-  if (candidates.length === 0) throw unknownPlace(text, path, null);
+  if (candidates.length === 0) throw unknownPlaceError(text, path, null);
   const city = pickDominant(candidates, parsed.country ? DOMINANCE_WITH_COUNTRY : DOMINANCE_WITHOUT_COUNTRY);
   if (city) return city;
   throw ambiguousPlace(text, path, candidates);
 }
 
-function unknownPlace(text: string, path: string, reason: string | null): AppError {
-  const message = `Lieu inconnu : « ${text} »${reason ? ` (${reason})` : ''}. Indiquez un code IATA, « Ville, pays » ou { lat, lon }.`;
-  return new AppError('place.unknown', message, [{ path, message }]);
-}
-
 function ambiguousPlace(text: string, path: string, cities: CityRecord[]): AppError {
   const candidates = cities.slice(0, MAX_AMBIGUOUS_CANDIDATES).map((c) => cityPlace(c, true));
-  const message = `Lieu ambigu : « ${text} » désigne ${cities.length} villes ; précisez le pays (« Ville, FR ») ou reprenez le libellé d'un des candidats.`;
-  return new AppError('place.ambiguous', message, [{ path, message, candidates }]);
+  return ambiguousPlaceError(text, path, cities.length, candidates);
 }

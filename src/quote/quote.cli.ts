@@ -3,7 +3,8 @@ import { loadConfig } from '../config.ts';
 import { buildDeps } from '../deps.ts';
 import { openMigratedDatabase } from '../shared/db.ts';
 import { systemClock } from '../shared/clock.ts';
-import { isAppError } from '../shared/errors.ts';
+import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
+import { localeLang } from '../shared/i18n/index.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { quoteRequestSchema } from './quote.schemas.ts';
 import { computeQuote } from './quote.usecases.ts';
@@ -70,8 +71,8 @@ export async function quoteCommand(args: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (!isAppError(err)) throw err;
-    console.error(`Erreur : ${err.message}`);
-    for (const d of err.details) console.error(`  - ${d.path} : ${d.message}`);
+    console.error(`Erreur : ${errorMessage(err, localeLang())}`);
+    for (const d of err.details) console.error(`  - ${d.path} : ${detailMessage(d, localeLang())}`);
     return 2;
   } finally {
     database.sqlite.close();

@@ -1,4 +1,4 @@
-import { AppError } from '../shared/errors.ts';
+import { importErrors } from './reports.errors.ts';
 
 // Which column of the file holds which field. Three layouts: ours (English column names, documented
 // in docs/import.md), GES 1point5's travel export as is, and any other file through `--map col=field`.
@@ -61,7 +61,7 @@ export function parseMapping(spec: string): Record<string, ImportField> {
     const column = at > 0 ? part.slice(0, at).trim() : '';
     const field = at > 0 ? part.slice(at + 1).trim() : '';
     if (!column || !(importFields as readonly string[]).includes(field)) {
-      throw new AppError('validation.invalid', `--map : « ${part} » n'est pas de la forme colonne=champ (champs : ${importFields.join(', ')})`, [{ path: 'map', message: `bad mapping ${part}` }]);
+      throw importErrors.badMapping({ part, fields: importFields.join(', ') }, [{ path: 'map', message: `bad mapping ${part}` }]);
     }
     mapping[headerKey(column)] = field as ImportField;
   }
@@ -79,14 +79,10 @@ export function planColumns(header: string[], mapping: Record<string, ImportFiel
     if (field !== undefined && columns[field] === undefined) columns[field] = index;
   });
   const missingMapped = Object.keys(mapping).filter((key) => !keys.includes(key));
-  if (missingMapped.length > 0) throw columnsError(`colonnes de --map absentes de l'en-tête : ${missingMapped.join(', ')}`);
+  if (missingMapped.length > 0) throw importErrors.mappedColumnsMissing({ columns: missingMapped.join(', ') }, [{ path: 'header', message: 'mapped columns missing' }]);
   const missing = (['date', 'mode'] as const).filter((f) => columns[f] === undefined);
   if (missing.length > 0) {
-    throw columnsError(`colonnes obligatoires absentes : ${missing.join(', ')} (en-tête lu : ${header.join(' | ')}). Utilisez le format de docs/import.md, celui de GES 1point5, ou --map colonne=champ.`);
+    throw importErrors.requiredColumnsMissing({ columns: missing.join(', '), header: header.join(' | ') }, [{ path: 'header', message: `missing ${missing.join(', ')}` }]);
   }
   return { layout: mapped ? 'mapped' : isGes ? 'ges1point5' : 'empreinte', columns };
-}
-
-function columnsError(message: string): AppError {
-  return new AppError('import.bad_header', `En-tête non reconnu : ${message}`, [{ path: 'header', message }]);
 }

@@ -1,5 +1,5 @@
 import { parse, type Options } from 'csv-parse/sync';
-import { AppError } from '../shared/errors.ts';
+import { importErrors } from './reports.errors.ts';
 
 // Reading a CSV into records, each with the line of the file it starts on (for error reports).
 
@@ -74,7 +74,7 @@ function parseQuoted(text: string, separator: Separator): CsvRecord[] {
     return parse(text, options as unknown as Options) as unknown as CsvRecord[];
   } catch (err) {
     const e = err as { message?: string; lines?: number };
-    throw new AppError('import.malformed_csv', `CSV illisible${e.lines ? ` (ligne ${e.lines})` : ''} : ${e.message ?? 'erreur de syntaxe'}`, [{ path: 'file', message: e.message ?? 'syntax error' }]);
+    throw (e.lines ? importErrors.malformedCsvAt : importErrors.malformedCsv)({ line: e.lines ?? 0, reason: e.message ?? 'syntax error' }, [{ path: 'file', message: e.message ?? 'syntax error' }]);
   }
 }
 
@@ -88,7 +88,7 @@ export function readCsv(input: string, options: { forceCsvParse?: boolean } = {}
   const text = stripBom(input);
   const separator = detectSeparator(text);
   const table = !options.forceCsvParse && !text.includes('"') ? plainTable(text, separator) : quotedTable(text, separator);
-  if (!table) throw new AppError('import.empty_file', 'Le fichier est vide : une ligne d’en-tête puis une ligne par déplacement sont attendues.', [{ path: 'file', message: 'empty' }]);
+  if (!table) throw importErrors.emptyFile({}, [{ path: 'file', message: 'empty' }]);
   return table;
 }
 

@@ -1,4 +1,4 @@
-import { isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
 import { roundHalfUp } from '../shared/units.ts';
 import type { Place } from '../places/places.types.ts';
 import type { PlaceResolver } from '../places/places.usecases.ts';
@@ -30,7 +30,7 @@ export function tripBuilder(places: PlaceResolver, set: CompiledFactorSet, impor
         hit = places.resolve(text, { mode: plane ? 'plane' : 'train', path: field });
       } catch (err) {
         if (!isAppError(err)) throw err;
-        hit = new RowProblem(field, err.code, err.message);
+        hit = new RowProblem(field, err.code, errorMessage(err));
       }
       cache.set(text, hit);
     }
@@ -81,7 +81,7 @@ export function tripBuilder(places: PlaceResolver, set: CompiledFactorSet, impor
         set,
       );
     } catch (err) {
-      if (isAppError(err)) throw new RowProblem(err.details[0]?.path ?? 'row', err.code, err.message);
+      if (isAppError(err)) throw new RowProblem(err.details[0]?.path ?? 'row', err.code, errorMessage(err));
       throw err;
     }
     // One car listed once per agent (GES 1point5): each row carries its share, so the car counts once.

@@ -5,7 +5,8 @@ import { loadConfig } from '../config.ts';
 import { buildDeps } from '../deps.ts';
 import { systemClock } from '../shared/clock.ts';
 import { openMigratedDatabase } from '../shared/db.ts';
-import { isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
+import { localeLang } from '../shared/i18n/index.ts';
 import { parseMapping } from './import-columns.models.ts';
 import { importErrorsCsv } from './import-errors.export.ts';
 import { DEFAULT_BATCH_SIZE, importMissionsCsv, type ImportDeps, type ImportSummary } from './import.usecases.ts';
@@ -67,7 +68,7 @@ export async function importMissions(args: string[], io: ImportIo): Promise<numb
     return summary.bad > 0 ? 1 : 0;
   } catch (err) {
     const e = err as { code?: string; message?: string };
-    if (isAppError(err)) io.stderr.write(`${err.message}\n`);
+    if (isAppError(err)) io.stderr.write(`${errorMessage(err, localeLang())}\n`);
     else if (e.code?.startsWith('ERR_PARSE_ARGS') || e.code === 'ENOENT' || e.code === 'EISDIR') io.stderr.write(`${e.message}\n${usage}\n`);
     else throw err;
     return 2;

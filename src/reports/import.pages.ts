@@ -2,7 +2,7 @@ import { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../deps.ts';
 import { currentUser } from '../auth/auth.guards.ts';
-import { isAppError } from '../shared/errors.ts';
+import { errorMessage, isAppError } from '../shared/errors.ts';
 import type { Translate } from '../shared/i18n/index.ts';
 import { renderPage } from '../web/render.ts';
 import { parseMapping } from './import-columns.models.ts';
@@ -58,7 +58,7 @@ export function importPages(deps: AppDeps): Router {
     } catch (err) {
       if (!isAppError(err) || err.status >= 500) throw err;
       res.status(400);
-      show(deps, res, { values, errors: { csv: err.message } });
+      show(deps, res, { values, errors: { csv: errorMessage(err, res.locals.t) } });
     }
   });
   return router;

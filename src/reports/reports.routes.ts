@@ -2,7 +2,7 @@ import express, { Router, type Request, type Response } from 'express';
 import { DateTime } from 'luxon';
 import type { AppDeps } from '../deps.ts';
 import { currentUser, requireRole } from '../auth/auth.guards.ts';
-import { AppError } from '../shared/errors.ts';
+import { importErrors } from './reports.errors.ts';
 import { body, query } from '../shared/http.ts';
 import { translator } from '../shared/i18n/index.ts';
 import { parseOrThrow } from '../shared/validation.ts';
@@ -41,7 +41,7 @@ export async function sendCopil(deps: Pick<AppDeps, 'database' | 'clock'>, res: 
 
 function importText(req: Request): string {
   if (typeof req.body !== 'string' || req.body.length === 0) {
-    throw new AppError('validation.invalid', 'Send the CSV file as the request body with Content-Type: text/csv', [{ path: '(body)', message: 'text/csv body expected' }]);
+    throw importErrors.csvBodyExpected({}, [{ path: '(body)', message: 'text/csv body expected' }]);
   }
   return req.body;
 }

@@ -1,12 +1,24 @@
-import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { AppError, isAppError } from './errors.ts';
+import { AppError, describeError, isAppError, withStatus } from './errors.ts';
+import { httpErrors, httpTexts } from './http.errors.ts';
+import { DEFAULT_LANG, isLang, renderText, type Lang } from './i18n/index.ts';
 import { parseOrThrow } from './validation.ts';
 
 export type ErrorBody = { error: { code: string; message: string; details: Array<{ path: string; message: string }> } };
 
-export function errorBody(err: AppError): ErrorBody {
-  return { error: { code: err.code, message: err.message, details: err.details } };
+export function errorBody(err: AppError, lang: Lang = DEFAULT_LANG): ErrorBody {
+  return { error: describeError(err, lang) };
+}
+
+// A stored answer (an idempotent replay) back into the error it was: worded when it was first given.
+export const errorFromBody = (status: number, body: ErrorBody): AppError =>
+  new AppError({ code: body.error.code, status, message: body.error.message, details: body.error.details });
+
+// The page layer's choice (cookie, Accept-Language) when it ran; otherwise `?lang=`; French by default.
+export function requestLang(req: Request, res: Response): Lang {
+  if (isLang(res.locals.lang)) return res.locals.lang;
+  return isLang(req.query?.lang) ? req.query.lang : DEFAULT_LANG;
 }
 
 // body-parser reports its own failures with a `type`; they are the client's fault, never a 500.
@@ -14,12 +26,12 @@ function fromBodyParser(err: { type?: string; status?: number; message?: string 
   switch (err.type) {
     case 'entity.too.large':
     case 'parameters.too.many': // a form with more than 1000 fields
-      return new AppError('payload.too_large', 'Request body is too large', [{ path: '(body)', message: 'too large' }], 413);
+      return httpErrors.payloadTooLarge({}, [{ path: '(body)', message: 'too large' }]);
     case 'entity.parse.failed':
-      return new AppError('validation.malformed_json', 'Request body is not valid JSON', [{ path: '(body)', message: 'malformed JSON' }], 400);
+      return httpErrors.malformedJson({}, [{ path: '(body)', message: 'malformed JSON' }]);
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('validation.unsupported_encoding', 'Unsupported body encoding', [{ path: '(body)', message: err.message ?? 'unsupported' }], 415);
+      return httpErrors.unsupportedEncoding({}, [{ path: '(body)', message: err.message ?? 'unsupported' }]);
     default:
       return null;
   }
@@ -35,7 +47,7 @@ export function toAppError(err: unknown): AppError | null {
   // (`%E0%A4%A`: a URIError given status 400). The client's fault, never a 500.
   const { status, expose } = err as { status?: unknown; expose?: unknown };
   if ((expose === true || err instanceof URIError) && typeof status === 'number' && status >= 400 && status < 500) {
-    return new AppError('validation.malformed_request', 'Malformed request', [{ path: '(request)', message: 'unreadable' }], status);
+    return withStatus(httpErrors.malformedRequest({}, [{ path: '(request)', message: 'unreadable' }]), status);
   }
   return null;
 }
@@ -44,16 +56,16 @@ export function jsonErrorHandler(log: (err: unknown, req: Request) => void): Err
   return (err, req, res, _next) => {
     const known = toAppError(err);
     if (known) {
-      res.status(known.status).json(errorBody(known));
+      res.status(known.status).json(errorBody(known, requestLang(req, res)));
       return;
     }
     log(err, req);
-    res.status(500).json({ error: { code: 'internal.error', message: 'Internal error', details: [] } });
+    res.status(500).json({ error: { code: 'internal.error', message: renderText(requestLang(req, res), httpTexts.internal()), details: [] } });
   };
 }
 
 export const apiNotFound: RequestHandler = (req, _res, next) => {
-  next(new AppError('route.not_found', `No route ${req.method} ${req.path}`, [], 404));
+  next(httpErrors.routeNotFound({ method: req.method, path: req.path }));
 };
 
 export function body<S extends z.ZodType>(req: Request, schema: S): z.output<S> {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import type { Clock } from './clock.ts';
-import { AppError } from './errors.ts';
+import { httpErrors } from './http.errors.ts';
 
 // The two limiters of the app, both in memory (one process serves the app behind a proxy):
 // - fixed one-minute windows, a counter per client: cheap enough for every quote request;
@@ -22,7 +22,7 @@ export function rateLimitPerMinute(limit: number, keyOf: (req: Parameters<Reques
     window.count += 1;
     if (window.count > limit) {
       res.setHeader('Retry-After', String(Math.ceil((window.startedAtMs + 60_000 - nowMs) / 1000)));
-      return next(new AppError('rate_limit.exceeded', `Trop de requêtes : ${limit} par minute au plus.`, [], 429));
+      return next(httpErrors.rateLimited({ limit }));
     }
     next();
   };

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler } from 'express';
-import { AppError } from '../shared/errors.ts';
+import { httpErrors } from '../shared/http.errors.ts';
 import { toAppError } from '../shared/http.ts';
 import { DEFAULT_LANG, translator, type MessageKey } from '../shared/i18n/index.ts';
 import { renderPage } from './render.ts';
@@ -11,7 +11,7 @@ export function isPageRequest(req: Request): boolean {
 }
 
 export const pageNotFound: RequestHandler = (req, _res, next) => {
-  next(isPageRequest(req) ? new AppError('page.not_found', 'Page introuvable', [], 404) : undefined);
+  next(isPageRequest(req) ? httpErrors.pageNotFound() : undefined);
 };
 
 function texts(status: number, code: string): { title: MessageKey; body: MessageKey } {

@@ -62,7 +62,7 @@ describe('empreinte user (in process)', () => {
     const { io, err } = memoryCliIo('short\n');
     const add = (...args: string[]) => runCli((cli) => runUserCommand(['add', ...args], cli), io);
     expect(await add('--email', 'a@b.fr', '--name', 'A', '--password-stdin')).toBe(1);
-    expect(err.at(-1)).toMatch(/password/);
+    expect(err.at(-1)).toMatch(/Mot de passe refusé/);
     expect(await add('--email', 'a@b.fr', '--name', 'A', '--role', 'boss')).toBe(2);
     expect(await add('--email', 'a@b.fr', '--name', 'A', '--entity', 'Nowhere')).toBe(1);
     expect(await add('--email', 'a@b.fr', '--name', 'A', '--bogus')).toBe(2);

@@ -1,3 +1,4 @@
+import { describeError } from '../../src/shared/errors.ts';
 import { describe, expect, it } from 'vitest';
 import { listAudit } from '../../src/auth/audit.repository.ts';
 import { refuseAdminRoleRemoval, refuseDisable, type AdminRuleInput } from '../../src/auth/users-admin.models.ts';
@@ -29,7 +30,8 @@ describe('admin rules (pure)', () => {
   it('refuses disabling the last enabled admin, from the console too, and names the person', () => {
     const refusal = refuseDisable(rule({ actorId: null, target: { isAdmin: true }, enabledAdmins: 1 }));
     expect(refusal?.code).toBe('user.last_admin');
-    expect(refusal?.message).toMatch(/Camille Martin.*dernier compte admin actif/);
+    expect(describeError(refusal!, 'fr').message).toMatch(/Camille Martin.*dernier compte admin actif/);
+    expect(refusal?.message).toMatch(/Camille Martin.*last enabled admin/);
   });
 
   it('lets an admin disable another admin while one enabled admin remains, and anyone who is not admin', () => {
@@ -38,7 +40,7 @@ describe('admin rules (pure)', () => {
   });
 
   it('refuses removing the admin role from the last enabled admin only', () => {
-    expect(refuseAdminRoleRemoval(rule({ target: { isAdmin: true }, enabledAdmins: 1 }))?.path).toBe('role');
+    expect(refuseAdminRoleRemoval(rule({ target: { isAdmin: true }, enabledAdmins: 1 }))?.details[0]?.path).toBe('role');
     expect(refuseAdminRoleRemoval(rule({ target: { isAdmin: true }, enabledAdmins: 2 }))).toBeNull();
     // A disabled admin is not counted among the enabled ones and can lose the role freely.
     expect(refuseAdminRoleRemoval(rule({ target: { isAdmin: true, disabled: true }, enabledAdmins: 1 }))).toBeNull();

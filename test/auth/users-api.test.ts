@@ -82,7 +82,7 @@ describe('people API for an admin', () => {
       [{ email: 'x@y.fr', name: 'X', password: 'court' }, 'password'],
       [{ email: 'x@y.fr', name: 'X', category: 'visitor' }, 'category'],
       [{ email: 'x@y.fr', name: 'X', entityId: 'ent_nowhere' }, 'entityId'],
-      [{ email: 'x@y.fr', name: 'X', isAdmin: true }, '(root)'],
+      [{ email: 'x@y.fr', name: 'X', isAdmin: true }, 'isAdmin'], // an unknown field is named
     ];
     for (const [payload, path] of cases) {
       const res = await post(payload);

@@ -41,7 +41,7 @@ describe('empreinte user password --email', () => {
     const person = createUser(short.io.database, { email: 'eve@mines-ales.fr' });
     const before = hashOf(short.io, person.id);
     expect(await short.user('password', '--email', person.email)).toBe(1);
-    expect(short.err.at(-1)).toMatch(/^error: Invalid password \(at least 12 characters\)/);
+    expect(short.err.at(-1)).toMatch(/^error: Mot de passe refusé : au moins 12 caractères/);
     expect(await short.user('password', '--email', person.email, '--password', 'une phrase de passe neuve')).toBe(2);
     expect(await short.user('password')).toBe(2);
     expect(short.err.at(-1)).toBe('error: --email is required');

@@ -152,7 +152,7 @@ describe('empreinte export payments', () => {
     expect(Buffer.from(out[0] as Buffer).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     err.length = 0;
     expect(await exportPayments(['--from', '2027-06-01', '--format', 'xls'], io)).toBe(2);
-    expect(err.join('\n')).toMatch(/Invalid options: to, format/);
+    expect(err.join('\n')).toMatch(/Saisie invalide : to, format/);
     expect(await exportPayments(['--from', '2027-06-01', '--to', '2027-06-30', '--colour'], io)).toBe(2);
     expect(err.join('\n')).toContain('Usage: empreinte export payments');
   });

@@ -52,8 +52,8 @@ describe('instants and calendar dates without luxon on the hot path', () => {
 
   it('checks a calendar date given alone', () => {
     expect(calendarDateIn('2024-02-29', 'Europe/Paris', 'date')).toBe('2024-02-29');
-    expect(() => calendarDateIn('2026-02-29', 'Europe/Paris', 'date')).toThrow(/invalid date/);
-    expect(() => calendarDateIn('0050-01-01', 'Europe/Paris', 'date')).toThrow(/invalid date/);
+    expect(() => calendarDateIn('2026-02-29', 'Europe/Paris', 'date')).toThrow(/invalid date/i);
+    expect(() => calendarDateIn('0050-01-01', 'Europe/Paris', 'date')).toThrow(/invalid date/i);
     expect(calendarDateIn('2026-03-29T23:30:00Z', 'Europe/Paris', 'date')).toBe('2026-03-30');
   });
 });

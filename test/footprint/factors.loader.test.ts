@@ -65,7 +65,7 @@ describe('refusing a broken factor file, naming it', () => {
   it.each([
     ['invalid JSON', { [`${A_ID}.json`]: '{ "id": ' }, /ademe-base-carbone-series-a\.json: not valid JSON/],
     ['a value that is not a number', { [`${A_ID}.json`]: edited(A_ID, (s) => void (s.rows[0]!.value = '0.2586')) }, /ademe-base-carbone-series-a\.json: rows\.0\.value/],
-    ['a misspelt key', { [`${A_ID}.json`]: edited(A_ID, (s) => void (s.rows[0]!.vaule = 1)) }, /ademe-base-carbone-series-a\.json: rows\.0: Unrecognized key/],
+    ['a misspelt key', { [`${A_ID}.json`]: edited(A_ID, (s) => void (s.rows[0]!.vaule = 1)) }, /ademe-base-carbone-series-a\.json: rows\.0\.vaule: unknown field "vaule"/],
     ['a car factor per passenger-km', { [`${A_ID}.json`]: edited(A_ID, (s) => void (row(s, 'car.thermal').unit = 'kgCO2e/pkm')) }, /ademe-base-carbone-series-a\.json: rows\.\d+\.unit/],
     ['an id that is not the file name', { 'other-name.json': original(A_ID) }, /other-name\.json: the set id "ademe-base-carbone-series-a" must match/],
     ['a missing mode', { [`${A_ID}.json`]: edited(A_ID, (s) => void (s.rows = s.rows.filter((r) => r.mode !== 'visio'))) }, /ademe-base-carbone-series-a\.json: .*no row for visio/],

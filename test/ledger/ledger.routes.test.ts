@@ -148,7 +148,7 @@ describe('finance writes', () => {
     [{ amountCents: 10.5, memo: 'x' }, 'amountCents'],
     [{ amountCents: 0, memo: 'x' }, 'amountCents'],
     [{ amountCents: 100 }, 'memo'],
-    [{ amountCents: 100, memo: 'x', extra: 1 }, '(root)'],
+    [{ amountCents: 100, memo: 'x', extra: 1 }, 'extra'],
   ])('refuses disbursement body %o with a 400 naming %s', async (fields, field) => {
     const { app } = financeWithContribution();
     const res = await request(app).post('/api/ledger/disbursements').send({ projectId: 'prj_x', ...fields }).expect(400);

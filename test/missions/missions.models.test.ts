@@ -9,7 +9,8 @@ import {
   type MissionAction,
   type MissionStatus,
 } from '../../src/missions/missions.models.ts';
-import { AppError } from '../../src/shared/errors.ts';
+import { AppError, describeError } from '../../src/shared/errors.ts';
+import { thrownAppError } from '../helpers/errors.ts';
 
 const OWNER = 'usr_owner';
 const actors: Record<string, Actor> = {
@@ -92,15 +93,17 @@ describe('mission lifecycle: every action × status × actor', () => {
       expect.unreachable();
     } catch (e) {
       expect((e as AppError).code).toBe('mission.invalid_transition');
-      expect((e as AppError).message).toBe("Une mission refusée ne peut pas être validée : il faut qu'elle soit soumise.");
+      expect(describeError(e as AppError, 'fr').message).toBe("Une mission refusée ne peut pas être validée : il faut qu'elle soit soumise.");
+      expect(describeError(e as AppError, 'en').message).toBe('A rejected mission cannot be validated: it must be submitted.');
     }
   });
 });
 
 describe('comments and submission rules', () => {
   it('return and reject need a non-blank comment', () => {
-    expect(() => requireComment('return', '   ')).toThrow(/commentaire est obligatoire/);
-    expect(() => requireComment('reject', undefined)).toThrow(/motif est obligatoire/);
+    const inFrench = (run: () => unknown) => describeError(thrownAppError(run), 'fr').message;
+    expect(inFrench(() => requireComment('return', '   '))).toMatch(/commentaire est obligatoire/);
+    expect(inFrench(() => requireComment('reject', undefined))).toMatch(/motif est obligatoire/);
     expect(requireComment('return', '  Préciser le budget  ')).toBe('Préciser le budget');
   });
 

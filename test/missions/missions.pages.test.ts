@@ -70,8 +70,11 @@ describe('missions pages', () => {
     const english = await staff.agent.post('/missions/new?lang=en').type('form').send({ _csrf: staff.csrfToken, ...montrealForm(budgetLineId), departDate: '', intent: 'save' }).expect(400);
     expect(english.text).toContain('<html lang="en">');
     expect(fieldError(english.text, 'field-departDate')).toBe('This field is required.');
+    // The agent remembers English from the request above: the place error is worded in English too.
     const unknownPlace = await post(staff, '/missions/new', { ...montrealForm(budgetLineId), 'legs.0.to': 'Nullepartville', intent: 'quote' }).expect(200);
-    expect(fieldError(unknownPlace.text, 'field-legs-0-to')).toMatch(/Lieu inconnu/);
+    expect(fieldError(unknownPlace.text, 'field-legs-0-to')).toMatch(/Unknown place: “Nullepartville”/);
+    const inFrench = await post(staff, '/missions/new?lang=fr', { ...montrealForm(budgetLineId), 'legs.0.to': 'Nullepartville', intent: 'quote' }).expect(200);
+    expect(fieldError(inFrench.text, 'field-legs-0-to')).toMatch(/Lieu inconnu : « Nullepartville »/);
     expect(missionCount()).toBe(0);
   });
 

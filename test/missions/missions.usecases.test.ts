@@ -121,7 +121,7 @@ describe('mission use cases', () => {
   it('a ledger failure leaves the mission submitted', () => {
     const mission = createMission(deps, traveller, input(montrealTrip, { budgetLineId: org.budgetLineId }));
     transitionMission(deps, traveller, mission.id, 'submit', {});
-    const failing = { ...deps, ledger: { ...ledger, bookContribution: () => { throw new AppError('ledger.insufficient_funds', 'refused'); } } };
+    const failing = { ...deps, ledger: { ...ledger, bookContribution: () => { throw new AppError({ code: 'ledger.insufficient_funds', status: 409, message: 'refused' }); } } };
     expect(failure(() => transitionMission(failing, secretariat, mission.id, 'validate', {}))).toBe('409 ledger.insufficient_funds');
     const after = getMission(deps, traveller, mission.id);
     expect(after.status).toBe('submitted');

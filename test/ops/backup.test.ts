@@ -149,8 +149,8 @@ describe('empreinte backup and restore', () => {
     await restoreDatabase(good, target, policy, 'first');
     const targetCounts = readCounts(target);
 
-    await expect(backupDatabase(source, join(dir, 'no-such-folder', 'b.sqlite'), policy)).rejects.toThrow(/n'existe pas/);
-    await expect(restoreDatabase(join(dir, 'no-such-backup.sqlite'), target, policy, 'x')).rejects.toThrow(/introuvable/);
+    await expect(backupDatabase(source, join(dir, 'no-such-folder', 'b.sqlite'), policy)).rejects.toThrow(/does not exist/);
+    await expect(restoreDatabase(join(dir, 'no-such-backup.sqlite'), target, policy, 'x')).rejects.toThrow(/not found/);
 
     const corrupt = join(dir, 'corrupt.sqlite');
     copyFileSync(good, corrupt);

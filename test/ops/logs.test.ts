@@ -69,7 +69,7 @@ describe('structured logs', () => {
     const bearer = bearerFor(deps.database, createUser(deps.database));
     deps.database.sqlite.close(); // every database call now throws
     const res = await request(app).get('/api/me').set('Authorization', bearer).set('X-Request-Id', 'req-500').expect(500);
-    expect(res.body).toEqual({ error: { code: 'internal.error', message: 'Internal error', details: [] } });
+    expect(res.body).toEqual({ error: { code: 'internal.error', message: 'Erreur interne : réessayez dans un instant.', details: [] } });
     const [error, line] = lines();
     expect(error).toMatchObject({ level: 50, msg: 'unhandled error', reqId: 'req-500' });
     expect((error!.err as Line).message).toMatch(/not open/);

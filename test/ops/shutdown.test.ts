@@ -68,8 +68,8 @@ describe('graceful shutdown on SIGTERM', () => {
     const dbPath = join(dir, 'twice.sqlite');
     const first = await startServerProcess(dbPath);
     try {
-      await expect(startServerProcess(dbPath, {}, 15_000)).rejects.toThrow(/database\.locked|verrou/);
-      expect(() => acquireDatabaseLock(dbPath, 'restore')).toThrow(/verrou/);
+      await expect(startServerProcess(dbPath, {}, 15_000)).rejects.toThrow(/database\.locked|lock/);
+      expect(() => acquireDatabaseLock(dbPath, 'restore')).toThrow(/lock .* is held/);
       expect((await fetch(`${first.baseUrl}/readyz`)).status).toBe(200);
     } finally {
       await first.kill('SIGTERM');

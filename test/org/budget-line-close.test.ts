@@ -58,7 +58,7 @@ describe('closing and reopening a budget line', () => {
     const unknown = await request(app).post('/api/budget-lines/bgl_nowhere/close').set('Authorization', asAdmin);
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'budget_line.not_found']);
     const withFields = await request(app).post(`/api/budget-lines/${line.id}/close`).set('Authorization', asAdmin).send({ active: false });
-    expect([withFields.status, withFields.body.error.details[0].path]).toEqual([400, '(root)']);
+    expect([withFields.status, withFields.body.error.details[0].path]).toEqual([400, 'active']);
     const denied = await request(app).post(`/api/budget-lines/${line.id}/close`).set('Authorization', asStaff);
     expect([denied.status, denied.body.error.code]).toEqual([403, 'auth.forbidden']);
     expect(isActive(deps, line.id)).toBe(true);

@@ -22,8 +22,8 @@ describe('organisation audit trail (use cases)', () => {
     expect(setBudgetLineActive(deps, line.id, false, 'usr_finance_admin').changed).toBe(true);
     expect(setBudgetLineActive(deps, line.id, false, 'usr_admin').changed).toBe(false);
     setBudgetLineActive(deps, line.id, true, null);
-    expect(() => createEntity(deps, { name: 'LGEI', kind: 'service' }, 'usr_admin')).toThrow(/existe déjà/);
-    expect(() => createBudgetLine(deps, { entityId: lab.id, code: 'ANR-22', label: 'Doublon', active: true }, 'usr_admin')).toThrow(/existe déjà/);
+    expect(() => createEntity(deps, { name: 'LGEI', kind: 'service' }, 'usr_admin')).toThrow(/already exists/);
+    expect(() => createBudgetLine(deps, { entityId: lab.id, code: 'ANR-22', label: 'Doublon', active: true }, 'usr_admin')).toThrow(/already exists/);
 
     expect(trail(database)).toEqual([
       { actorId: null, action: 'budget_line_reopened', targetId: line.id, detail: 'ANR-22 (LGEI)' },

@@ -25,7 +25,7 @@ describe('organisation usecases', () => {
     const database = memoryDatabase();
     const lab = createEntity({ database, clock }, { name: 'LGEI', kind: 'lab' }, null);
     const other = createEntity({ database, clock }, { name: 'DRI', kind: 'service' }, null);
-    expect(() => createEntity({ database, clock }, { name: 'LGEI', kind: 'department' }, null)).toThrow(/existe déjà/);
+    expect(() => createEntity({ database, clock }, { name: 'LGEI', kind: 'department' }, null)).toThrow(/already exists/);
     createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
     const duplicate = (() => {
       try {
@@ -37,8 +37,8 @@ describe('organisation usecases', () => {
     expect(isAppError(duplicate) && duplicate.status).toBe(409);
     // The same code in another entity is a different line.
     expect(createBudgetLine({ database, clock }, { entityId: other.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null).code).toBe('FCT');
-    expect(() => createBudgetLine({ database, clock }, { entityId: 'ent_nope', code: 'X', label: 'X', active: true }, null)).toThrow(/Entité inconnue/);
-    expect(() => resolveEntity({ database }, 'Nowhere')).toThrow(/Entité inconnue/);
+    expect(() => createBudgetLine({ database, clock }, { entityId: 'ent_nope', code: 'X', label: 'X', active: true }, null)).toThrow(/Unknown entity/);
+    expect(() => resolveEntity({ database }, 'Nowhere')).toThrow(/Unknown entity/);
   });
 });
 

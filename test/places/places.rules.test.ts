@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors.ts';
+import { AppError, describeError } from '../../src/shared/errors.ts';
 import type { TransportMode } from '../../src/shared/modes.ts';
 import { createPlaceResolver } from '../../src/places/places.usecases.ts';
 import type { PlaceInput } from '../../src/places/places.types.ts';
@@ -48,10 +48,12 @@ describe('resolution rules (fixture data)', () => {
   it('names the unknown place, or the unknown country, with the path', () => {
     const err = failure('Atlantis, FR');
     expect(err.code).toBe('place.unknown');
-    expect(err.message).toContain('Lieu inconnu : « Atlantis, FR »');
-    expect(err.details).toEqual([{ path: 'legs.1.to', message: err.message }]);
-    expect(failure('Alès, Narnia').message).toContain('pays inconnu « Narnia »');
-    expect(failure('ZZZ').message).toContain('aucun aéroport de code ZZZ');
+    const { message, details } = describeError(err, 'fr');
+    expect(message).toContain('Lieu inconnu : « Atlantis, FR »');
+    expect(details).toEqual([{ path: 'legs.1.to', message }]);
+    expect(err.message).toContain('Unknown place: “Atlantis, FR”');
+    expect(describeError(failure('Alès, Narnia'), 'fr').message).toContain('pays inconnu « Narnia »');
+    expect(describeError(failure('ZZZ'), 'fr').message).toContain('aucun aéroport de code ZZZ');
   });
 
   it('reads three letters as an airport in upper or lower case, as a town when capitalised', () => {

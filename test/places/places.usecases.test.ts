@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../src/shared/errors.ts';
+import { AppError, describeError } from '../../src/shared/errors.ts';
 import { thrownAppError } from '../helpers/errors.ts';
 import type { TransportMode } from '../../src/shared/modes.ts';
 import { loadPlaceIndex } from '../../src/places/places.data.ts';
@@ -69,7 +69,7 @@ describe('places on the shipped data', () => {
     expect(err.code).toBe('place.unknown');
     expect(err.status).toBe(400);
     expect(err.details[0]?.path).toBe('legs.0.from');
-    expect(err.message).toContain('« Qwxzkv, FR »');
+    expect(describeError(err, 'fr').message).toContain('« Qwxzkv, FR »');
   });
 
   it('reports an ambiguous place with at most 8 candidates that can be typed back', () => {

@@ -26,8 +26,8 @@ const malformed: Array<{ name: string; body: unknown; path?: string; status?: nu
   { name: 'no places and no distance', body: { legs: [{ mode: 'train' }] }, path: 'legs.0.from' },
   { name: 'visio without hours', body: { legs: [{ mode: 'visio' }] }, path: 'legs.0.hours' },
   { name: 'hybrid car', body: { legs: [{ mode: 'car', distanceKm: 10, fuel: 'hybrid' }] }, path: 'legs.0.fuel' },
-  { name: 'unknown field', body: { legs: [{ ...validLeg, speed: 300 }] }, path: 'legs.0' },
-  { name: 'unknown top-level field', body: { legs: [validLeg], admin: true }, path: '(root)' },
+  { name: 'unknown field', body: { legs: [{ ...validLeg, speed: 300 }] }, path: 'legs.0.speed' },
+  { name: 'unknown top-level field', body: { legs: [validLeg], admin: true }, path: 'admin' },
   { name: 'negative fare', body: { legs: [{ ...validLeg, fareCents: -1 }] }, path: 'legs.0.fareCents' },
   { name: 'fractional fare', body: { legs: [{ ...validLeg, fareCents: 10.5 }] }, path: 'legs.0.fareCents' },
   { name: 'huge place string', body: { legs: [{ mode: 'train', from: 'x'.repeat(5000), to: 'Paris, FR' }] }, path: 'legs.0.from' },
@@ -39,7 +39,7 @@ const malformed: Array<{ name: string; body: unknown; path?: string; status?: nu
   { name: 'unknown place', body: { legs: [{ mode: 'train', from: 'Zzyzxqwv, FR', to: 'Paris, FR' }] }, path: 'legs.0.from' },
   { name: 'unknown factor set', body: { factorSet: 'nope', legs: [validLeg] }, status: 404 },
   { name: 'an array body', body: [validLeg], path: '(root)' },
-  { name: 'prototype pollution keys', body: JSON.parse('{"legs":[{"mode":"train","distanceKm":5,"__proto__":{"admin":true}}]}'), path: 'legs.0' },
+  { name: 'prototype pollution keys', body: JSON.parse('{"legs":[{"mode":"train","distanceKm":5,"__proto__":{"admin":true}}]}'), path: 'legs.0.__proto__' },
 ];
 
 describe('POST /api/quote', () => {

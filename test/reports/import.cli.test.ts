@@ -60,7 +60,7 @@ describe('empreinte import missions', () => {
     expect(await importMissions([fixturePath, '--factor-set', 'nope'], run.io)).toBe(2);
     expect(await importMissions(['odd.csv'], run.io)).toBe(2);
     expect(await importMissions([fixturePath, '--batch', '0'], run.io)).toBe(2);
-    expect(run.stderr()).toContain('Unknown factor set "nope"');
+    expect(run.stderr()).toContain('Jeu de facteurs inconnu « nope »');
     expect(trips(run.deps)).toHaveLength(0);
   });
 });

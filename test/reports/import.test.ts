@@ -137,7 +137,7 @@ describe('bad rows', () => {
   it('refuses a file whose header it cannot read, and an empty file', () => {
     const deps = reportDeps();
     expect(() => runImport(deps, 'when;how\n2019-01-01;bus\n')).toThrow(/date, mode/);
-    expect(() => runImport(deps, '\n\n')).toThrow(/vide/);
+    expect(() => runImport(deps, '\n\n')).toThrow(/empty/);
   });
 });
 
@@ -166,7 +166,7 @@ describe('column mapping for other expense tools', () => {
   });
 
   it('refuses a mapping to an unknown field or from a missing column', () => {
-    expect(() => parseMapping('Km=kilometres')).toThrow(/colonne=champ/);
+    expect(() => parseMapping('Km=kilometres')).toThrow(/column=field/);
     expect(() => runImport(reportDeps(), 'date;mode\n2019-01-01;bus\n', { mapping: parseMapping('Km=distance_km') })).toThrow(/km/i);
   });
 });

@@ -3,6 +3,9 @@ import type { CoreMessageKey } from './fr.ts';
 // Typed by the French keys: a missing or extra key is a compile error.
 export const coreEn: Record<CoreMessageKey, string> = {
   'app.name': 'Empreinte',
+  'list.or': '{first} or {last}',
+  'list.comma': '{first}, {next}',
+  'list.empty': '—',
   'app.tagline': 'Business trips: cost and carbon footprint',
   'layout.skip': 'Skip to main content',
   'layout.nav': 'Main menu',

@@ -4,6 +4,9 @@
 // (see index.ts): src/shared knows no feature.
 export const coreFr = {
   'app.name': 'Empreinte',
+  'list.or': '{first} ou {last}',
+  'list.comma': '{first}, {next}',
+  'list.empty': '—',
   'app.tagline': 'Missions, coûts et empreinte carbone des déplacements',
   'layout.skip': 'Aller au contenu principal',
   'layout.nav': 'Menu principal',

@@ -12,6 +12,9 @@ export type Lang = (typeof languages)[number];
 export const DEFAULT_LANG: Lang = 'fr';
 
 export type MessageParams = Record<string, string | number>;
+// A text not yet rendered: errors carry one so that the edge words them in the reader's language.
+export type TextRef = { key: string; params: TextParams };
+export type TextParams = Record<string, string | number | TextRef | TextRef[]>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 const catalogues: Record<Lang, Record<string, string>> = { fr: { ...coreFr }, en: { ...coreEn } };
@@ -31,6 +34,13 @@ export function registerMessages(messages: { fr: Record<string, string>; en: Rec
 // The whole catalogue of a language as registered so far (tests compare the two).
 export const catalogue = (lang: Lang): Readonly<Record<string, string>> => catalogues[lang];
 
+// The command line speaks French, as the pages do, unless the POSIX locale asks for English (en_GB…):
+// servers often run with C.UTF-8, which says nothing about the person at the console.
+export function localeLang(env: NodeJS.ProcessEnv = process.env): Lang {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('en') ? 'en' : DEFAULT_LANG;
+}
+
 export const isLang = (value: unknown): value is Lang => value === 'fr' || value === 'en';
 export const isMessageKey = (value: unknown): value is MessageKey => typeof value === 'string' && Object.hasOwn(catalogues.fr, value);
 
@@ -38,6 +48,27 @@ export const isMessageKey = (value: unknown): value is MessageKey => typeof valu
 export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
   const template = catalogues[lang][key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+}
+
+const isTextRef = (value: unknown): value is TextRef => typeof value === 'object' && value !== null && 'key' in value;
+
+// Parameters that are texts themselves are rendered in the same language; a list of texts is a
+// list of sentences, one after the other.
+export function renderText(lang: Lang | Translate, text: TextRef): string {
+  const t: Translate = typeof lang === 'function' ? lang : translator(lang);
+  const params: MessageParams = {};
+  for (const [name, value] of Object.entries(text.params)) {
+    if (Array.isArray(value)) params[name] = value.map((v) => renderText(t, v)).join(' ');
+    else params[name] = isTextRef(value) ? renderText(t, value) : value;
+  }
+  return t(text.key as MessageKey, params);
+}
+
+// "a, b or c" in the reader's language.
+export function anyOf(items: readonly TextRef[]): TextRef {
+  if (items.length <= 1) return items[0] ?? { key: 'list.empty', params: {} };
+  const first = items.slice(0, -1).reduce((head, item) => ({ key: 'list.comma', params: { first: head, next: item } }));
+  return { key: 'list.or', params: { first, last: items.at(-1)! } };
 }
 
 export function translator(lang: Lang): Translate {
