@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'sqlite',
   schema: './src/**/*.table.ts',
-  out: './db/migrations',
+  out: './db/migrations/sqlite',
   dbCredentials: { url: process.env.EMPREINTE_DB ?? './data/empreinte.sqlite' },
 });

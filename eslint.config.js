@@ -11,7 +11,7 @@ const infrastructure = [
 ];
 const infrastructurePatterns = [
   { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Models hold pure rules: no drizzle here.' },
-  { regex: '\\.(repository|table)(\\.ts)?$', message: 'Models hold pure rules: they receive data, they do not fetch it.' },
+  { regex: '\\.(repository|table|pg-table)(\\.ts)?$', message: 'Models hold pure rules: they receive data, they do not fetch it.' },
 ];
 const repositories = { regex: '\\.repository(\\.ts)?$', message: 'Pages, routes and views call use cases (*.usecases.ts), never a repository.' };
 

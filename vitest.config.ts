@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Every capability's texts registered with the shared catalogues, as app.ts and cli.ts do.
     setupFiles: ['src/messages.ts'],
+    // A throw-away PostgreSQL cluster on loopback for the PostgreSQL suites (test/pg/cluster.ts).
+    globalSetup: ['test/pg/global-setup.ts'],
     // The command line follows an English locale (shared/i18n localeLang), French otherwise: tests pin a
     // neutral locale so that they read the same on an English desktop and on CI.
     env: { LC_ALL: 'C.UTF-8' },

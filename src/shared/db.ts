@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const migrationsFolder = resolve(projectRoot, 'db/migrations');
+export const migrationsFolder = resolve(projectRoot, 'db/migrations/sqlite');
 
 // drizzle's handle with its better-sqlite3 client, for the few statements that skip the query builder.
 export type Db = BetterSQLite3Database & { $client: Database.Database };

@@ -4,7 +4,7 @@ import { testApp } from '../helpers/app.ts';
 import { migrationStatus } from '../../src/ops/migration-status.ts';
 
 describe('GET /readyz: database reachable and migrations current', () => {
-  it('is ready on a database with every migration of db/migrations applied', async () => {
+  it('is ready on a database with every migration of db/migrations/sqlite applied', async () => {
     const { app, deps } = testApp();
     expect(migrationStatus(deps.database.sqlite)).toEqual({ current: true, newerThanCode: false, pending: [], unknown: [] });
     await request(app).get('/readyz').expect(200, { status: 'ready' });
