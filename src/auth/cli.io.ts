@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
-import { describeError, isAppError } from '../shared/errors.ts';
+import { errorLine, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
 
 // What a sub-command touches, injected so that tests run it in-process on an in-memory database.
@@ -33,8 +33,7 @@ export async function runCli(run: (io: CliIo) => Promise<number>, io: CliIo): Pr
       return 2;
     }
     if (isAppError(e)) {
-      const { message, details } = describeError(e, localeLang());
-      io.err(`error: ${message}${details.length ? ` (${details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : ''}`);
+      io.err(`error: ${errorLine(e, localeLang())}`);
       return 1;
     }
     if (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS')) {

@@ -6,7 +6,7 @@ import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
 import { errorFromBody, type ErrorBody } from '../shared/http.ts';
 import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
-import type { FieldErrors } from '../web/forms.ts';
+import { fieldErrorsFromAppError, type FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
 import { runIdempotent } from '../missions/idempotency.usecases.ts';
 import { formString, newIdemKey, pageTools, selectOptions } from '../missions/missions-page.helpers.ts';
@@ -37,19 +37,7 @@ const doneFlash: Record<ClaimWorkflowAction | 'save' | 'receipt_added' | 'receip
   receipt_removed: 'claims.flash.receiptRemoved',
 };
 
-// API errors next to the field they name, in the page's words where the page has them.
-function errorsOf(err: unknown, t: Translate): FieldErrors {
-  if (!isAppError(err)) throw err;
-  const errors: FieldErrors = {};
-  for (const detail of err.details) {
-    const field = claimFormField(detail.path);
-    if (field === 'returnDate' && err.code === 'claim.submission_incomplete') errors[field] ??= t('claims.error.tripNotOver');
-    else if (field === 'file' && err.code === 'claim.submission_incomplete') errors[field] ??= t('claims.error.receiptNeeded');
-    else errors[field] ??= detailMessage(detail, t);
-  }
-  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= errorMessage(err, t);
-  return errors;
-}
+const errorsOf = (err: unknown, t: Translate): FieldErrors => fieldErrorsFromAppError(err, t, claimFormField);
 
 function issueErrors(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
   const errors: FieldErrors = {};

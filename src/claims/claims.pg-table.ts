@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, doublePrecision, index, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
 import { bytea } from '../shared/pg-types.ts';
 import { users } from '../auth/auth.pg-table.ts';
-import { missions } from '../missions/missions.pg-table.ts';
+import { missions, quotedLegColumns } from '../missions/missions.pg-table.ts';
 import { ledgerTransfers } from '../ledger/ledger.pg-table.ts';
 
 const statusCheck = (column: unknown) => sql`${column} in ('draft', 'submitted', 'returned', 'rejected', 'certified', 'paid')`;
@@ -78,17 +78,7 @@ export const claimLegs = pgTable(
   'claim_legs',
   {
     claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
-    legIndex: bigint('leg_index', { mode: 'number' }).notNull(),
-    mode: text('mode').notNull(),
-    fromLabel: text('from_label'),
-    toLabel: text('to_label'),
-    fromCountry: text('from_country'),
-    toCountry: text('to_country'),
-    distanceKm: doublePrecision('distance_km').notNull(),
-    trips: bigint('trips', { mode: 'number' }).notNull(),
-    travelers: bigint('travelers', { mode: 'number' }).notNull(),
-    co2eGrams: bigint('co2e_grams', { mode: 'number' }).notNull(),
-    costCents: bigint('cost_cents', { mode: 'number' }).notNull(),
+    ...quotedLegColumns(),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.legIndex] }), index('claim_legs_mode_idx').on(t.mode)],
 );

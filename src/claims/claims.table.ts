@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from '../auth/auth.table.ts';
-import { missions } from '../missions/missions.table.ts';
+import { missions, quotedLegColumns } from '../missions/missions.table.ts';
 import { ledgerTransfers } from '../ledger/ledger.table.ts';
 
 const statusCheck = (column: unknown) => sql`${column} in ('draft', 'submitted', 'returned', 'rejected', 'certified', 'paid')`;
@@ -76,17 +76,7 @@ export const claimLegs = sqliteTable(
   'claim_legs',
   {
     claimId: text('claim_id').notNull().references(() => claims.id, { onDelete: 'cascade' }),
-    legIndex: integer('leg_index').notNull(),
-    mode: text('mode').notNull(),
-    fromLabel: text('from_label'),
-    toLabel: text('to_label'),
-    fromCountry: text('from_country'),
-    toCountry: text('to_country'),
-    distanceKm: real('distance_km').notNull(),
-    trips: integer('trips').notNull(),
-    travelers: integer('travelers').notNull(),
-    co2eGrams: integer('co2e_grams').notNull(),
-    costCents: integer('cost_cents').notNull(),
+    ...quotedLegColumns(),
   },
   (t) => [primaryKey({ columns: [t.claimId, t.legIndex] }), index('claim_legs_mode_idx').on(t.mode)],
 );

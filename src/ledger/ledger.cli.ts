@@ -4,7 +4,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
 import { ensureSchoolEnvelope } from './ledger.usecases.ts';
-import { describeError, isAppError } from '../shared/errors.ts';
+import { errorLine, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { exclusiveBound } from './ledger-dates.models.ts';
@@ -34,8 +34,7 @@ export async function guarded(io: CliIo, usage: string, run: () => Promise<void>
     return 0;
   } catch (err) {
     if (isAppError(err)) {
-      const { message, details } = describeError(err, localeLang());
-      io.stderr(`${message}${details.length ? ` (${details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : ''}`);
+      io.stderr(errorLine(err, localeLang()));
     } else if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.stderr(`${(err as Error).message}\n${usage}`);
     } else throw err;

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
-import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
 import type { Lang, MessageKey, Translate } from '../shared/i18n/index.ts';
-import { fieldErrorsFrom, type FieldErrors } from '../web/forms.ts';
+import { fieldErrorsFrom, fieldErrorsFromAppError, type FieldErrors } from '../web/forms.ts';
 import { listBudgetLines, listEntities } from '../org/org.usecases.ts';
 import type { DbHandle } from '../shared/db.ts';
 import { cabins } from '../shared/modes.ts';
@@ -29,17 +28,11 @@ const knownDetail: Record<string, MessageKey> = {
   comment: 'missions.error.comment',
 };
 
-export function errorsFromAppError(err: unknown, t: Translate): FieldErrors {
-  if (!isAppError(err)) throw err;
-  const errors: FieldErrors = {};
-  for (const detail of err.details) {
-    const field = formField(detail.path);
+export const errorsFromAppError = (err: unknown, t: Translate): FieldErrors =>
+  fieldErrorsFromAppError(err, t, formField, (field, error) => {
     const known = knownDetail[field];
-    errors[field] ??= known && err.code.startsWith('validation.') ? t(known) : detailMessage(detail, t);
-  }
-  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= errorMessage(err, t);
-  return errors;
-}
+    return known && error.code.startsWith('validation.') ? t(known) : undefined;
+  });
 
 export function errorsFromIssues(issues: z.core.$ZodIssue[], t: Translate): FieldErrors {
   const errors: FieldErrors = {};

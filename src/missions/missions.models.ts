@@ -1,5 +1,5 @@
 import { anyOf } from '../shared/i18n/index.ts';
-import { detail, invalid, type AppError, type ErrorDetail } from '../shared/errors.ts';
+import { detail, invalid, onField, verbatim, type AppError, type ErrorDetail } from '../shared/errors.ts';
 import { missionActionTexts, missionErrors, missionStateTexts, missionTexts } from './missions.errors.ts';
 import type { Role } from '../auth/auth.types.ts';
 
@@ -94,7 +94,7 @@ export function requireComment(action: 'return' | 'reject', comment: string | un
   const text = (comment ?? '').trim();
   if (text.length === 0) {
     const reason = action === 'return' ? missionTexts.commentRequiredReturn() : missionTexts.commentRequiredReject();
-    throw missionErrors.commentRequired({ reason }, [detail('comment', reason)]);
+    throw onField(missionErrors.commentRequired, 'comment', reason);
   }
   if (text.length > COMMENT_MAX_CHARS) {
     throw invalid('comment', missionTexts.commentTooLong({ max: COMMENT_MAX_CHARS }));
@@ -107,8 +107,7 @@ export function requireComment(action: 'return' | 'reject', comment: string | un
 export function checkSubmission(facts: SubmissionFacts, justification: string | null | undefined): void {
   if (facts.blocked) {
     const first = facts.blockingMessages[0];
-    const reason = first ? { key: 'error.mission.flightBanned', params: { reason: first } } : missionTexts.bannedFlight();
-    throw missionErrors.flightBanned({ reason }, [detail('legs', reason)]);
+    throw onField(missionErrors.flightBanned, 'legs', first ? verbatim(first) : missionTexts.bannedFlight());
   }
   const details: ErrorDetail[] = [];
   const text = (justification ?? '').trim();

@@ -53,12 +53,9 @@ export const missions = pgTable(
   ],
 );
 
-// One row per quoted leg, rewritten with each draft edit: lets reports count flights (trips × travellers)
-// and sum CO2e by mode with SQL instead of parsing every quote.
-export const missionLegs = pgTable(
-  'mission_legs',
-  {
-    missionId: text('mission_id').notNull().references(() => missions.id, { onDelete: 'cascade' }),
+// The columns of a quoted leg, shared by the estimate (mission_legs) and the actual trip (claim_legs):
+// the copil reads both with one query shape. A function: each table needs its own column builders.
+export const quotedLegColumns = () => ({
     legIndex: bigint('leg_index', { mode: 'number' }).notNull(),
     mode: text('mode').notNull(),
     fromLabel: text('from_label'),
@@ -70,6 +67,15 @@ export const missionLegs = pgTable(
     travelers: bigint('travelers', { mode: 'number' }).notNull(),
     co2eGrams: bigint('co2e_grams', { mode: 'number' }).notNull(),
     costCents: bigint('cost_cents', { mode: 'number' }).notNull(),
+});
+
+// One row per quoted leg, rewritten with each draft edit: lets reports count flights (trips × travellers)
+// and sum CO2e by mode with SQL instead of parsing every quote.
+export const missionLegs = pgTable(
+  'mission_legs',
+  {
+    missionId: text('mission_id').notNull().references(() => missions.id, { onDelete: 'cascade' }),
+    ...quotedLegColumns(),
   },
   (t) => [primaryKey({ columns: [t.missionId, t.legIndex] }), index('mission_legs_mode_idx').on(t.mode)],
 );

@@ -52,12 +52,9 @@ export const missions = sqliteTable(
   ],
 );
 
-// One row per quoted leg, rewritten with each draft edit: lets reports count flights (trips × travellers)
-// and sum CO2e by mode with SQL instead of parsing every quote.
-export const missionLegs = sqliteTable(
-  'mission_legs',
-  {
-    missionId: text('mission_id').notNull().references(() => missions.id, { onDelete: 'cascade' }),
+// The columns of a quoted leg, shared by the estimate (mission_legs) and the actual trip (claim_legs):
+// the copil reads both with one query shape. A function: each table needs its own column builders.
+export const quotedLegColumns = () => ({
     legIndex: integer('leg_index').notNull(),
     mode: text('mode').notNull(),
     fromLabel: text('from_label'),
@@ -69,6 +66,15 @@ export const missionLegs = sqliteTable(
     travelers: integer('travelers').notNull(),
     co2eGrams: integer('co2e_grams').notNull(),
     costCents: integer('cost_cents').notNull(),
+});
+
+// One row per quoted leg, rewritten with each draft edit: lets reports count flights (trips × travellers)
+// and sum CO2e by mode with SQL instead of parsing every quote.
+export const missionLegs = sqliteTable(
+  'mission_legs',
+  {
+    missionId: text('mission_id').notNull().references(() => missions.id, { onDelete: 'cascade' }),
+    ...quotedLegColumns(),
   },
   (t) => [primaryKey({ columns: [t.missionId, t.legIndex] }), index('mission_legs_mode_idx').on(t.mode)],
 );

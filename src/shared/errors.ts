@@ -83,9 +83,20 @@ export function declareTexts<const T extends Record<string, Wording>>(scope: str
 export const detail = (path: string, text: TextRef, extra: Record<string, unknown> = {}): ErrorDetail => ({ path, message: renderText('en', text), text, ...extra });
 
 // An error whose message is the reason given on one field (a factory worded '{reason}').
-export const onField = (factory: ErrorFactory, path: string, reason: TextRef): AppError => factory({ reason }, [detail(path, reason)]);
+export const onField = (factory: ErrorFactory, path: string, reason: TextRef, extra: Record<string, unknown> = {}): AppError =>
+  factory({ reason }, [detail(path, reason, extra)]);
+
+// A text worded elsewhere (a policy flag's message, already in the reader's language): shown as is.
+export const verbatim = (text: string): TextRef => ({ key: 'text.verbatim', params: { text } });
+registerMessages({ fr: { 'text.verbatim': '{text}' }, en: { 'text.verbatim': '{text}' } });
 
 export type ErrorWording = { code: string; message: string; details: Array<{ path: string; message: string; [extra: string]: unknown }> };
+
+// One line for a console: the message, then each field and what is wrong with it.
+export function errorLine(err: AppError, lang: Lang | Translate = DEFAULT_LANG): string {
+  const { message, details } = describeError(err, lang);
+  return details.length ? `${message} (${details.map((d) => `${d.path}: ${d.message}`).join('; ')})` : message;
+}
 
 // The error as a person reads it: the message and each detail in their language (or a page's `t`).
 export function describeError(err: AppError, lang: Lang | Translate = DEFAULT_LANG): ErrorWording {

@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import { AppError, describeError, isAppError, withStatus } from './errors.ts';
+import { AppError, describeError, isAppError, withStatus, type ErrorWording } from './errors.ts';
 import { httpErrors, httpTexts } from './http.errors.ts';
 import { DEFAULT_LANG, isLang, renderText, type Lang } from './i18n/index.ts';
 import { parseOrThrow } from './validation.ts';
 
-export type ErrorBody = { error: { code: string; message: string; details: Array<{ path: string; message: string }> } };
+export type ErrorBody = { error: ErrorWording };
 
 export function errorBody(err: AppError, lang: Lang = DEFAULT_LANG): ErrorBody {
   return { error: describeError(err, lang) };

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { detailMessage, errorMessage, isAppError, type AppError } from '../shared/errors.ts';
 import type { MessageKey, MessageParams, Translate } from '../shared/i18n/index.ts';
 
 // Form pages show each error next to its field, in the reader's language: zod's issues are mapped to
@@ -51,4 +52,18 @@ export function formList(body: unknown, name: string): string[] {
   const value = ((body ?? {}) as Record<string, unknown>)[name];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string');
+}
+
+// An API refusal (AppError) on a form: each detail next to the field its path names, in the page's
+// language (or the page's own wording for that field, when it has one); a conflict, or a refusal that
+// names no field, above the form.
+export function fieldErrorsFromAppError(err: unknown, t: Translate, fieldOf: (path: string) => string, pageWording: (field: string, err: AppError) => string | undefined = () => undefined): FieldErrors {
+  if (!isAppError(err)) throw err;
+  const errors: FieldErrors = {};
+  for (const detail of err.details) {
+    const field = fieldOf(detail.path);
+    errors[field] ??= pageWording(field, err) ?? detailMessage(detail, t);
+  }
+  if (Object.keys(errors).length === 0 || err.status === 409) errors._form ??= errorMessage(err, t);
+  return errors;
 }

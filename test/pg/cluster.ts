@@ -41,7 +41,7 @@ function ensureOsUser(): void {
   execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', OS_USER]);
 }
 
-export type Cluster = { url: string; stop: () => void; restart: () => void; pause: () => void; resume: () => void };
+export type Cluster = { url: string; stop: () => void };
 
 export async function startCluster(bin: string): Promise<Cluster> {
   ensureOsUser();
@@ -51,23 +51,15 @@ export async function startCluster(bin: string): Promise<Cluster> {
   const port = await freePort();
   asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'empreinte', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  const start = () => asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
-  const stopServer = (mode: string) => asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', mode, '-w', '-t', '60', 'stop']);
-  start();
+  asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return {
     url: `postgres://empreinte@127.0.0.1:${port}/postgres`,
     stop: () => {
       try {
-        stopServer('immediate');
+        asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '60', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
     },
-    restart: () => {
-      stopServer('fast');
-      start();
-    },
-    pause: () => stopServer('immediate'),
-    resume: start,
   };
 }

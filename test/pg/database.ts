@@ -9,18 +9,16 @@ export const pgUrl = inject('pgUrl');
 export const pgMigrationsFolder = fileURLToPath(new URL('../../db/migrations/pg', import.meta.url));
 
 // A fresh database of the test cluster with every PostgreSQL migration applied.
-export async function freshPgDatabase(): Promise<{ pool: pg.Pool; url: string; drop: () => Promise<void> }> {
+export async function freshPgDatabase(): Promise<{ pool: pg.Pool; drop: () => Promise<void> }> {
   const name = `t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: pgUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = pgUrl.replace(/\/postgres$/, `/${name}`);
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: pgUrl.replace(/\/postgres$/, `/${name}`), max: 4 });
   await migrate(drizzle(pool), { migrationsFolder: pgMigrationsFolder });
   return {
     pool,
-    url,
     drop: async () => {
       await pool.end();
       const again = new pg.Client({ connectionString: pgUrl });
