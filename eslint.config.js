@@ -23,6 +23,18 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js'] } }, 'import-x/extensions': ['.ts', '.js'] },
   },
+  // The data port is asynchronous: a promise nobody awaits is a write that may land after the answer,
+  // or a failure nobody sees. Type-aware, so that it knows which calls return promises.
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
   {
     files: ['src/**/*.models.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: infrastructure, patterns: infrastructurePatterns }] },

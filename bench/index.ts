@@ -49,10 +49,10 @@ async function main() {
     lines.push({ name: 'POST /api/quote req/s, every request computed', value: `${fmt(quote.computed.requestsPerSecond)} (p99 ${quote.computed.p99Ms} ms${cpu(quote.computed)})`, baseline: baseline(quote.computedBaseline), ratio: quote.computedRatio, target: 'ratio ≥ 0.7', ok: quote.computedRatio >= 0.7 });
   }
   if (wants('ledger')) {
-    lines.push(...(await optional<{ benchLedgerLines?: () => Promise<Line[]> }>('./ledger.bench.ts', async (m) => (m.benchLedgerLines ? m.benchLedgerLines() : []))));
+    lines.push(...(await optional<{ benchLedgerLines?: () => Promise<Line[]> }>('./ledger.bench.ts', async (m) => (m.benchLedgerLines ? await m.benchLedgerLines() : []))));
   }
   if (wants('reports')) {
-    lines.push(...(await optional<{ benchReportLines?: () => Promise<Line[]> }>('./reports.bench.ts', async (m) => (m.benchReportLines ? m.benchReportLines() : []))));
+    lines.push(...(await optional<{ benchReportLines?: () => Promise<Line[]> }>('./reports.bench.ts', async (m) => (m.benchReportLines ? await m.benchReportLines() : []))));
   }
 
   console.log('\nEmpreinte benchmarks (ratios against baselines measured in this run)\n');

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openMigratedDatabase, type DbHandle } from '../src/shared/db.ts';
+import { openMigratedDatabase, type Database } from '../src/shared/db.ts';
 import { balanceBefore } from '../src/ledger/ledger.repository.ts';
 
 const BUDGET_LINES = 20;
@@ -17,7 +17,7 @@ type Tip = { seq: number; balance: number };
 
 // Bulk load through prepared statements in one transaction, keeping each account's chain tip in memory.
 // The insert-check triggers stay on: the loaded rows satisfy them, and the schema is the real one.
-function load(database: DbHandle, transfers: number): { envelopeId: string; accountIds: string[]; lastMs: number } {
+function load(database: Database, transfers: number): { envelopeId: string; accountIds: string[]; lastMs: number } {
   const { sqlite } = database;
   const insertAccount = sqlite.prepare('insert into ledger_accounts (id, kind, name, entity_id, ref, allow_negative, created_at) values (?, ?, ?, null, ?, ?, ?)');
   const insertTransfer = sqlite.prepare(
@@ -58,19 +58,19 @@ function load(database: DbHandle, transfers: number): { envelopeId: string; acco
 // over the whole history, 4 in 5 on the envelope (the account with the most entries). The first pass
 // reads the index from disk or the OS cache; the second, over the same queries, measures the lookup
 // itself with the pages cached, which is what the ratio is computed on. Both are reported.
-function measure(database: DbHandle, fixture: ReturnType<typeof load>, queries: number): { firstPass: number; cached: number } {
+async function measure(database: Database, fixture: ReturnType<typeof load>, queries: number): Promise<{ firstPass: number; cached: number }> {
   let seed = 12345;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const bounds = Array.from({ length: queries }, () => new Date(START_MS + Math.floor(random() * (fixture.lastMs - START_MS + STEP_MS))).toISOString());
   const accounts = bounds.map((_, i) => (i % 5 === 4 ? fixture.accountIds[1 + (i % (fixture.accountIds.length - 1))]! : fixture.envelopeId));
   let checksum = 0;
-  const pass = (): number => {
+  const pass = async (): Promise<number> => {
     const start = process.hrtime.bigint();
-    for (let i = 0; i < queries; i += 1) checksum += balanceBefore(database.db, accounts[i]!, bounds[i]!);
+    for (let i = 0; i < queries; i += 1) checksum += await balanceBefore(database.db, accounts[i]!, bounds[i]!);
     return Number(process.hrtime.bigint() - start) / 1e3 / queries;
   };
-  const firstPass = pass();
-  const cached = pass();
+  const firstPass = await pass();
+  const cached = await pass();
   if (checksum === Number.MIN_SAFE_INTEGER) console.log(checksum);
   return { firstPass, cached };
 }
@@ -90,7 +90,7 @@ export async function benchLedger(options: { small?: number; large?: number; que
   const queries = options.queries ?? 50_000;
   const dir = mkdtempSync(join(tmpdir(), 'empreinte-ledger-bench-'));
   try {
-    const run = (transfers: number): SizeResult => {
+    const run = async (transfers: number): Promise<SizeResult> => {
       const database = openMigratedDatabase(join(dir, `ledger-${transfers}.sqlite`));
       // A throwaway file: no WAL or fsync while loading (a 1M-row transaction through the WAL costs
       // a minute of I/O), then back to the configuration the application runs with.
@@ -101,12 +101,12 @@ export async function benchLedger(options: { small?: number; large?: number; que
       database.sqlite.pragma('journal_mode = WAL');
       database.sqlite.pragma('synchronous = NORMAL');
       database.sqlite.exec('analyze');
-      const { firstPass, cached } = measure(database, loaded.value, queries);
+      const { firstPass, cached } = await measure(database, loaded.value, queries);
       database.sqlite.close();
       return { transfers, microsPerQuery: cached, firstPassMicrosPerQuery: firstPass, loadSeconds: loaded.seconds };
     };
-    const s = run(small);
-    const l = run(large);
+    const s = await run(small);
+    const l = await run(large);
     const ratio = l.microsPerQuery / s.microsPerQuery;
     const firstPassRatio = l.firstPassMicrosPerQuery / s.firstPassMicrosPerQuery;
     return { name: 'ledger balance as of a date', ratio, ok: ratio <= 2, details: { small: s, large: l, firstPassRatio, queries } };

@@ -33,28 +33,29 @@ export function missionBody(budgetLineId: string, fareCents: number) {
   return { purpose: 'conference', budgetLineId, trip: loadTrip(fareCents) };
 }
 
-export function seedLoadDatabase(dbPath: string, counts: { staff: number; secretariat: number; submittedMissions?: number; validatedMissions?: number }): LoadFixture {
+export async function seedLoadDatabase(dbPath: string, counts: { staff: number; secretariat: number; submittedMissions?: number; validatedMissions?: number }): Promise<LoadFixture> {
   const database = openMigratedDatabase(dbPath);
   try {
     const deps = buildDeps({ config: testConfig(), database, clock: systemClock });
-    const lab = createEntity(deps, { name: 'Laboratoire de charge', kind: 'lab' }, null);
-    const budgetLineIds = [1, 2, 3].map((n) => createBudgetLine(deps, { entityId: lab.id, code: `CHARGE-${n}`, label: `Ligne ${n}`, active: true }, null).id);
-    const agent = (role: Role, n: number): Agent => {
-      const user = createUser(deps, { email: `${role}.${n}@charge.example`, name: `${role} ${n}`, roles: [role], entityId: lab.id, category: 'staff' }, { actorId: null });
-      return { id: user.id, token: createApiToken(deps, user.id, 'load', { actorId: null }).token };
+    const lab = await createEntity(deps, { name: 'Laboratoire de charge', kind: 'lab' }, null);
+    const budgetLineIds = await Promise.all([1, 2, 3].map(async (n) => (await createBudgetLine(deps, { entityId: lab.id, code: `CHARGE-${n}`, label: `Ligne ${n}`, active: true }, null)).id));
+    const agent = async (role: Role, n: number): Promise<Agent> => {
+      const user = await createUser(deps, { email: `${role}.${n}@charge.example`, name: `${role} ${n}`, roles: [role], entityId: lab.id, category: 'staff' }, { actorId: null });
+      return { id: user.id, token: (await createApiToken(deps, user.id, 'load', { actorId: null })).token };
     };
-    const staff = Array.from({ length: counts.staff }, (_, n) => agent('staff', n));
-    const secretariat = Array.from({ length: counts.secretariat }, (_, n) => agent('secretariat', n));
+    const staff = await Promise.all(Array.from({ length: counts.staff }, (_, n) => agent('staff', n)));
+    const secretariat = await Promise.all(Array.from({ length: counts.secretariat }, (_, n) => agent('secretariat', n)));
     const missions = missionDeps(deps);
-    const desk = secretariat[0] ? toAuthenticatedUser(database.db, findUserById(database.db, secretariat[0].id)!, 'token') : undefined!;
-    const submittedMissionIds = Array.from({ length: counts.submittedMissions ?? 0 }, (_, n) => {
-      const traveller = toAuthenticatedUser(database.db, findUserById(database.db, staff[n % staff.length]!.id)!, 'token');
+    const desk = secretariat[0] ? await toAuthenticatedUser(database.db, (await findUserById(database.db, secretariat[0].id))!, 'token') : undefined!;
+    const submittedMissionIds: string[] = [];
+    for (let n = 0; n < (counts.submittedMissions ?? 0); n++) {
+      const traveller = await toAuthenticatedUser(database.db, (await findUserById(database.db, staff[n % staff.length]!.id))!, 'token');
       const input = parseOrThrow(createMissionSchema, missionBody(budgetLineIds[n % budgetLineIds.length]!, 90_000 + n));
-      const id = createMission(missions, traveller, input).id;
-      transitionMission(missions, traveller, id, 'submit', {});
-      if (n < (counts.validatedMissions ?? 0)) transitionMission(missions, desk, id, 'validate', {});
-      return id;
-    });
+      const id = (await createMission(missions, traveller, input)).id;
+      await transitionMission(missions, traveller, id, 'submit', {});
+      if (n < (counts.validatedMissions ?? 0)) await transitionMission(missions, desk, id, 'validate', {});
+      submittedMissionIds.push(id);
+    }
     return { budgetLineIds, staff, secretariat, submittedMissionIds };
   } finally {
     database.sqlite.close();

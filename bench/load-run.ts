@@ -1,8 +1,9 @@
+import { databaseOn } from '../src/shared/db.ts';
 // One load run against a running server, and the checks that must hold after it. Each autocannon
 // connection loops over one traveller's day: price a trip (open quote API), create a mission, submit it
 // (staff token), then a secretariat agent validates it (booking its contribution in the ledger).
 import autocannon from 'autocannon';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { auditLedger } from '../src/ledger/ledger.audit.ts';
 import { loadTrip, missionBody, type LoadFixture } from './load-fixture.ts';
@@ -102,7 +103,7 @@ export async function runLoad(options: { baseUrl: string; fixture: LoadFixture; 
 // every broken rule; an empty list is a pass. A request still in flight when autocannon stopped may
 // have been carried out unseen: its mission may be one step further than its last answer, and an
 // unseen creation leaves one draft nobody heard of — no more than that.
-export function verifyLoad(dbPath: string, outcomes: LoadOutcome[]): string[] {
+export async function verifyLoad(dbPath: string, outcomes: LoadOutcome[]): Promise<string[]> {
   const problems: string[] = [];
   const missions = new Map<string, MissionState>();
   const ahead = new Map<string, MissionState>();
@@ -116,7 +117,7 @@ export function verifyLoad(dbPath: string, outcomes: LoadOutcome[]): string[] {
     outcome.unanswered.transitions.forEach((state, id) => ahead.set(id, state));
     unseenCreates += outcome.unanswered.creates;
   }
-  const sqlite = new Database(dbPath, { readonly: true, fileMustExist: true });
+  const sqlite = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
   try {
     if (sqlite.pragma('integrity_check', { simple: true }) !== 'ok') problems.push('integrity_check failed');
     const stored = new Map((sqlite.prepare('select id, status from missions').all() as Array<{ id: string; status: string }>).map((r) => [r.id, r.status]));
@@ -134,7 +135,7 @@ export function verifyLoad(dbPath: string, outcomes: LoadOutcome[]): string[] {
     if (phantoms.length > unseenCreates || phantoms.some(([id, status]) => status !== 'draft' || contributions.has(id))) {
       problems.push(`${phantoms.length} mission(s) stored but never answered 201 (${unseenCreates} creation(s) were in flight at the end): ${phantoms.slice(0, 5).map(([id, s]) => `${id} ${s}`).join(', ')}`);
     }
-    const audit = auditLedger({ sqlite, db: drizzle(sqlite) });
+    const audit = await auditLedger(databaseOn(sqlite));
     problems.push(...audit.problems.map((p) => `ledger ${p.check}: ${p.message}`));
   } finally {
     sqlite.close();

@@ -13,7 +13,7 @@ export async function benchLoad(seconds: number, connections: number): Promise<{
   const dir = mkdtempSync(join(tmpdir(), 'empreinte-load-'));
   try {
     const dbPath = join(dir, 'load.sqlite');
-    const fixture = seedLoadDatabase(dbPath, { staff: Math.max(connections, 20), secretariat: 5 });
+    const fixture = await seedLoadDatabase(dbPath, { staff: Math.max(connections, 20), secretariat: 5 });
     const server = await startServerProcess(dbPath, { LOG_LEVEL: 'warn' });
     let warmUp, outcome;
     try {
@@ -23,7 +23,7 @@ export async function benchLoad(seconds: number, connections: number): Promise<{
       const exit = await server.kill('SIGTERM');
       if (exit.code !== 0) throw new Error(`server stopped with ${JSON.stringify(exit)}:\n${server.output()}`);
     }
-    return { summary: summarise(outcome), problems: verifyLoad(dbPath, [warmUp, outcome]) };
+    return { summary: summarise(outcome), problems: await verifyLoad(dbPath, [warmUp, outcome]) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

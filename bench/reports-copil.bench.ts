@@ -1,6 +1,6 @@
 // The copil report over 100,000 validated missions (2019–2026) against a plain SQL aggregate of the
 // same rows (flights and grams per year and mode), both best of ROUNDS in the same run.
-import { openMigratedDatabase, type DbHandle } from '../src/shared/db.ts';
+import { openMigratedDatabase, type Database } from '../src/shared/db.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { bookMissionContribution } from '../src/ledger/contributions.usecases.ts';
 import { copilReport } from '../src/reports/copil.usecases.ts';
@@ -15,7 +15,7 @@ const purposes = ['conference', 'research', 'teaching', 'recruitment', 'student_
 const countries = ['FR', 'FR', 'FR', 'DE', 'CA', 'ES', 'US', 'BE'];
 
 // Missions, legs, replaced flights and a thousand contributions, written with bare prepared inserts.
-export function seedCopilDatabase(missions = MISSIONS): DbHandle {
+export async function seedCopilDatabase(missions = MISSIONS): Promise<Database> {
   const database = openMigratedDatabase(':memory:');
   const s = database.sqlite;
   const at = '2019-01-01T00:00:00.000Z';
@@ -45,7 +45,7 @@ export function seedCopilDatabase(missions = MISSIONS): DbHandle {
   })();
   for (let i = 0; i < CONTRIBUTIONS; i++) {
     const n = i * 8 + 7; // missions of 2026
-    bookMissionContribution(database, { missionId: `msn_${n}`, budgetLineId: 'bgl_bench', entityId: null, amountCents: 5000, co2eGrams: 250_000, at: '2026-06-01T10:00:00.000Z', actorId: null });
+    await bookMissionContribution(database, { missionId: `msn_${n}`, budgetLineId: 'bgl_bench', entityId: null, amountCents: 5000, co2eGrams: 250_000, at: '2026-06-01T10:00:00.000Z', actorId: null });
   }
   s.pragma('optimize');
   return database;
@@ -61,14 +61,14 @@ function best(run: () => unknown, rounds: number): number {
   return fastest;
 }
 
-export function benchCopil(missions = MISSIONS, rounds = ROUNDS) {
-  const database = seedCopilDatabase(missions);
+export async function benchCopil(missions = MISSIONS, rounds = ROUNDS) {
+  const database = await seedCopilDatabase(missions);
   const deps = { database, clock: fixedClock('2026-11-27T10:00:00Z') };
   const plain = database.sqlite.prepare(`SELECT substr(m.depart_at, 1, 4) AS year, l.mode, sum(l.trips * l.travelers) AS legs, sum(l.co2e_grams) AS grams
     FROM missions m JOIN mission_legs l ON l.mission_id = m.id
     WHERE m.status = 'validated' AND m.depart_at >= ? AND m.depart_at < ? GROUP BY 1, 2`);
   const bounds = [parisYearStartUtc(2019), parisYearStartUtc(2027)];
-  copilReport(deps, { year: 2026, reference: 2019 }); // warm the prepared statements
+  await copilReport(deps, { year: 2026, reference: 2019 }); // warm the prepared statements
   plain.all(...bounds);
   let reportMs = Infinity;
   let plainMs = Infinity;
@@ -77,13 +77,13 @@ export function benchCopil(missions = MISSIONS, rounds = ROUNDS) {
     reportMs = Math.min(reportMs, best(() => copilReport(deps, { year: 2026, reference: 2019 }), 1));
     plainMs = Math.min(plainMs, best(() => plain.all(...bounds), 1));
   }
-  const report = copilReport(deps, { year: 2026, reference: 2019 });
+  const report = await copilReport(deps, { year: 2026, reference: 2019 });
   database.sqlite.close();
   return { missions, reportMs, plainMs, ratio: reportMs / plainMs, flights: report.flights.current };
 }
 
 export async function benchCopilReport(): Promise<Line[]> {
-  const r = benchCopil();
+  const r = await benchCopil();
   const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
   return [{
     name: `copil report over ${new Intl.NumberFormat('en-US').format(r.missions)} missions (2019–2026)`,

@@ -41,16 +41,16 @@ function freshDeps(): AppDeps {
   return buildDeps({ config: testConfig(), database: openMigratedDatabase(':memory:'), clock: fixedClock('2026-11-27T10:00:00Z') });
 }
 
-function seconds(run: () => void): number {
+async function seconds(run: () => unknown): Promise<number> {
   const start = performance.now();
-  run();
+  await run();
   return (performance.now() - start) / 1000;
 }
 
 // The import (CSV read, rows normalised and keyed, places resolved, footprints, batched inserts)
 // against bare prepared inserts of the very rows it stored, in one transaction, into the same table.
 // The two alternate, best of ROUNDS each: on a shared machine the best run is the one least disturbed.
-export function benchImport(rows = ROWS, options: { forceCsvParse?: boolean; rounds?: number; batchSize?: number } = {}) {
+export async function benchImport(rows = ROWS, options: { forceCsvParse?: boolean; rounds?: number; batchSize?: number } = {}) {
   const text = generatedCsv(rows);
   freshDeps().places.resolve('Paris, FR', { mode: 'train', path: 'warm-up' }); // the place index loads once per process
   let importBest = Infinity;
@@ -58,29 +58,29 @@ export function benchImport(rows = ROWS, options: { forceCsvParse?: boolean; rou
   for (let round = 0; round < (options.rounds ?? ROUNDS); round++) {
     const deps = freshDeps();
     let bad = 0;
-    importBest = Math.min(importBest, seconds(() => (bad = importMissionsCsv(deps, text, { fileName: 'bench.csv', forceCsvParse: options.forceCsvParse, batchSize: options.batchSize }).bad)));
+    importBest = Math.min(importBest, await seconds(async () => (bad = (await importMissionsCsv(deps, text, { fileName: 'bench.csv', forceCsvParse: options.forceCsvParse, batchSize: options.batchSize })).bad)));
     if (bad > 0) throw new Error(`bench import: ${bad} bad rows`);
-    bareBest = Math.min(bareBest, bareInsertSeconds(deps));
+    bareBest = Math.min(bareBest, await bareInsertSeconds(deps));
     deps.database.sqlite.close();
   }
   return { rows, importRowsPerSecond: rows / importBest, bareRowsPerSecond: rows / bareBest, ratio: bareBest / importBest };
 }
 
-function bareInsertSeconds(imported: AppDeps): number {
+async function bareInsertSeconds(imported: AppDeps): Promise<number> {
   const stored = imported.database.sqlite.prepare('SELECT * FROM historical_trips ORDER BY id').raw().all() as unknown[][];
   const run = imported.database.sqlite.prepare('SELECT * FROM import_runs').raw().get() as unknown[];
   const bare = openMigratedDatabase(':memory:');
   bare.sqlite.prepare(`INSERT INTO import_runs VALUES (${run.map(() => '?').join(', ')})`).run(...run);
-  const insert = prepareBareTripInsert(bare.sqlite);
+  const insert = await prepareBareTripInsert(bare.sqlite);
   const params = stored.map((r) => r.slice(1) as TripParams); // without the autoincrement id
-  const elapsed = seconds(() => bare.sqlite.transaction(() => params.forEach((p) => insert.run(...p)))());
+  const elapsed = await seconds(() => bare.sqlite.transaction(() => params.forEach((p) => insert.run(...p)))());
   bare.sqlite.close();
   return elapsed;
 }
 
 export async function benchReportLines(): Promise<Line[]> {
   const lines: Line[] = [];
-  const imp = benchImport();
+  const imp = await benchImport();
   lines.push({
     name: `import missions rows/s (${fmt(imp.rows)} rows, quote-free file, default batch)`,
     value: fmt(imp.importRowsPerSecond),
@@ -89,7 +89,7 @@ export async function benchReportLines(): Promise<Line[]> {
     target: 'ratio ≥ 0.5',
     ok: imp.ratio >= 0.5,
   });
-  const small = benchImport(ROWS, { batchSize: 1000, rounds: 3 });
+  const small = await benchImport(ROWS, { batchSize: 1000, rounds: 3 });
   lines.push({
     name: `import missions rows/s with --batch 1000 (${fmt(small.rows)} rows)`,
     value: fmt(small.importRowsPerSecond),
@@ -98,7 +98,7 @@ export async function benchReportLines(): Promise<Line[]> {
     target: 'informative (default batch: 10,000)',
     ok: true,
   });
-  const quoted = benchImport(ROWS, { forceCsvParse: true, rounds: 1 });
+  const quoted = await benchImport(ROWS, { forceCsvParse: true, rounds: 1 });
   lines.push({
     name: `import missions rows/s through csv-parse (${fmt(quoted.rows)} rows, quoted files)`,
     value: fmt(quoted.importRowsPerSecond),

@@ -1,5 +1,5 @@
 import type { Config } from './config.ts';
-import type { DbHandle } from './shared/db.ts';
+import type { Database } from './shared/db.ts';
 import type { Clock } from './shared/clock.ts';
 import { loadPlaceIndex } from './places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
@@ -17,7 +17,7 @@ import type { Logger } from './ops/logger.ts';
 // Reference data (places, factor sets, rates) is immutable and loaded once per process.
 export type AppDeps = {
   config: Config;
-  database: DbHandle;
+  database: Database;
   clock: Clock;
   places: PlaceResolver;
   factors: FactorRegistry;
@@ -27,7 +27,7 @@ export type AppDeps = {
   logger?: Logger;
 };
 
-export function buildDeps(base: { config: Config; database: DbHandle; clock: Clock; logError?: (err: unknown, req?: Request) => void; logger?: Logger }): AppDeps {
+export function buildDeps(base: { config: Config; database: Database; clock: Clock; logError?: (err: unknown, req?: Request) => void; logger?: Logger }): AppDeps {
   // The place index (~0.5 s) loads on first use; src/server.ts may warm it with loadPlaceIndex().
   // Factor sets load (and are validated) here, so an unknown EMPREINTE_FACTOR_SET stops the start.
   const factors = loadFactorRegistry({ defaultSetId: base.config.EMPREINTE_FACTOR_SET });

@@ -26,11 +26,11 @@ const database = openMigratedDatabase(config.EMPREINTE_DB);
 const logError = (err: unknown, req?: { requestId?: string }) => logger.error({ err, reqId: req?.requestId }, 'unhandled error');
 const app = createApp(buildDeps({ config, database, clock: systemClock, logger, logError }));
 loadPlaceIndex();
-ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
+await ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
 
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ host: config.HOST, port: config.PORT }, `Empreinte listening on http://${config.HOST}:${config.PORT}`);
-  firstStartHint(database);
+  firstStartHint(database).catch((err: unknown) => logger.error({ err }, 'first-start hint'));
 });
 
 gracefulShutdown(server, {

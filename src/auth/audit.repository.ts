@@ -15,7 +15,7 @@ export type AuditInput = {
   detail?: Record<string, string> | null;
 };
 
-export function recordAudit(db: Db, clock: Clock, input: AuditInput): void {
+export async function recordAudit(db: Db, clock: Clock, input: AuditInput): Promise<void> {
   db.insert(authAudit)
     .values({
       id: newId('aud'),
@@ -30,7 +30,7 @@ export function recordAudit(db: Db, clock: Clock, input: AuditInput): void {
 }
 
 // Insertion order (rowid): rows written within the same millisecond keep their real sequence.
-export function listAudit(db: Db, subjectUserId?: string): AuditRow[] {
+export async function listAudit(db: Db, subjectUserId?: string): Promise<AuditRow[]> {
   const query = db.select().from(authAudit);
   return (subjectUserId ? query.where(eq(authAudit.subjectUserId, subjectUserId)) : query).orderBy(sql`rowid`).all();
 }

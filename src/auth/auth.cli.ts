@@ -62,17 +62,17 @@ async function addUser(args: string[], io: CliIo): Promise<number> {
   if (!(userCategories as readonly string[]).includes(values.category)) throw new UsageError('--category must be staff or student');
   const wanted = toRoles(values.role);
   const roleList: Role[] = wanted.length ? wanted : ['staff'];
-  const entity = values.entity ? resolveEntity(io, values.entity) : null;
+  const entity = values.entity ? await resolveEntity(io, values.entity) : null;
   const password = await readPassword(io, values);
   const passwordHash = password === null ? null : await hashPassword(password);
-  const user = createUser(
+  const user = await createUser(
     io,
     { email: values.email, name: values.name, roles: roleList, entityId: entity?.id ?? null, category: values.category as UserCategory, passwordHash },
     CLI_ACTOR,
   );
   io.out(`Created user ${user.id} <${user.email}> (roles: ${roleList.join(', ')}; entity: ${entity ? `${entity.name} ${entity.id}` : 'none'})`);
   if (!passwordHash) io.out('No password set: this person signs in through the trusted proxy header or with an API token.');
-  if (values.token) printToken(io, createApiToken(io, user.id, values['token-label'], CLI_ACTOR).token);
+  if (values.token) printToken(io, (await createApiToken(io, user.id, values['token-label'], CLI_ACTOR)).token);
   return 0;
 }
 
@@ -91,24 +91,24 @@ async function changeRoles(args: string[], io: CliIo): Promise<number> {
   if (!values.email || (!values.add && !values.remove)) throw new UsageError('--email and at least one --add or --remove are required');
   const toAdd = toRoles(values.add);
   const toRemove = toRoles(values.remove);
-  const user = findUserOrThrow(io, values.email);
-  for (const role of toAdd) io.out(changeRole(io, user.id, role, 'add', CLI_ACTOR) ? `Added role ${role}` : `Already had role ${role}`);
-  for (const role of toRemove) io.out(changeRole(io, user.id, role, 'remove', CLI_ACTOR) ? `Removed role ${role}` : `Did not have role ${role}`);
-  io.out(`${user.email} now has roles: ${rolesOf(io.database.db, user.id).join(', ') || '(none)'}`);
+  const user = await findUserOrThrow(io, values.email);
+  for (const role of toAdd) io.out(await changeRole(io, user.id, role, 'add', CLI_ACTOR) ? `Added role ${role}` : `Already had role ${role}`);
+  for (const role of toRemove) io.out(await changeRole(io, user.id, role, 'remove', CLI_ACTOR) ? `Removed role ${role}` : `Did not have role ${role}`);
+  io.out(`${user.email} now has roles: ${(await rolesOf(io.database.db, user.id)).join(', ') || '(none)'}`);
   return 0;
 }
 
 async function newToken(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { email: { type: 'string' }, 'token-label': { type: 'string', default: 'cli' } } });
   if (!values.email) throw new UsageError('--email is required');
-  const user = findUserOrThrow(io, values.email);
-  printToken(io, createApiToken(io, user.id, values['token-label'], CLI_ACTOR).token);
+  const user = await findUserOrThrow(io, values.email);
+  printToken(io, (await createApiToken(io, user.id, values['token-label'], CLI_ACTOR)).token);
   return 0;
 }
 
 async function listUsers(args: string[], io: CliIo): Promise<number> {
   parseArgs({ args, strict: true, options: {} });
-  for (const p of listPeople(io)) {
+  for (const p of await listPeople(io)) {
     io.out([p.id, p.email, p.name, p.category, p.entity?.name ?? '-', p.roles.join(',') || '-', p.disabled ? 'disabled' : 'enabled'].join('\t'));
   }
   return 0;
@@ -118,12 +118,12 @@ async function listUsers(args: string[], io: CliIo): Promise<number> {
 async function setStatus(args: string[], io: CliIo, status: 'disable' | 'enable'): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { email: { type: 'string' } } });
   if (!values.email) throw new UsageError('--email is required');
-  const user = findUserOrThrow(io, values.email);
+  const user = await findUserOrThrow(io, values.email);
   if (status === 'enable') {
-    io.out(enableUser(io, user.id, CLI_ACTOR).changed ? `Enabled ${user.email}` : `${user.email} was already enabled`);
+    io.out((await enableUser(io, user.id, CLI_ACTOR)).changed ? `Enabled ${user.email}` : `${user.email} was already enabled`);
     return 0;
   }
-  const { changed, sessionsEnded } = disableUser(io, user.id, CLI_ACTOR);
+  const { changed, sessionsEnded } = await disableUser(io, user.id, CLI_ACTOR);
   io.out(changed ? `Disabled ${user.email} (${sessionsEnded} session(s) ended; API tokens refused until enabled)` : `${user.email} was already disabled`);
   return 0;
 }
@@ -135,7 +135,7 @@ async function setPassword(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { email: { type: 'string' } } });
   if (!values.email) throw new UsageError('--email is required');
   if (io.stdinIsTTY) throw new UsageError("pipe the new password into standard input, e.g. printf '%s\\n' \"$PASSWORD\" | empreinte user password --email …");
-  const user = findUserOrThrow(io, values.email);
+  const user = await findUserOrThrow(io, values.email);
   const password = await readPassword(io, { 'password-stdin': true });
   const { sessionsEnded } = await setPasswordByAdmin(io, user.id, password!, CLI_ACTOR);
   io.out(`Password set for ${user.email} (${sessionsEnded} session(s) ended)`);

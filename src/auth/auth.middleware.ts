@@ -21,10 +21,10 @@ const invalidToken = () => authErrors.invalidToken();
 // run as nobody. Everyone else may stay anonymous; routes decide with requireUser / requireRole.
 export function authenticate(deps: AuthDeps & { config: Pick<Config, 'EMPREINTE_TRUSTED_USER_HEADER'> }): RequestHandler {
   const trustedHeader = deps.config.EMPREINTE_TRUSTED_USER_HEADER?.trim() || undefined;
-  return (req, res, next) => {
+  return async (req, res, next) => {
     const authorization = req.get('authorization');
     if (authorization && /^bearer\s/i.test(authorization)) {
-      const user = userFromApiToken(deps, authorization.slice(7).trim());
+      const user = await userFromApiToken(deps, authorization.slice(7).trim());
       if (!user) {
         res.setHeader('WWW-Authenticate', 'Bearer realm="empreinte", error="invalid_token"');
         return next(invalidToken());
@@ -36,12 +36,12 @@ export function authenticate(deps: AuthDeps & { config: Pick<Config, 'EMPREINTE_
     // falling back to a session cookie that may belong to someone else on a shared computer.
     const remote = trustedHeader ? req.get(trustedHeader) : undefined;
     if (remote !== undefined) {
-      const user = userFromTrustedHeader(deps, remote);
+      const user = await userFromTrustedHeader(deps, remote);
       if (user) req.user = user;
       return next();
     }
     const sessionToken = readCookie(req, SESSION_COOKIE);
-    const live = sessionToken ? userFromSession(deps, sessionToken) : null;
+    const live = sessionToken ? await userFromSession(deps, sessionToken) : null;
     if (live) {
       req.user = live.user;
       req.authSession = { id: live.sessionId, csrfSecret: live.csrfSecret };

@@ -54,9 +54,9 @@ export function signInPages(deps: PagesDeps): Router {
     res.redirect(303, next);
   });
 
-  router.post('/sign-out', (req, res) => {
+  router.post('/sign-out', async (req, res) => {
     const token = readCookie(req, SESSION_COOKIE);
-    if (token) signOut(deps, token, clientIp(req));
+    if (token) await signOut(deps, token, clientIp(req));
     clearCookie(res, SESSION_COOKIE, cookieOptions(req, deps.config));
     setFlash(res, 'signIn.signedOut', { kind: 'info' });
     res.redirect(303, '/sign-in');

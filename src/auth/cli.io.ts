@@ -1,12 +1,12 @@
 import { loadConfig } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
-import { openMigratedDatabase, type DbHandle } from '../shared/db.ts';
+import { openMigratedDatabase, type Database } from '../shared/db.ts';
 import { errorLine, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
 
 // What a sub-command touches, injected so that tests run it in-process on an in-memory database.
 export type CliIo = {
-  database: DbHandle;
+  database: Database;
   clock: Clock;
   out: (line: string) => void;
   err: (line: string) => void;

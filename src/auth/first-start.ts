@@ -1,10 +1,10 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { countActiveAdmins } from './users.repository.ts';
 
 // Printed by the server at start while nobody can administer the instance. Returns the text (or null)
 // so that a test can check it without capturing the console.
-export function firstStartHint(database: DbHandle, print: (text: string) => void = console.log): string | null {
-  if (countActiveAdmins(database.db) > 0) return null;
+export async function firstStartHint(database: Database, print: (text: string) => void = console.log): Promise<string | null> {
+  if (await countActiveAdmins(database.db) > 0) return null;
   const text = [
     'No administrator yet. Create the first one (the password is read from standard input):',
     '  npx empreinte entity add --name "IMT Mines Alès" --kind service',

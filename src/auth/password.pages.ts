@@ -25,8 +25,8 @@ export function newPasswordErrors(newPassword: string, confirmPassword: string, 
   return errors;
 }
 
-function showForm(deps: AuthDeps, req: Request, res: Response, errors: FieldErrors = {}): void {
-  renderPage(res, 'account/password', { title: res.locals.t('password.title'), hasPassword: hasPassword(deps, currentUser(req).id), errors });
+async function showForm(deps: AuthDeps, req: Request, res: Response, errors: FieldErrors = {}): Promise<void> {
+  renderPage(res, 'account/password', { title: res.locals.t('password.title'), hasPassword: await hasPassword(deps, currentUser(req).id), errors });
 }
 
 export function passwordPages(deps: AuthDeps & { passwordLimiter?: PasswordChangeLimiter }): Router {

@@ -23,27 +23,25 @@ export type OwnPasswordResult =
 // Every other session of the person ends (a thief's included); the one they changed it from stays.
 export async function changeOwnPassword(deps: AuthDeps & { limiter: PasswordChangeLimiter }, input: OwnPasswordChange): Promise<OwnPasswordResult> {
   const { database, clock, limiter } = deps;
-  const row = users.findUserById(database.db, input.userId);
+  const row = await users.findUserById(database.db, input.userId);
   if (!row) throw userNotFound(input.userId);
   if (!row.passwordHash) return { kind: 'no_password' };
   const retryAfterSeconds = limiter.retryAfterSeconds(row.id);
   if (retryAfterSeconds > 0) return { kind: 'rate_limited', retryAfterSeconds };
   if (!(await verifyPassword(input.currentPassword, row.passwordHash))) {
     limiter.recordFailure(row.id);
-    recordAudit(database.db, clock, { event: 'password_change_failed', actorId: row.id, subjectUserId: row.id, ip: input.ip });
+    await recordAudit(database.db, clock, { event: 'password_change_failed', actorId: row.id, subjectUserId: row.id, ip: input.ip });
     return { kind: 'wrong_password' };
   }
   if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC')) return { kind: 'same_password' };
   const newHash = await hashPassword(input.newPassword);
-  return database.sqlite
-    .transaction((): OwnPasswordResult => {
+  return await database.transaction(async (): Promise<OwnPasswordResult> => {
       // Changed meanwhile (another tab, an admin): the current password just checked is no longer it.
-      if (!users.setPasswordHash(database.db, row.id, newHash, row.passwordHash!)) return { kind: 'wrong_password' };
-      const ended = input.keepSessionId ? deleteOtherSessionsOfUser(database.db, row.id, input.keepSessionId) : deleteSessionsOfUser(database.db, row.id);
-      recordAudit(database.db, clock, { event: 'password_changed', actorId: row.id, subjectUserId: row.id, ip: input.ip, detail: { sessionsEnded: String(ended) } });
+      if (!await users.setPasswordHash(database.db, row.id, newHash, row.passwordHash!)) return { kind: 'wrong_password' };
+      const ended = input.keepSessionId ? await deleteOtherSessionsOfUser(database.db, row.id, input.keepSessionId) : await deleteSessionsOfUser(database.db, row.id);
+      await recordAudit(database.db, clock, { event: 'password_changed', actorId: row.id, subjectUserId: row.id, ip: input.ip, detail: { sessionsEnded: String(ended) } });
       return { kind: 'changed', sessionsEnded: ended };
-    })
-    .immediate();
+    });
 }
 
 export type PasswordSet = { user: Person; sessionsEnded: number };
@@ -52,18 +50,16 @@ export type PasswordSet = { user: Person; sessionsEnded: number };
 // left open must not be enough to take over an administrator's account. The console (actor null) may.
 export async function setPasswordByAdmin(deps: AuthDeps, userId: string, password: string, actor: Actor): Promise<PasswordSet> {
   const { database, clock } = deps;
-  if (!users.findUserById(database.db, userId)) throw userNotFound(userId);
+  if (!await users.findUserById(database.db, userId)) throw userNotFound(userId);
   if (actor.actorId !== null && actor.actorId === userId) {
     throw userErrors.selfPassword({}, [{ path: 'id', message: 'user.self_password' }]);
   }
   const passwordHash = await hashPassword(password);
-  const sessionsEnded = database.sqlite
-    .transaction(() => {
-      if (!users.setPasswordHash(database.db, userId, passwordHash)) throw userNotFound(userId);
-      const ended = deleteSessionsOfUser(database.db, userId);
-      recordAudit(database.db, clock, { event: 'password_set', ...actor, subjectUserId: userId, detail: { sessionsEnded: String(ended) } });
+  const sessionsEnded = await database.transaction(async () => {
+      if (!await users.setPasswordHash(database.db, userId, passwordHash)) throw userNotFound(userId);
+      const ended = await deleteSessionsOfUser(database.db, userId);
+      await recordAudit(database.db, clock, { event: 'password_set', ...actor, subjectUserId: userId, detail: { sessionsEnded: String(ended) } });
       return ended;
-    })
-    .immediate();
-  return { user: personById(deps, userId), sessionsEnded };
+    });
+  return { user: await personById(deps, userId), sessionsEnded };
 }

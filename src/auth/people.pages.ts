@@ -24,12 +24,12 @@ type PageState = { form?: { values: PersonFormValues; errors: FieldErrors }; act
 const emptyForm = (): PageState['form'] => ({ values: { email: '', name: '', category: 'staff', entityId: '', roles: ['staff'] }, errors: {} });
 const roleLabel = (t: Translate, role: Role) => t(`role.${role}`);
 
-function showPeople(deps: AuthDeps, req: Request, res: Response, state: PageState = {}): void {
+async function showPeople(deps: AuthDeps, req: Request, res: Response, state: PageState = {}): Promise<void> {
   const t = res.locals.t;
   const me = currentUser(req).id;
   renderPage(res, 'auth/people', {
     title: t('people.title'),
-    people: listPeople(deps).map((p) => ({
+    people: (await listPeople(deps)).map((p) => ({
       ...p,
       isMe: p.id === me,
       category: t(`category.${p.category}`),
@@ -37,7 +37,7 @@ function showPeople(deps: AuthDeps, req: Request, res: Response, state: PageStat
       addable: roles.filter((role) => !p.roles.includes(role)).map((role) => ({ value: role, label: roleLabel(t, role) })),
     })),
     categoryOptions: userCategories.map((c) => ({ value: c, label: t(`category.${c}`) })),
-    entityOptions: [{ value: '', label: t('people.form.entity.none') }, ...listEntities(deps).map((e) => ({ value: e.id, label: e.name }))],
+    entityOptions: [{ value: '', label: t('people.form.entity.none') }, ...(await listEntities(deps)).map((e) => ({ value: e.id, label: e.name }))],
     roleOptions: roles.map((role) => ({ value: role, label: roleLabel(t, role) })),
     form: state.form ?? emptyForm(),
     actionError: state.actionError,
@@ -46,14 +46,14 @@ function showPeople(deps: AuthDeps, req: Request, res: Response, state: PageStat
 
 
 // One action on one person: a 404 page for an unknown id, the page again with the reason for a 409.
-function personAction(deps: AuthDeps, run: (person: Person, req: Request, res: Response) => void) {
-  return (req: Request, res: Response) => {
-    const person = personById(deps, String(req.params.id));
+function personAction(deps: AuthDeps, run: (person: Person, req: Request, res: Response) => Promise<void>) {
+  return async (req: Request, res: Response) => {
+    const person = await personById(deps, String(req.params.id));
     try {
-      run(person, req, res);
+      await run(person, req, res);
     } catch (err) {
       if (!isAppError(err) || err.status !== 409) throw err;
-      showPeople(deps, req, res.status(409), { actionError: errorMessage(err, res.locals.t) });
+      await showPeople(deps, req, res.status(409), { actionError: errorMessage(err, res.locals.t) });
     }
   };
 }
@@ -81,7 +81,7 @@ async function addPerson(deps: AuthDeps, req: Request, res: Response): Promise<v
   } catch (err) {
     if (!isAppError(err) || (err.code !== 'user.conflict' && err.details[0]?.path !== 'entityId')) throw err;
     const errors: FieldErrors = err.code === 'user.conflict' ? { email: t('people.error.emailTaken') } : { entityId: t('people.error.unknownEntity') };
-    showPeople(deps, req, res.status(err.status), { form: { values, errors } });
+    await showPeople(deps, req, res.status(err.status), { form: { values, errors } });
   }
 }
 
@@ -92,24 +92,24 @@ export function peoplePages(deps: AuthDeps): Router {
   router.get('/admin/people', admin, (req, res) => showPeople(deps, req, res));
   router.post('/admin/people', admin, (req, res) => addPerson(deps, req, res));
 
-  router.post('/admin/people/:id/disable', admin, personAction(deps, (person, req, res) => {
-    const { changed } = disableUser(deps, person.id, actorOf(req));
+  router.post('/admin/people/:id/disable', admin, personAction(deps, async (person, req, res) => {
+    const { changed } = await disableUser(deps, person.id, actorOf(req));
     setFlash(res, changed ? 'people.flash.disabled' : 'people.flash.unchanged', { params: { name: person.name }, kind: changed ? 'success' : 'info' });
     res.redirect(303, '/admin/people');
   }));
 
-  router.post('/admin/people/:id/enable', admin, personAction(deps, (person, req, res) => {
-    const { changed } = enableUser(deps, person.id, actorOf(req));
+  router.post('/admin/people/:id/enable', admin, personAction(deps, async (person, req, res) => {
+    const { changed } = await enableUser(deps, person.id, actorOf(req));
     setFlash(res, changed ? 'people.flash.enabled' : 'people.flash.unchanged', { params: { name: person.name }, kind: changed ? 'success' : 'info' });
     res.redirect(303, '/admin/people');
   }));
 
-  router.post('/admin/people/:id/roles', admin, personAction(deps, (person, req, res) => {
+  router.post('/admin/people/:id/roles', admin, personAction(deps, async (person, req, res) => {
     const t = res.locals.t;
     const form = parseForm(roleChangeSchema, formStrings(req.body, ['role', 'action']), t);
     if (!form.ok) return showPeople(deps, req, res.status(400), { actionError: t('people.error.role') });
     const { role, action } = form.data;
-    const changed = changeRole(deps, person.id, role, action, actorOf(req));
+    const changed = await changeRole(deps, person.id, role, action, actorOf(req));
     const key = !changed ? 'people.flash.unchanged' : action === 'add' ? 'people.flash.roleAdded' : 'people.flash.roleRemoved';
     setFlash(res, key, { params: { name: person.name, role: roleLabel(t, role) }, kind: changed ? 'success' : 'info' });
     res.redirect(303, '/admin/people');

@@ -20,39 +20,39 @@ type DetailValues = Record<(typeof DETAIL_FIELDS)[number], string>;
 type PageState = { details?: { values: DetailValues; errors: FieldErrors }; passwordErrors?: FieldErrors };
 
 
-function showPerson(deps: AuthDeps, req: Request, res: Response, person: Person, state: PageState = {}): void {
+async function showPerson(deps: AuthDeps, req: Request, res: Response, person: Person, state: PageState = {}): Promise<void> {
   const t = res.locals.t;
   renderPage(res, 'auth/person', {
     title: t('person.title', { name: person.name }),
     person,
     isMe: person.id === currentUser(req).id,
     categoryOptions: userCategories.map((c) => ({ value: c, label: t(`category.${c}`) })),
-    entityOptions: [{ value: '', label: t('people.form.entity.none') }, ...listEntities(deps).map((e) => ({ value: e.id, label: e.name }))],
+    entityOptions: [{ value: '', label: t('people.form.entity.none') }, ...(await listEntities(deps)).map((e) => ({ value: e.id, label: e.name }))],
     details: state.details ?? { values: { name: person.name, entityId: person.entity?.id ?? '', category: person.category }, errors: {} },
     passwordErrors: state.passwordErrors ?? {},
   });
 }
 
-function saveDetails(deps: AuthDeps, req: Request, res: Response): void {
+async function saveDetails(deps: AuthDeps, req: Request, res: Response): Promise<void> {
   const t = res.locals.t;
-  const person = personById(deps, String(req.params.id));
+  const person = await personById(deps, String(req.params.id));
   const values = formStrings(req.body, DETAIL_FIELDS);
   const form = parseForm(personUpdateSchema, { ...values, entityId: values.entityId || null }, t);
   if (!form.ok) return showPerson(deps, req, res.status(400), person, { details: { values, errors: form.errors } });
   try {
-    const { user, changed } = updatePerson(deps, person.id, form.data, actorOf(req));
+    const { user, changed } = await updatePerson(deps, person.id, form.data, actorOf(req));
     setFlash(res, changed ? 'people.flash.updated' : 'people.flash.unchanged', { params: { name: user.name }, kind: changed ? 'success' : 'info' });
     res.redirect(303, '/admin/people');
   } catch (err) {
     // The entity chosen was removed from the list meanwhile (or the id was forged).
     if (!isAppError(err) || err.details[0]?.path !== 'entityId') throw err;
-    showPerson(deps, req, res.status(400), person, { details: { values, errors: { entityId: t('people.error.unknownEntity') } } });
+    await showPerson(deps, req, res.status(400), person, { details: { values, errors: { entityId: t('people.error.unknownEntity') } } });
   }
 }
 
 async function setPassword(deps: AuthDeps, req: Request, res: Response): Promise<void> {
   const t = res.locals.t;
-  const person = personById(deps, String(req.params.id));
+  const person = await personById(deps, String(req.params.id));
   const { newPassword, confirmPassword } = formStrings(req.body, ['newPassword', 'confirmPassword']);
   const errors = newPasswordErrors(newPassword, confirmPassword, t);
   if (Object.keys(errors).length) return showPerson(deps, req, res.status(400), person, { passwordErrors: errors });
@@ -62,14 +62,14 @@ async function setPassword(deps: AuthDeps, req: Request, res: Response): Promise
     res.redirect(303, '/admin/people');
   } catch (err) {
     if (!isAppError(err) || err.code !== 'user.self_password') throw err;
-    showPerson(deps, req, res.status(409), person);
+    await showPerson(deps, req, res.status(409), person);
   }
 }
 
 export function personPages(deps: AuthDeps): Router {
   const router = Router();
   const admin = requireRole('admin');
-  router.get('/admin/people/:id', admin, (req, res) => showPerson(deps, req, res, personById(deps, String(req.params.id))));
+  router.get('/admin/people/:id', admin, async (req, res) => showPerson(deps, req, res, await personById(deps, String(req.params.id))));
   router.post('/admin/people/:id', admin, (req, res) => saveDetails(deps, req, res));
   router.post('/admin/people/:id/password', admin, (req, res) => setPassword(deps, req, res));
   return router;

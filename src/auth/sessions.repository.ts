@@ -4,11 +4,11 @@ import { sessions } from './auth.table.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 
-export function insertSession(db: Db, row: SessionRow): void {
+export async function insertSession(db: Db, row: SessionRow): Promise<void> {
   db.insert(sessions).values(row).run();
 }
 
-export function findLiveSession(db: Db, id: string, nowIso: string): SessionRow | undefined {
+export async function findLiveSession(db: Db, id: string, nowIso: string): Promise<SessionRow | undefined> {
   return db
     .select()
     .from(sessions)
@@ -16,24 +16,24 @@ export function findLiveSession(db: Db, id: string, nowIso: string): SessionRow 
     .get();
 }
 
-export function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): void {
+export async function touchSession(db: Db, id: string, lastSeenAt: string, expiresAt: string): Promise<void> {
   db.update(sessions).set({ lastSeenAt, expiresAt }).where(eq(sessions.id, id)).run();
 }
 
-export function deleteSession(db: Db, id: string): SessionRow | undefined {
+export async function deleteSession(db: Db, id: string): Promise<SessionRow | undefined> {
   return db.delete(sessions).where(eq(sessions.id, id)).returning().get();
 }
 
 // Every session of one person at once: disabling them signs them out everywhere.
-export function deleteSessionsOfUser(db: Db, userId: string): number {
+export async function deleteSessionsOfUser(db: Db, userId: string): Promise<number> {
   return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
 }
 
 // A password change signs the person out everywhere but where they made it.
-export function deleteOtherSessionsOfUser(db: Db, userId: string, keepId: string): number {
+export async function deleteOtherSessionsOfUser(db: Db, userId: string, keepId: string): Promise<number> {
   return db.delete(sessions).where(and(eq(sessions.userId, userId), ne(sessions.id, keepId))).run().changes;
 }
 
-export function deleteExpiredSessions(db: Db, nowIso: string): number {
+export async function deleteExpiredSessions(db: Db, nowIso: string): Promise<number> {
   return db.delete(sessions).where(lte(sessions.expiresAt, nowIso)).run().changes;
 }

@@ -20,26 +20,26 @@ export async function signIn(deps: AuthDeps & { limiter: SignInLimiter }, input:
   const retryAfterSeconds = limiter.retryAfterSeconds(input.ip, input.email);
   if (retryAfterSeconds > 0) return { kind: 'rate_limited', retryAfterSeconds };
 
-  const row = users.findUserByEmail(database.db, input.email);
+  const row = await users.findUserByEmail(database.db, input.email);
   const usable = row && !row.disabled && row.passwordHash ? row : undefined;
   const ok = usable ? await verifyPassword(input.password, usable.passwordHash!) : await burnPasswordCheck(input.password);
   if (!usable || !ok) {
     limiter.recordFailure(input.ip, input.email);
-    recordAudit(database.db, clock, { event: 'sign_in_failed', subjectUserId: row?.id ?? null, ip: input.ip, detail: { email: input.email } });
+    await recordAudit(database.db, clock, { event: 'sign_in_failed', subjectUserId: row?.id ?? null, ip: input.ip, detail: { email: input.email } });
     return { kind: 'invalid' };
   }
-  return { kind: 'signed_in', ...openSession(deps, usable, input) };
+  return { kind: 'signed_in', ...await openSession(deps, usable, input) };
 }
 
 // Rotation: a sign-in always starts a new session (new id, new CSRF secret) and ends the one the
 // browser came with, so a session id planted before sign-in is worthless after it.
-function openSession({ database, clock }: AuthDeps, user: users.UserRow, input: SignInInput) {
+async function openSession({ database, clock }: AuthDeps, user: users.UserRow, input: SignInInput) {
   const sessionToken = randomToken(32);
   const now = clock.now();
-  database.sqlite.transaction(() => {
-    if (input.previousSessionToken) sessions.deleteSession(database.db, sha256Hex(input.previousSessionToken));
-    sessions.deleteExpiredSessions(database.db, toIso(now));
-    sessions.insertSession(database.db, {
+  await database.transaction(async () => {
+    if (input.previousSessionToken) await sessions.deleteSession(database.db, sha256Hex(input.previousSessionToken));
+    await sessions.deleteExpiredSessions(database.db, toIso(now));
+    await sessions.insertSession(database.db, {
       id: sha256Hex(sessionToken),
       userId: user.id,
       csrfSecret: randomToken(32),
@@ -47,46 +47,46 @@ function openSession({ database, clock }: AuthDeps, user: users.UserRow, input: 
       expiresAt: sessionExpiry(now),
       lastSeenAt: toIso(now),
     });
-    recordAudit(database.db, clock, { event: 'sign_in', actorId: user.id, subjectUserId: user.id, ip: input.ip, detail: { via: 'password' } });
-  })();
-  return { sessionToken, user: users.toAuthenticatedUser(database.db, user, 'session') };
+    await recordAudit(database.db, clock, { event: 'sign_in', actorId: user.id, subjectUserId: user.id, ip: input.ip, detail: { via: 'password' } });
+  });
+  return { sessionToken, user: await users.toAuthenticatedUser(database.db, user, 'session') };
 }
 
-export function signOut({ database, clock }: AuthDeps, sessionToken: string, ip: string): void {
-  database.sqlite.transaction(() => {
-    const ended = sessions.deleteSession(database.db, sha256Hex(sessionToken));
-    if (ended) recordAudit(database.db, clock, { event: 'sign_out', actorId: ended.userId, subjectUserId: ended.userId, ip });
-  })();
+export async function signOut({ database, clock }: AuthDeps, sessionToken: string, ip: string): Promise<void> {
+  await database.transaction(async () => {
+    const ended = await sessions.deleteSession(database.db, sha256Hex(sessionToken));
+    if (ended) await recordAudit(database.db, clock, { event: 'sign_out', actorId: ended.userId, subjectUserId: ended.userId, ip });
+  });
 }
 
 export type LiveSession = { user: AuthenticatedUser; sessionId: string; csrfSecret: string };
 
 // Sliding expiry: each request (at most once a minute) pushes the end of the session 12 h further.
-export function userFromSession({ database, clock }: AuthDeps, sessionToken: string): LiveSession | null {
+export async function userFromSession({ database, clock }: AuthDeps, sessionToken: string): Promise<LiveSession | null> {
   const now = clock.now();
-  const session = sessions.findLiveSession(database.db, sha256Hex(sessionToken), toIso(now));
+  const session = await sessions.findLiveSession(database.db, sha256Hex(sessionToken), toIso(now));
   if (!session) return null;
-  const row = users.findUserById(database.db, session.userId);
+  const row = await users.findUserById(database.db, session.userId);
   if (!row || row.disabled) return null;
-  if (needsTouch(session.lastSeenAt, now)) sessions.touchSession(database.db, session.id, toIso(now), sessionExpiry(now));
-  return { user: users.toAuthenticatedUser(database.db, row, 'session'), sessionId: session.id, csrfSecret: session.csrfSecret };
+  if (needsTouch(session.lastSeenAt, now)) await sessions.touchSession(database.db, session.id, toIso(now), sessionExpiry(now));
+  return { user: await users.toAuthenticatedUser(database.db, row, 'session'), sessionId: session.id, csrfSecret: session.csrfSecret };
 }
 
-export function userFromApiToken({ database, clock }: AuthDeps, token: string): AuthenticatedUser | null {
-  const found = tokens.findLiveTokenByHash(database.db, sha256Hex(token));
+export async function userFromApiToken({ database, clock }: AuthDeps, token: string): Promise<AuthenticatedUser | null> {
+  const found = await tokens.findLiveTokenByHash(database.db, sha256Hex(token));
   if (!found) return null;
-  const row = users.findUserById(database.db, found.userId);
+  const row = await users.findUserById(database.db, found.userId);
   if (!row || row.disabled) return null;
   const now = clock.now();
-  if (!found.lastUsedAt || needsTouch(found.lastUsedAt, now)) tokens.touchApiToken(database.db, found.id, toIso(now));
-  return users.toAuthenticatedUser(database.db, row, 'token');
+  if (!found.lastUsedAt || needsTouch(found.lastUsedAt, now)) await tokens.touchApiToken(database.db, found.id, toIso(now));
+  return await users.toAuthenticatedUser(database.db, row, 'token');
 }
 
 // The reverse proxy vouches for the person: an email, or a bare uid matching exactly one email's local part.
-export function userFromTrustedHeader({ database }: Pick<AuthDeps, 'database'>, value: string): AuthenticatedUser | null {
+export async function userFromTrustedHeader({ database }: Pick<AuthDeps, 'database'>, value: string): Promise<AuthenticatedUser | null> {
   const id = value.trim().toLowerCase();
   if (!id || id.length > 254) return null;
-  const candidates = id.includes('@') ? [users.findUserByEmail(database.db, id)].filter((u) => !!u) : users.findUsersByEmailLocalPart(database.db, id);
+  const candidates = id.includes('@') ? [await users.findUserByEmail(database.db, id)].filter((u) => !!u) : await users.findUsersByEmailLocalPart(database.db, id);
   const row = candidates.length === 1 ? candidates[0]! : undefined;
-  return row && !row.disabled ? users.toAuthenticatedUser(database.db, row, 'header') : null;
+  return row && !row.disabled ? await users.toAuthenticatedUser(database.db, row, 'header') : null;
 }

@@ -9,10 +9,10 @@ import { createApiToken, listApiTokensOf, revokeApiToken, type AuthDeps } from '
 
 const tokenFormSchema = z.strictObject({ label: tokenLabelSchema });
 
-function showTokens(deps: AuthDeps, req: Request, res: Response, extra: { values?: { label: string }; errors?: FieldErrors; newToken?: string }) {
+async function showTokens(deps: AuthDeps, req: Request, res: Response, extra: { values?: { label: string }; errors?: FieldErrors; newToken?: string }) {
   renderPage(res, 'account/tokens', {
     title: res.locals.t('tokens.title'),
-    tokens: listApiTokensOf(deps, currentUser(req).id),
+    tokens: await listApiTokensOf(deps, currentUser(req).id),
     values: extra.values ?? { label: '' },
     errors: extra.errors ?? {},
     newToken: extra.newToken,
@@ -25,19 +25,19 @@ export function tokensPages(deps: AuthDeps): Router {
 
   router.get('/account/tokens', requireUser, (req, res) => showTokens(deps, req, res, {}));
 
-  router.post('/account/tokens', requireUser, (req, res) => {
+  router.post('/account/tokens', requireUser, async (req, res) => {
     const user = currentUser(req);
     const form = parseForm(tokenFormSchema, req.body, res.locals.t);
     const label = typeof req.body?.label === 'string' ? req.body.label : '';
     if (!form.ok) return showTokens(deps, req, res.status(400), { values: { label }, errors: form.errors });
-    const { token } = createApiToken(deps, user.id, form.data.label, actorOf(req));
-    showTokens(deps, req, res.status(201), { newToken: token });
+    const { token } = await createApiToken(deps, user.id, form.data.label, actorOf(req));
+    await showTokens(deps, req, res.status(201), { newToken: token });
   });
 
-  router.post('/account/tokens/:id/revoke', requireUser, (req, res) => {
+  router.post('/account/tokens/:id/revoke', requireUser, async (req, res) => {
     const user = currentUser(req);
     const tokenId = String(req.params.id);
-    if (revokeApiToken(deps, user.id, tokenId, actorOf(req))) setFlash(res, 'tokens.revokedFlash');
+    if (await revokeApiToken(deps, user.id, tokenId, actorOf(req))) setFlash(res, 'tokens.revokedFlash');
     res.redirect(303, '/account/tokens');
   });
 

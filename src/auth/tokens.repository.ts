@@ -5,11 +5,11 @@ import { apiTokens } from './auth.table.ts';
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 export type ApiTokenSummary = Omit<ApiTokenRow, 'tokenHash'>;
 
-export function insertApiToken(db: Db, row: ApiTokenRow): void {
+export async function insertApiToken(db: Db, row: ApiTokenRow): Promise<void> {
   db.insert(apiTokens).values(row).run();
 }
 
-export function findLiveTokenByHash(db: Db, tokenHash: string): ApiTokenRow | undefined {
+export async function findLiveTokenByHash(db: Db, tokenHash: string): Promise<ApiTokenRow | undefined> {
   return db
     .select()
     .from(apiTokens)
@@ -17,12 +17,12 @@ export function findLiveTokenByHash(db: Db, tokenHash: string): ApiTokenRow | un
     .get();
 }
 
-export function touchApiToken(db: Db, id: string, lastUsedAt: string): void {
+export async function touchApiToken(db: Db, id: string, lastUsedAt: string): Promise<void> {
   db.update(apiTokens).set({ lastUsedAt }).where(eq(apiTokens.id, id)).run();
 }
 
 // Scoped to the owner: nobody revokes (or learns of) another person's token by guessing its id.
-export function revokeApiToken(db: Db, userId: string, id: string, revokedAt: string): boolean {
+export async function revokeApiToken(db: Db, userId: string, id: string, revokedAt: string): Promise<boolean> {
   return (
     db
       .update(apiTokens)
@@ -32,7 +32,7 @@ export function revokeApiToken(db: Db, userId: string, id: string, revokedAt: st
   );
 }
 
-export function listApiTokens(db: Db, userId: string): ApiTokenSummary[] {
+export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenSummary[]> {
   return db
     .select({
       id: apiTokens.id,

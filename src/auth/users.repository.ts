@@ -6,20 +6,20 @@ import { userRoles, users } from './auth.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
-export function insertUser(db: Db, row: UserRow): void {
+export async function insertUser(db: Db, row: UserRow): Promise<void> {
   db.insert(users).values(row).run();
 }
 
-export function findUserById(db: Db, id: string): UserRow | undefined {
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
   return db.select().from(users).where(eq(users.id, id)).get();
 }
 
-export function findUserByEmail(db: Db, email: string): UserRow | undefined {
+export async function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db.select().from(users).where(eq(users.email, email)).get();
 }
 
 // Users whose email starts with `local@`: the trusted header may carry a bare uid (CAS) instead of an email.
-export function findUsersByEmailLocalPart(db: Db, localPart: string): UserRow[] {
+export async function findUsersByEmailLocalPart(db: Db, localPart: string): Promise<UserRow[]> {
   const escaped = localPart.replace(/[\\%_]/g, (c) => `\\${c}`);
   return db
     .select()
@@ -30,40 +30,40 @@ export function findUsersByEmailLocalPart(db: Db, localPart: string): UserRow[] 
     .filter((u) => u.email.slice(0, u.email.indexOf('@')) === localPart);
 }
 
-export function rolesOf(db: Db, userId: string): Role[] {
+export async function rolesOf(db: Db, userId: string): Promise<Role[]> {
   const held = new Set(db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all().map((r) => r.role));
   return allRoles.filter((r) => held.has(r));
 }
 
 // Returns whether the role was newly granted, so that callers audit real changes only.
-export function grantRole(db: Db, userId: string, role: Role): boolean {
+export async function grantRole(db: Db, userId: string, role: Role): Promise<boolean> {
   return db.insert(userRoles).values({ userId, role }).onConflictDoNothing().run().changes > 0;
 }
 
-export function revokeRole(db: Db, userId: string, role: Role): boolean {
+export async function revokeRole(db: Db, userId: string, role: Role): Promise<boolean> {
   return db.delete(userRoles).where(and(eq(userRoles.userId, userId), eq(userRoles.role, role))).run().changes > 0;
 }
 
-export function setUserDisabled(db: Db, id: string, disabled: boolean): boolean {
+export async function setUserDisabled(db: Db, id: string, disabled: boolean): Promise<boolean> {
   return db.update(users).set({ disabled }).where(and(eq(users.id, id), eq(users.disabled, !disabled))).run().changes > 0;
 }
 
 // With `expectedHash`, only when the stored hash is still the one just verified (no change in between).
-export function setPasswordHash(db: Db, id: string, passwordHash: string, expectedHash?: string): boolean {
+export async function setPasswordHash(db: Db, id: string, passwordHash: string, expectedHash?: string): Promise<boolean> {
   const where = expectedHash === undefined ? eq(users.id, id) : and(eq(users.id, id), eq(users.passwordHash, expectedHash));
   return db.update(users).set({ passwordHash }).where(where).run().changes > 0;
 }
 
 export type UserDetails = Pick<UserRow, 'name' | 'entityId' | 'category'>;
 
-export function updateUserDetails(db: Db, id: string, details: Partial<UserDetails>): void {
+export async function updateUserDetails(db: Db, id: string, details: Partial<UserDetails>): Promise<void> {
   db.update(users).set(details).where(eq(users.id, id)).run();
 }
 
 export type UserListRow = Pick<UserRow, 'id' | 'email' | 'name' | 'category' | 'disabled'> & { entity: { id: string; name: string } | null; roles: Role[] };
 
 // Two queries (people with their entity, then their roles) instead of one per person; `onlyId` for one.
-export function listUsersWithRoles(db: Db, onlyId?: string): UserListRow[] {
+export async function listUsersWithRoles(db: Db, onlyId?: string): Promise<UserListRow[]> {
   const query = db
     .select({ id: users.id, email: users.email, name: users.name, category: users.category, disabled: users.disabled, entityId: entities.id, entityName: entities.name })
     .from(users)
@@ -79,7 +79,7 @@ export function listUsersWithRoles(db: Db, onlyId?: string): UserListRow[] {
   }));
 }
 
-export function countActiveAdmins(db: Db): number {
+export async function countActiveAdmins(db: Db): Promise<number> {
   return db
     .select({ id: users.id })
     .from(users)
@@ -88,6 +88,6 @@ export function countActiveAdmins(db: Db): number {
     .all().length;
 }
 
-export function toAuthenticatedUser(db: Db, row: UserRow, via: AuthenticatedUser['via']): AuthenticatedUser {
-  return { id: row.id, email: row.email, name: row.name, roles: rolesOf(db, row.id), entityId: row.entityId, category: row.category, via };
+export async function toAuthenticatedUser(db: Db, row: UserRow, via: AuthenticatedUser['via']): Promise<AuthenticatedUser> {
+  return { id: row.id, email: row.email, name: row.name, roles: await rolesOf(db, row.id), entityId: row.entityId, category: row.category, via };
 }

@@ -13,41 +13,41 @@ export function usersApiRouter(deps: AuthDeps): Router {
   const router = Router();
   const admin = requireRole('admin');
 
-  router.get('/api/users', admin, (_req, res) => {
-    res.json({ users: listPeople(deps) });
+  router.get('/api/users', admin, async (_req, res) => {
+    res.json({ users: await listPeople(deps) });
   });
 
   router.post('/api/users', admin, async (req, res) => {
     res.status(201).json({ user: await createPerson(deps, req.body ?? {}, actorOf(req)) });
   });
 
-  router.post('/api/users/:id/roles', admin, (req, res) => {
+  router.post('/api/users/:id/roles', admin, async (req, res) => {
     const userId = String(req.params.id);
     const { role, action } = body(req, roleChangeSchema);
-    const changed = changeRole(deps, userId, role, action, actorOf(req));
-    res.json({ user: personById(deps, userId), changed });
+    const changed = await changeRole(deps, userId, role, action, actorOf(req));
+    res.json({ user: await personById(deps, userId), changed });
   });
 
-  router.patch('/api/users/:id', admin, (req, res) => {
-    res.json(updatePerson(deps, String(req.params.id), req.body ?? {}, actorOf(req)));
+  router.patch('/api/users/:id', admin, async (req, res) => {
+    res.json(await updatePerson(deps, String(req.params.id), req.body ?? {}, actorOf(req)));
   });
 
   router.post('/api/users/:id/password', admin, async (req, res) => {
     const userId = String(req.params.id);
-    personById(deps, userId); // 404 before a 400: the address is wrong whatever the body
+    await personById(deps, userId); // 404 before a 400: the address is wrong whatever the body
     const { password } = body(req, passwordSetSchema);
     res.json(await setPasswordByAdmin(deps, userId, password, actorOf(req)));
   });
 
-  router.post('/api/users/:id/disable', admin, (req, res) => {
+  router.post('/api/users/:id/disable', admin, async (req, res) => {
     body(req, noFieldsSchema);
-    const { user, changed } = disableUser(deps, String(req.params.id), actorOf(req));
+    const { user, changed } = await disableUser(deps, String(req.params.id), actorOf(req));
     res.json({ user, changed });
   });
 
-  router.post('/api/users/:id/enable', admin, (req, res) => {
+  router.post('/api/users/:id/enable', admin, async (req, res) => {
     body(req, noFieldsSchema);
-    const { user, changed } = enableUser(deps, String(req.params.id), actorOf(req));
+    const { user, changed } = await enableUser(deps, String(req.params.id), actorOf(req));
     res.json({ user, changed });
   });
 

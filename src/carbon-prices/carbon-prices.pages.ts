@@ -24,10 +24,10 @@ const adminLinks: Array<{ href: string; key: MessageKey }> = [
 
 type FormState = { values: Record<string, string>; errors: FieldErrors };
 
-function showAdmin(deps: CarbonPriceDeps, req: Request, res: Response, form?: FormState): void {
+async function showAdmin(deps: CarbonPriceDeps, req: Request, res: Response, form?: FormState): Promise<void> {
   const { t, f } = pageTools(res);
   const thisYear = Number(parisToday(deps.clock).slice(0, 4));
-  const overview = carbonPriceOverview(deps, thisYear);
+  const overview = await carbonPriceOverview(deps, thisYear);
   renderPage(res, 'carbon-prices/admin', {
     title: t('ledger.admin.title'),
     defaultPrice: f.eur(overview.defaultPricePerTonneCents),

@@ -9,8 +9,8 @@ export function carbonPricesRouter(deps: CarbonPriceDeps): Router {
   const router = Router();
   const admin = requireRole('admin');
 
-  router.get('/api/admin/carbon-prices', admin, (_req, res) => {
-    const { defaultPricePerTonneCents, current, history } = carbonPriceOverview(deps);
+  router.get('/api/admin/carbon-prices', admin, async (_req, res) => {
+    const { defaultPricePerTonneCents, current, history } = await carbonPriceOverview(deps);
     res.json({ defaultPricePerTonneCents, current, history: history.map(({ setByName: _name, ...row }) => row) });
   });
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { carbonPriceForYear, setCarbonPrice, type CarbonPriceRow } from './carbon-prices.repository.ts';
 import { carbonPriceHistory, yearsWithPrice } from './carbon-price-history.repository.ts';
@@ -7,7 +7,7 @@ import { carbonPriceHistory, yearsWithPrice } from './carbon-price-history.repos
 // The carbon price per year: the quote engine reads it (deps.ts), the admin API and page set it. A
 // new price is a new row, never an edit: transfers already booked keep the price of their day.
 
-export type CarbonPriceDeps = { database: DbHandle; clock: Clock; defaultPricePerTonneCents: number };
+export type CarbonPriceDeps = { database: Database; clock: Clock; defaultPricePerTonneCents: number };
 
 export type CarbonPriceOverview = {
   defaultPricePerTonneCents: number;
@@ -17,19 +17,19 @@ export type CarbonPriceOverview = {
 
 // Every year that has a price (and `alsoYear`, e.g. this year, priced by default if need be), then
 // every row ever written, newest first, with the name of who set it.
-export function carbonPriceOverview(deps: CarbonPriceDeps, alsoYear?: number): CarbonPriceOverview {
+export async function carbonPriceOverview(deps: CarbonPriceDeps, alsoYear?: number): Promise<CarbonPriceOverview> {
   const db = deps.database.db;
   const years = [...new Set([...yearsWithPrice(db), ...(alsoYear ? [alsoYear] : [])])].sort((a, b) => a - b);
   const names = new Map<string, string | null>();
-  const nameOf = (id: string | null) => {
+  const nameOf = async (id: string | null) => {
     if (!id) return null;
-    if (!names.has(id)) names.set(id, findUserById(db, id)?.name ?? null);
+    if (!names.has(id)) names.set(id, (await findUserById(db, id))?.name ?? null);
     return names.get(id)!;
   };
   return {
     defaultPricePerTonneCents: deps.defaultPricePerTonneCents,
     current: years.map((year) => ({ year, ...carbonPriceForYear(db, year, deps.defaultPricePerTonneCents) })),
-    history: carbonPriceHistory(db).map((row) => ({ ...row, setByName: nameOf(row.setBy) })),
+    history: await Promise.all(carbonPriceHistory(db).map(async (row) => ({ ...row, setByName: await nameOf(row.setBy) }))),
   };
 }
 

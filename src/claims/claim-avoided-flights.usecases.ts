@@ -47,16 +47,16 @@ function avoidedOnActualTrip(standing: AvoidedFlightRecord[], estimate: Quote, a
   return accepted;
 }
 
-export function settleAvoidedFlights(db: Db, input: { missionId: string; claimId: string; estimate: Quote; actual: Quote; at: string; actorId: string }): string[] {
-  const standing = missionsRepo.listStandingAvoidedFlights(db, input.missionId);
+export async function settleAvoidedFlights(db: Db, input: { missionId: string; claimId: string; estimate: Quote; actual: Quote; at: string; actorId: string }): Promise<string[]> {
+  const standing = await missionsRepo.listStandingAvoidedFlights(db, input.missionId);
   const { withdrawn } = matchAvoidedFlights(standing, input.actual.legs);
   for (const { record, reason } of withdrawn) {
-    missionsRepo.insertAvoidedFlightWithdrawal(db, { avoidedFlightId: record.id, missionId: input.missionId, reason, at: input.at, actorId: input.actorId });
+    await missionsRepo.insertAvoidedFlightWithdrawal(db, { avoidedFlightId: record.id, missionId: input.missionId, reason, at: input.at, actorId: input.actorId });
   }
   const holding = standing.filter((r) => !withdrawn.some((w) => w.record.id === r.id));
   const found = avoidedOnActualTrip(holding, input.estimate, input.actual);
   for (const { flight, record, replacement } of found) {
-    missionsRepo.insertAvoidedFlight(db, {
+    await missionsRepo.insertAvoidedFlight(db, {
       ...record,
       id: newId('leg'),
       missionId: input.missionId,

@@ -30,10 +30,10 @@ function commentFor(action: ClaimWorkflowAction, comment: string | undefined): s
 type Step = { deps: ClaimDeps; actor: AuthenticatedUser; mission: missionsRepo.MissionRow; claim: repo.ClaimRow; at: string };
 type Outcome = { patch: Partial<repo.ClaimInsert>; notes: string[] };
 
-function submit({ deps, claim, at }: Step): Outcome {
+async function submit({ deps, claim, at }: Step): Promise<Outcome> {
   const quote = parseStoredQuote(claim.quoteJson);
-  const amounts = amountsOf(quote, expensesFromRows(repo.listExpenses(deps.database.db, claim.id)));
-  checkClaimSubmission({ returnAt: claim.returnAt, nowIso: at, receipts: repo.countReceipts(deps.database.db, claim.id), amountsNeedingReceiptCents: amountsNeedingReceiptCents(amounts) });
+  const amounts = amountsOf(quote, expensesFromRows(await repo.listExpenses(deps.database.db, claim.id)));
+  checkClaimSubmission({ returnAt: claim.returnAt, nowIso: at, receipts: await repo.countReceipts(deps.database.db, claim.id), amountsNeedingReceiptCents: amountsNeedingReceiptCents(amounts) });
   return { patch: {}, notes: [] };
 }
 
@@ -41,10 +41,10 @@ const signedEuros = (cents: number) => `${cents > 0 ? '+' : cents < 0 ? '−' : 
 
 // Service fait: the contribution is settled on the actual trip and the copil's avoided flights are
 // brought in line with it, in the transaction that certifies.
-function certify({ deps, actor, mission, claim, at }: Step): Outcome {
+async function certify({ deps, actor, mission, claim, at }: Step): Promise<Outcome> {
   const actual = parseStoredQuote(claim.quoteJson);
-  const line = mission.budgetLineId ? findBudgetLineById(deps.database.db, mission.budgetLineId) : undefined;
-  const settlement = deps.ledger.settle(deps.database, {
+  const line = mission.budgetLineId ? await findBudgetLineById(deps.database.db, mission.budgetLineId) : undefined;
+  const settlement = await deps.ledger.settle(deps.database, {
     claimId: claim.id,
     missionId: mission.id,
     budgetLineId: mission.budgetLineId!,
@@ -54,7 +54,7 @@ function certify({ deps, actor, mission, claim, at }: Step): Outcome {
     at,
     actorId: actor.id,
   });
-  const avoided = settleAvoidedFlights(deps.database.db, { missionId: mission.id, claimId: claim.id, estimate: parseStoredQuote(mission.quoteJson), actual, at, actorId: actor.id });
+  const avoided = await settleAvoidedFlights(deps.database.db, { missionId: mission.id, claimId: claim.id, estimate: parseStoredQuote(mission.quoteJson), actual, at, actorId: actor.id });
   const adjustmentNote = settlement.transferId ? `Contribution carbone ajustée de ${signedEuros(settlement.amountCents)} (${settlement.transferId})` : 'Contribution carbone inchangée sur le voyage réel';
   return {
     patch: { certifiedAt: at, certifiedBy: actor.id, adjustmentCents: settlement.amountCents, adjustmentTransferId: settlement.transferId },
@@ -68,9 +68,9 @@ function pay({ actor, at }: Step, reference: string | undefined): Outcome {
   return { patch: { paidAt: at, paidBy: actor.id, paymentReference }, notes: [`Référence de paiement : ${paymentReference}`] };
 }
 
-function effects(action: ClaimWorkflowAction, step: Step, input: ClaimTransitionRequest): Outcome {
-  if (action === 'submit') return submit(step);
-  if (action === 'certify') return certify(step);
+async function effects(action: ClaimWorkflowAction, step: Step, input: ClaimTransitionRequest): Promise<Outcome> {
+  if (action === 'submit') return await submit(step);
+  if (action === 'certify') return await certify(step);
   if (action === 'pay') return pay(step, input.paymentReference);
   return { patch: {}, notes: [] };
 }
@@ -78,25 +78,23 @@ function effects(action: ClaimWorkflowAction, step: Step, input: ClaimTransition
 // One transaction, IMMEDIATE so that two processes racing (certify against return, two
 // certifications) are serialised before either reads the status: read, decide, settle, write the
 // status and its audit entry. If anything refuses (the ledger, a trigger), nothing of it remains.
-export function transitionClaim(deps: ClaimDeps, actor: AuthenticatedUser, missionId: string, action: ClaimWorkflowAction, input: ClaimTransitionRequest): Claim {
+export async function transitionClaim(deps: ClaimDeps, actor: AuthenticatedUser, missionId: string, action: ClaimWorkflowAction, input: ClaimTransitionRequest): Promise<Claim> {
   const at = nowIso(deps.clock);
   const db = deps.database.db;
-  const mission = deps.database.sqlite
-    .transaction(() => {
-      const mission = visibleMission(deps.database, actor, missionId);
-      const claim = repo.findClaimByMission(db, missionId);
+  const mission = await deps.database.transaction(async () => {
+      const mission = await visibleMission(deps.database, actor, missionId);
+      const claim = await repo.findClaimByMission(db, missionId);
       if (!claim) throw claimNotFound();
       const from = claim.status as ClaimStatus;
       const to = decideClaim(action, { travellerId: claim.travellerId, status: from }, actor);
       checkClaimVersion(claim, input.version);
       const comment = commentFor(action, input.comment);
       if (action === 'submit' || action === 'certify') assertClaimable(mission);
-      const { patch, notes } = effects(action, { deps, actor, mission, claim, at }, input);
-      if (!repo.updateClaimIfVersion(db, claim.id, claim.version, { ...patch, status: to, updatedAt: at })) throw claimConflict();
+      const { patch, notes } = await effects(action, { deps, actor, mission, claim, at }, input);
+      if (!await repo.updateClaimIfVersion(db, claim.id, claim.version, { ...patch, status: to, updatedAt: at })) throw claimConflict();
       const text = [comment, ...notes].filter((t): t is string => !!t).join(' ; ') || null;
-      repo.insertClaimAudit(db, { id: newId('aud'), claimId: claim.id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment: text });
+      await repo.insertClaimAudit(db, { id: newId('aud'), claimId: claim.id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment: text });
       return mission;
-    })
-    .immediate();
+    });
   return readClaim(deps, mission);
 }

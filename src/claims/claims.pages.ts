@@ -52,16 +52,16 @@ const idemContext = (req: Request, user: AuthenticatedUser) => ({ userId: user.i
 
 // An action through the idempotency store (a double click replays the first answer) that throws the
 // stored refusal again, so that the page shows it.
-function once(deps: ClaimDeps, req: Request, user: AuthenticatedUser, action: () => unknown): void {
-  const answer = runIdempotent(deps.database, deps.clock, idemContext(req, user), () => ({ status: 200, body: action() ?? null }));
+async function once(deps: ClaimDeps, req: Request, user: AuthenticatedUser, action: () => Promise<unknown>): Promise<void> {
+  const answer = await runIdempotent(deps.database, deps.clock, idemContext(req, user), async () => ({ status: 200, body: (await action()) ?? null }));
   if (answer.status !== 200) throw errorFromBody(answer.status, answer.body as ErrorBody);
 }
 
 type PageState = { form?: ClaimForm; errors?: FieldErrors; comment?: string; paymentReference?: string };
 
-function findClaim(deps: ClaimDeps, user: AuthenticatedUser, missionId: string): Claim | null {
+async function findClaim(deps: ClaimDeps, user: AuthenticatedUser, missionId: string): Promise<Claim | null> {
   try {
-    return getClaim(deps, user, missionId);
+    return await getClaim(deps, user, missionId);
   } catch (err) {
     if (isAppError(err) && err.code === 'claim.not_found') return null;
     throw err;
@@ -70,16 +70,16 @@ function findClaim(deps: ClaimDeps, user: AuthenticatedUser, missionId: string):
 
 const lastComment = (claim: Claim, action: string) => [...claim.audit].reverse().find((a) => a.action === action)?.comment ?? null;
 
-function showClaim(deps: ClaimDeps, req: Request, res: Response, missionId: string, state: PageState = {}): void {
+async function showClaim(deps: ClaimDeps, req: Request, res: Response, missionId: string, state: PageState = {}): Promise<void> {
   const { lang, t, f } = pageTools(res);
   const user = currentUser(req);
-  const claim = findClaim(deps, user, missionId);
-  const mission = getMission(deps, user, missionId);
+  const claim = await findClaim(deps, user, missionId);
+  const mission = await getMission(deps, user, missionId);
   const destination = f.destination(claim ? { destination: { country: claim.trip.destination?.country ?? mission.destination.country, city: claim.trip.destination?.city ?? null } } : mission, (code) => countryName(lang, code));
   const actions = claim ? availableClaimActions(user, { travellerId: claim.travellerId, status: claim.status }) : [];
   const editable = actions.includes('edit');
   const canStart = !claim && mission.status === 'validated' && (user.id === mission.travellerId || user.roles.includes('admin'));
-  const options = selectOptions(deps.database, lang, t, user.entityId);
+  const options = await selectOptions(deps.database, lang, t, user.entityId);
   renderPage(res, 'claims/claim', {
     title: t('claims.page.title', { destination }),
     mission,
@@ -117,11 +117,11 @@ function showClaim(deps: ClaimDeps, req: Request, res: Response, missionId: stri
 
 // Save, then submit if asked. The save stays when submission is refused: the traveller sees the saved
 // claim with the reason beside the field.
-function handleForm(deps: ClaimDeps, req: Request, res: Response, missionId: string): void {
+async function handleForm(deps: ClaimDeps, req: Request, res: Response, missionId: string): Promise<void> {
   const user = currentUser(req);
   const intent = parseClaimIntent(formString(req, 'intent'));
   if (formString(req, 'intent') === 'create') {
-    once(deps, req, user, () => putClaim(deps, user, missionId, {}).claim.id);
+    await once(deps, req, user, async () => (await putClaim(deps, user, missionId, {})).claim.id);
     setFlash(res, 'claims.flash.created');
     return res.redirect(303, `/missions/${missionId}/claim`);
   }
@@ -130,14 +130,14 @@ function handleForm(deps: ClaimDeps, req: Request, res: Response, missionId: str
   const parsed = putClaimSchema.safeParse(claimInputFromForm(form));
   if (!parsed.success) return showClaim(deps, req, res.status(400), missionId, { form, errors: issueErrors(parsed.error.issues, res.locals.t) });
   try {
-    once(deps, req, user, () => putClaim(deps, user, missionId, parsed.data).claim.id);
+    await once(deps, req, user, async () => (await putClaim(deps, user, missionId, parsed.data)).claim.id);
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
     return showClaim(deps, req, res.status(err.status), missionId, { form, errors: errorsOf(err, res.locals.t) });
   }
   if (intent.kind === 'submit') {
     try {
-      transitionClaim(deps, user, missionId, 'submit', {});
+      await transitionClaim(deps, user, missionId, 'submit', {});
     } catch (err) {
       if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
       return showClaim(deps, req, res.status(err.status), missionId, { errors: errorsOf(err, res.locals.t) });
@@ -147,7 +147,7 @@ function handleForm(deps: ClaimDeps, req: Request, res: Response, missionId: str
   res.redirect(303, `/missions/${missionId}/claim`);
 }
 
-function act(deps: ClaimDeps, req: Request, res: Response, missionId: string): void {
+async function act(deps: ClaimDeps, req: Request, res: Response, missionId: string): Promise<void> {
   const user = currentUser(req);
   const intent = formString(req, 'intent') as ClaimWorkflowAction;
   if (!claimWorkflowActions.includes(intent)) throw claimErrors.unknownAction({}, [{ path: 'intent', message: 'unknown action' }]);
@@ -155,37 +155,37 @@ function act(deps: ClaimDeps, req: Request, res: Response, missionId: string): v
   const paymentReference = formString(req, 'paymentReference');
   const version = /^\d+$/.test(formString(req, 'version')) ? Number(formString(req, 'version')) : undefined;
   try {
-    once(deps, req, user, () => transitionClaim(deps, user, missionId, intent, { comment, version, paymentReference }).id);
+    await once(deps, req, user, async () => (await transitionClaim(deps, user, missionId, intent, { comment, version, paymentReference })).id);
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
-    return showClaim(deps, req, res.status(err.status), missionId, { errors: errorsOf(err, res.locals.t), comment, paymentReference });
+    return await showClaim(deps, req, res.status(err.status), missionId, { errors: errorsOf(err, res.locals.t), comment, paymentReference });
   }
   setFlash(res, doneFlash[intent]);
   const back = req.query.from === 'queue' ? '/secretariat/claims' : req.query.from === 'finance' ? '/finance/claims' : `/missions/${missionId}/claim`;
   res.redirect(303, back);
 }
 
-function upload(deps: ClaimDeps, req: Request, res: Response, missionId: string): void {
+async function upload(deps: ClaimDeps, req: Request, res: Response, missionId: string): Promise<void> {
   const user = currentUser(req);
   const t: Translate = res.locals.t;
-  if (!req.file) return showClaim(deps, req, res.status(400), missionId, { errors: { file: t('claims.error.fileMissing') } });
+  if (!req.file) return await showClaim(deps, req, res.status(400), missionId, { errors: { file: t('claims.error.fileMissing') } });
   const label = formString(req, 'label').trim().slice(0, 200) || undefined;
   try {
-    once(deps, req, user, () => addReceipt(deps, user, missionId, { bytes: req.file!.buffer, originalName: req.file!.originalname, mimeType: req.file!.mimetype, label }).receiptId);
+    await once(deps, req, user, async () => (await addReceipt(deps, user, missionId, { bytes: req.file!.buffer, originalName: req.file!.originalname, mimeType: req.file!.mimetype, label })).receiptId);
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
-    return showClaim(deps, req, res.status(err.status), missionId, { errors: { file: err.details[0] ? detailMessage(err.details[0], res.locals.t) : errorMessage(err, res.locals.t) } });
+    return await showClaim(deps, req, res.status(err.status), missionId, { errors: { file: err.details[0] ? detailMessage(err.details[0], res.locals.t) : errorMessage(err, res.locals.t) } });
   }
   setFlash(res, doneFlash.receipt_added);
   res.redirect(303, `/missions/${missionId}/claim#receipts`);
 }
 
-function remove(deps: ClaimDeps, req: Request, res: Response, missionId: string): void {
+async function remove(deps: ClaimDeps, req: Request, res: Response, missionId: string): Promise<void> {
   const user = currentUser(req);
   const receiptId = String(req.params.receiptId);
   if (!receiptIdSchema.safeParse(receiptId).success) throw claimErrors.receiptNotFound();
   try {
-    removeReceipt(deps, user, missionId, receiptId);
+    await removeReceipt(deps, user, missionId, receiptId);
   } catch (err) {
     if (!isAppError(err) || err.status >= 500 || err.status === 404) throw err;
     return showClaim(deps, req, res.status(err.status), missionId, { errors: errorsOf(err, res.locals.t) });
@@ -196,11 +196,11 @@ function remove(deps: ClaimDeps, req: Request, res: Response, missionId: string)
 
 const queueFilterSchema = z.object({ status: z.union([z.enum(claimStatuses), z.literal('')]).catch('submitted').default('submitted') });
 
-function showQueue(deps: ClaimDeps, req: Request, res: Response): void {
+async function showQueue(deps: ClaimDeps, req: Request, res: Response): Promise<void> {
   const { lang, t, f } = pageTools(res);
   const user = currentUser(req);
   const { status } = queueFilterSchema.parse(req.query);
-  const { rows, total } = listClaimsFor(deps, user, { statuses: status ? [status as ClaimStatus] : undefined, limit: 200, offset: 0 });
+  const { rows, total } = await listClaimsFor(deps, user, { statuses: status ? [status as ClaimStatus] : undefined, limit: 200, offset: 0 });
   renderPage(res, 'claims/queue', {
     title: t('claims.queue.title'),
     status,

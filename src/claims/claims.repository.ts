@@ -12,20 +12,20 @@ export type ClaimLegRow = typeof claimLegs.$inferInsert;
 export type ReceiptRow = typeof claimReceipts.$inferSelect;
 export type ClaimAuditRow = typeof claimAudit.$inferSelect & { actorName: string | null };
 
-export function insertClaim(db: Db, row: ClaimInsert): void {
+export async function insertClaim(db: Db, row: ClaimInsert): Promise<void> {
   db.insert(claims).values(row).run();
 }
 
-export function findClaimByMission(db: Db, missionId: string): ClaimRow | undefined {
+export async function findClaimByMission(db: Db, missionId: string): Promise<ClaimRow | undefined> {
   return db.select().from(claims).where(eq(claims.missionId, missionId)).get();
 }
 
-export function findClaimById(db: Db, id: string): ClaimRow | undefined {
+export async function findClaimById(db: Db, id: string): Promise<ClaimRow | undefined> {
   return db.select().from(claims).where(eq(claims.id, id)).get();
 }
 
 // Conditional on the version the writer read: zero rows changed means someone else wrote in between.
-export function updateClaimIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<ClaimInsert>): boolean {
+export async function updateClaimIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<ClaimInsert>): Promise<boolean> {
   const result = db
     .update(claims)
     .set({ ...patch, version: expectedVersion + 1 })
@@ -34,52 +34,52 @@ export function updateClaimIfVersion(db: Db, id: string, expectedVersion: number
   return result.changes === 1;
 }
 
-export function replaceExpenses(db: Db, claimId: string, rows: Array<typeof claimExpenses.$inferInsert>): void {
+export async function replaceExpenses(db: Db, claimId: string, rows: Array<typeof claimExpenses.$inferInsert>): Promise<void> {
   db.delete(claimExpenses).where(eq(claimExpenses.claimId, claimId)).run();
   if (rows.length > 0) db.insert(claimExpenses).values(rows).run();
 }
 
-export function listExpenses(db: Db, claimId: string): ClaimExpenseRow[] {
+export async function listExpenses(db: Db, claimId: string): Promise<ClaimExpenseRow[]> {
   return db.select().from(claimExpenses).where(eq(claimExpenses.claimId, claimId)).orderBy(asc(claimExpenses.lineIndex)).all();
 }
 
-export function replaceClaimLegs(db: Db, claimId: string, rows: ClaimLegRow[]): void {
+export async function replaceClaimLegs(db: Db, claimId: string, rows: ClaimLegRow[]): Promise<void> {
   db.delete(claimLegs).where(eq(claimLegs.claimId, claimId)).run();
   if (rows.length > 0) db.insert(claimLegs).values(rows).run();
 }
 
-export function insertReceipt(db: Db, row: typeof claimReceipts.$inferInsert, bytes: Buffer): void {
+export async function insertReceipt(db: Db, row: typeof claimReceipts.$inferInsert, bytes: Buffer): Promise<void> {
   db.insert(claimReceipts).values(row).run();
   db.insert(claimReceiptFiles).values({ receiptId: row.id, bytes }).run();
 }
 
 // Oldest first; rowid breaks ties of one instant (a fixed clock, two uploads in one second).
-export function listReceipts(db: Db, claimId: string): ReceiptRow[] {
+export async function listReceipts(db: Db, claimId: string): Promise<ReceiptRow[]> {
   return db.select().from(claimReceipts).where(eq(claimReceipts.claimId, claimId)).orderBy(asc(claimReceipts.uploadedAt), asc(sql`${claimReceipts}.rowid`)).all();
 }
 
-export function countReceipts(db: Db, claimId: string): number {
+export async function countReceipts(db: Db, claimId: string): Promise<number> {
   return db.select({ n: count() }).from(claimReceipts).where(eq(claimReceipts.claimId, claimId)).get()?.n ?? 0;
 }
 
-export function findReceipt(db: Db, claimId: string, receiptId: string): ReceiptRow | undefined {
+export async function findReceipt(db: Db, claimId: string, receiptId: string): Promise<ReceiptRow | undefined> {
   return db.select().from(claimReceipts).where(and(eq(claimReceipts.claimId, claimId), eq(claimReceipts.id, receiptId))).get();
 }
 
-export function receiptBytes(db: Db, receiptId: string): Buffer | undefined {
+export async function receiptBytes(db: Db, receiptId: string): Promise<Buffer | undefined> {
   return db.select({ bytes: claimReceiptFiles.bytes }).from(claimReceiptFiles).where(eq(claimReceiptFiles.receiptId, receiptId)).get()?.bytes;
 }
 
 // The file row goes with it (ON DELETE CASCADE); a trigger refuses once the claim is submitted.
-export function deleteReceipt(db: Db, receiptId: string): void {
+export async function deleteReceipt(db: Db, receiptId: string): Promise<void> {
   db.delete(claimReceipts).where(eq(claimReceipts.id, receiptId)).run();
 }
 
-export function insertClaimAudit(db: Db, row: typeof claimAudit.$inferInsert): void {
+export async function insertClaimAudit(db: Db, row: typeof claimAudit.$inferInsert): Promise<void> {
   db.insert(claimAudit).values(row).run();
 }
 
-export function listClaimAudit(db: Db, claimId: string): ClaimAuditRow[] {
+export async function listClaimAudit(db: Db, claimId: string): Promise<ClaimAuditRow[]> {
   return db
     .select({
       id: claimAudit.id,
@@ -120,7 +120,7 @@ function listConditions(filter: ClaimListFilter): SQL | undefined {
 }
 
 // The secretariat's and finance's queues: oldest change first, so the claim waiting longest comes first.
-export function listClaims(db: Db, filter: ClaimListFilter): { rows: ClaimListRow[]; total: number } {
+export async function listClaims(db: Db, filter: ClaimListFilter): Promise<{ rows: ClaimListRow[]; total: number }> {
   const where = listConditions(filter);
   const rows = db
     .select({
@@ -149,7 +149,7 @@ export function listClaims(db: Db, filter: ClaimListFilter): { rows: ClaimListRo
 // [fromUtc, toUtc), with the mission's budget line and the expense sums per kind.
 export type PaymentFilter = { status: 'certified' | 'paid'; fromUtc: string; toUtc: string; budgetLineId?: string };
 
-export function listPayable(db: Db, filter: PaymentFilter) {
+export async function listPayable(db: Db, filter: PaymentFilter) {
   const at = filter.status === 'paid' ? claims.paidAt : claims.certifiedAt;
   const parts: SQL[] = [eq(claims.status, filter.status), gte(at, filter.fromUtc), lt(at, filter.toUtc)];
   if (filter.budgetLineId) parts.push(eq(missions.budgetLineId, filter.budgetLineId));
@@ -163,7 +163,7 @@ export function listPayable(db: Db, filter: PaymentFilter) {
     .all();
 }
 
-export function expensesOf(db: Db, claimIds: string[]): ClaimExpenseRow[] {
+export async function expensesOf(db: Db, claimIds: string[]): Promise<ClaimExpenseRow[]> {
   if (claimIds.length === 0) return [];
   return db.select().from(claimExpenses).where(inArray(claimExpenses.claimId, claimIds)).orderBy(asc(claimExpenses.claimId), asc(claimExpenses.lineIndex)).all();
 }

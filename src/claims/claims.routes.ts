@@ -33,7 +33,7 @@ function uploadOf(req: Request) {
 }
 
 // The bytes, under the type sniffed at upload, never rendered as anything else; private to the reader.
-function sendReceipt(res: Response, file: ReturnType<typeof readReceipt>, download: boolean): void {
+function sendReceipt(res: Response, file: Awaited<ReturnType<typeof readReceipt>>, download: boolean): void {
   res.setHeader('Content-Type', file.contentType);
   res.setHeader('Content-Length', String(file.bytes.length));
   res.setHeader('Content-Disposition', `${download ? 'attachment' : 'inline'}; filename*=UTF-8''${encodeURIComponent(file.fileName)}`);
@@ -48,47 +48,47 @@ export function claimsRouter(deps: ClaimDeps): Router {
   const base = '/api/missions/:id/claim';
   router.use(base, requireUser);
 
-  router.get(base, (req, res) => {
+  router.get(base, async (req, res) => {
     const { lang } = query(req, quoteQuerySchema);
-    res.json(answer(getClaim(deps, currentUser(req), missionIdParam(req)), lang));
+    res.json(answer(await getClaim(deps, currentUser(req), missionIdParam(req)), lang));
   });
 
-  router.put(base, (req, res) => {
+  router.put(base, async (req, res) => {
     const id = missionIdParam(req);
-    const { claim, created } = putClaim(deps, currentUser(req), id, body(req, putClaimSchema));
+    const { claim, created } = await putClaim(deps, currentUser(req), id, body(req, putClaimSchema));
     res.status(created ? 201 : 200).json(answer(claim));
   });
 
-  router.post(`${base}/receipts`, (req, res) => {
+  router.post(`${base}/receipts`, async (req, res) => {
     const id = missionIdParam(req);
     const upload = uploadOf(req);
     const sha256 = createHash('sha256').update(upload.bytes).digest('hex');
-    idempotentPost(deps, req, res, () => {
-      const added = addReceipt(deps, currentUser(req), id, upload);
+    await idempotentPost(deps, req, res, async () => {
+      const added = await addReceipt(deps, currentUser(req), id, upload);
       return { status: 201, body: { ...answer(added.claim), receipt: added.claim.receipts.find((r) => r.id === added.receiptId) } };
     }, { label: upload.label ?? null, sha256 });
   });
 
-  router.get(`${base}/receipts/:receiptId`, (req, res) => {
+  router.get(`${base}/receipts/:receiptId`, async (req, res) => {
     const download = req.query.download === '1';
-    sendReceipt(res, readReceipt(deps, currentUser(req), missionIdParam(req), receiptId(req)), download);
+    sendReceipt(res, await readReceipt(deps, currentUser(req), missionIdParam(req), receiptId(req)), download);
   });
 
-  router.delete(`${base}/receipts/:receiptId`, (req, res) => {
-    res.json(answer(removeReceipt(deps, currentUser(req), missionIdParam(req), receiptId(req))));
+  router.delete(`${base}/receipts/:receiptId`, async (req, res) => {
+    res.json(answer(await removeReceipt(deps, currentUser(req), missionIdParam(req), receiptId(req))));
   });
 
   for (const action of claimWorkflowActions) {
-    router.post(`${base}/${action}`, (req, res) => {
+    router.post(`${base}/${action}`, async (req, res) => {
       const id = missionIdParam(req);
       const input = action === 'pay' ? body(req, paySchema) : body(req, claimTransitionSchema);
-      idempotentPost(deps, req, res, () => ({ status: 200, body: answer(transitionClaim(deps, currentUser(req), id, action, input)) }));
+      await idempotentPost(deps, req, res, async () => ({ status: 200, body: answer(await transitionClaim(deps, currentUser(req), id, action, input)) }));
     });
   }
 
-  router.get('/api/claims', requireRole('staff', 'secretariat', 'finance'), (req, res) => {
+  router.get('/api/claims', requireRole('staff', 'secretariat', 'finance'), async (req, res) => {
     const q = query(req, listClaimsQuerySchema);
-    const { rows, total } = listClaimsFor(deps, currentUser(req), { statuses: q.status ? [q.status] : undefined, limit: q.limit, offset: q.offset });
+    const { rows, total } = await listClaimsFor(deps, currentUser(req), { statuses: q.status ? [q.status] : undefined, limit: q.limit, offset: q.offset });
     res.json({ claims: rows.map(toClaimSummary), total });
   });
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { claimErrors } from './claims.errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
@@ -20,36 +20,36 @@ export type { Claim } from './claims.mapping.ts';
 
 // What the ledger offers a claim; synchronous, so it runs inside the certification's own transaction.
 export type ClaimLedgerPort = {
-  settle(database: DbHandle, input: ClaimSettlementInput): ClaimSettlement;
-  booked(database: DbHandle, missionId: string): Booked;
+  settle(database: Database, input: ClaimSettlementInput): Promise<ClaimSettlement>;
+  booked(database: Database, missionId: string): Promise<Booked>;
 };
 
-export type ClaimDeps = { database: DbHandle; clock: Clock; quote: QuoteDeps; ledger: ClaimLedgerPort };
+export type ClaimDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: ClaimLedgerPort };
 
 // A claim is reached through its mission. A mission whose claim the actor may not read does not
 // exist for them: the same 404 as a random id (the copil sees missions, not claims).
-export function visibleMission(database: DbHandle, actor: AuthenticatedUser, missionId: string): missionsRepo.MissionRow {
-  const mission = missionsRepo.findMissionById(database.db, missionId);
+export async function visibleMission(database: Database, actor: AuthenticatedUser, missionId: string): Promise<missionsRepo.MissionRow> {
+  const mission = await missionsRepo.findMissionById(database.db, missionId);
   if (!mission || !canSeeClaim(actor, mission)) throw missionNotFound();
   return mission;
 }
 
-export function readClaim(deps: Pick<ClaimDeps, 'database' | 'ledger'>, mission: missionsRepo.MissionRow): Claim {
+export async function readClaim(deps: Pick<ClaimDeps, 'database' | 'ledger'>, mission: missionsRepo.MissionRow): Promise<Claim> {
   const db = deps.database.db;
-  const row = repo.findClaimByMission(db, mission.id);
+  const row = await repo.findClaimByMission(db, mission.id);
   if (!row) throw claimNotFound();
   return toClaim(row, {
-    travellerName: missionsRepo.travellerName(db, row.travellerId),
+    travellerName: await missionsRepo.travellerName(db, row.travellerId),
     missionQuote: parseStoredQuote(mission.quoteJson),
-    bookedContributionCents: deps.ledger.booked(deps.database, mission.id).amountCents,
-    receipts: repo.listReceipts(db, row.id),
-    expenses: repo.listExpenses(db, row.id),
-    audit: repo.listClaimAudit(db, row.id),
+    bookedContributionCents: (await deps.ledger.booked(deps.database, mission.id)).amountCents,
+    receipts: await repo.listReceipts(db, row.id),
+    expenses: await repo.listExpenses(db, row.id),
+    audit: await repo.listClaimAudit(db, row.id),
   });
 }
 
-export function getClaim(deps: Pick<ClaimDeps, 'database' | 'ledger'>, actor: AuthenticatedUser, missionId: string): Claim {
-  return readClaim(deps, visibleMission(deps.database, actor, missionId));
+export async function getClaim(deps: Pick<ClaimDeps, 'database' | 'ledger'>, actor: AuthenticatedUser, missionId: string): Promise<Claim> {
+  return await readClaim(deps, await visibleMission(deps.database, actor, missionId));
 }
 
 export const claimConflict = () => claimErrors.stale({}, [{ path: 'version', message: 'stale version' }]);
@@ -68,10 +68,10 @@ type Draft = { trip: QuoteRequest; quote: Quote; expenses: ReturnType<typeof exp
 
 // What the PUT asks for, completed from the claim (or, for a new claim, from the mission) and priced
 // by the same engine as a mission.
-function draftFrom(deps: ClaimDeps, mission: missionsRepo.MissionRow, existing: repo.ClaimRow | undefined, input: PutClaimInput): Draft {
+async function draftFrom(deps: ClaimDeps, mission: missionsRepo.MissionRow, existing: repo.ClaimRow | undefined, input: PutClaimInput): Promise<Draft> {
   const baseTrip = parseStoredTrip(existing ? existing.requestJson : mission.requestJson);
   const trip = withMissionTraveller(input.trip ?? baseTrip, mission);
-  const expenses = input.expenses ?? (existing ? expensesFromRows(repo.listExpenses(deps.database.db, existing.id)) : []);
+  const expenses = input.expenses ?? (existing ? expensesFromRows(await repo.listExpenses(deps.database.db, existing.id)) : []);
   const note = input.note === undefined ? (existing?.note ?? null) : input.note?.trim() || null;
   return { trip, quote: computeQuote(trip, deps.quote), expenses, note };
 }
@@ -87,34 +87,32 @@ function checkEditable(mission: missionsRepo.MissionRow, existing: repo.ClaimRow
 // PUT /api/missions/:id/claim: creates the claim of a validated mission, or replaces what the body
 // gives of a draft or returned one. Pricing happens outside the write lock; the checks run again
 // inside it, on the rows as they are then.
-export function putClaim(deps: ClaimDeps, actor: AuthenticatedUser, missionId: string, input: PutClaimInput): { claim: Claim; created: boolean } {
-  const mission = visibleMission(deps.database, actor, missionId);
-  const before = repo.findClaimByMission(deps.database.db, missionId);
+export async function putClaim(deps: ClaimDeps, actor: AuthenticatedUser, missionId: string, input: PutClaimInput): Promise<{ claim: Claim; created: boolean }> {
+  const mission = await visibleMission(deps.database, actor, missionId);
+  const before = await repo.findClaimByMission(deps.database.db, missionId);
   checkEditable(mission, before, actor, input.version);
-  const draft = draftFrom(deps, mission, before, input);
+  const draft = await draftFrom(deps, mission, before, input);
   const at = nowIso(deps.clock);
   const db = deps.database.db;
-  const created = deps.database.sqlite
-    .transaction((): boolean => {
-      const current = visibleMission(deps.database, actor, missionId);
-      const existing = repo.findClaimByMission(db, missionId);
+  const created = await deps.database.transaction(async (): Promise<boolean> => {
+      const current = await visibleMission(deps.database, actor, missionId);
+      const existing = await repo.findClaimByMission(db, missionId);
       if ((existing?.version ?? null) !== (before?.version ?? null)) throw claimConflict();
       checkEditable(current, existing, actor, input.version);
       const columns = { ...quotedClaimColumns(draft.trip, draft.quote, draft.expenses), note: draft.note, updatedAt: at };
       const id = existing?.id ?? newId('clm');
       if (existing) {
-        if (!repo.updateClaimIfVersion(db, id, existing.version, columns)) throw claimConflict();
+        if (!await repo.updateClaimIfVersion(db, id, existing.version, columns)) throw claimConflict();
       } else {
-        repo.insertClaim(db, { id, missionId, travellerId: current.travellerId, status: 'draft', ...columns, createdAt: at, version: 1 });
+        await repo.insertClaim(db, { id, missionId, travellerId: current.travellerId, status: 'draft', ...columns, createdAt: at, version: 1 });
       }
-      repo.replaceExpenses(db, id, expenseRows(id, draft.expenses));
-      repo.replaceClaimLegs(db, id, claimLegRows(id, draft.quote));
+      await repo.replaceExpenses(db, id, expenseRows(id, draft.expenses));
+      await repo.replaceClaimLegs(db, id, claimLegRows(id, draft.quote));
       const status = (existing?.status ?? 'draft') as ClaimStatus;
-      repo.insertClaimAudit(db, { id: newId('aud'), claimId: id, at, actorId: actor.id, action: existing ? 'edit' : 'create', fromStatus: existing ? status : null, toStatus: status, comment: null });
+      await repo.insertClaimAudit(db, { id: newId('aud'), claimId: id, at, actorId: actor.id, action: existing ? 'edit' : 'create', fromStatus: existing ? status : null, toStatus: status, comment: null });
       return !existing;
-    })
-    .immediate();
-  return { claim: readClaim(deps, mission), created };
+    });
+  return { claim: await readClaim(deps, mission), created };
 }
 
 export function listClaimsFor(deps: Pick<ClaimDeps, 'database'>, actor: AuthenticatedUser, filter: { statuses?: readonly ClaimStatus[]; budgetLineId?: string; limit: number; offset: number }) {

@@ -72,7 +72,7 @@ function drawFooters(doc: PDFKit.PDFDocument, generatedAt: DateTime): void {
   });
 }
 
-export function paymentsPdf(list: PaymentsList, generatedAt: DateTime): Promise<Buffer> {
+export async function paymentsPdf(list: PaymentsList, generatedAt: DateTime): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: MARGIN, bufferPages: true, info: { Title: 'États de frais', Author: 'Empreinte' } });
   const done = pdfBytes(doc);
   drawSummary(doc, list);

@@ -16,7 +16,7 @@ export function exportPayments(args: string[], io: CliIo): Promise<number> {
       options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, status: { type: 'string' }, 'budget-line': { type: 'string' }, out: { type: 'string' } },
     });
     const q = parseOrThrow(paymentsQuerySchema, { from: values.from, to: values.to, format: values.format, status: values.status, budgetLine: values['budget-line'] }, 'options');
-    const list = listPayments(io, q);
+    const list = await listPayments(io, q);
     const content = q.format === 'pdf' ? await paymentsPdf(list, io.clock.now()) : q.format === 'csv' ? paymentsCsv(list) : `${JSON.stringify(list, null, 2)}\n`;
     emit(io, values.out, content);
     io.stderr(`${list.totals.claims} état(s) de frais, ${(list.totals.totalCents / 100).toFixed(2).replace('.', ',')} €`);

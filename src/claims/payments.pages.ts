@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/auth.guards.ts';
 import { errorMessage, isAppError } from '../shared/errors.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import type { MessageKey } from '../shared/i18n/index.ts';
 import { fieldErrorsFrom, type FieldErrors } from '../web/forms.ts';
@@ -30,7 +30,7 @@ function defaults(clock: Clock) {
   return { from: today.startOf('year').toISODate()!, to: today.toISODate()! };
 }
 
-function showPayments(deps: { database: DbHandle; clock: Clock }, req: Request, res: Response): void {
+async function showPayments(deps: { database: Database; clock: Clock }, req: Request, res: Response): Promise<void> {
   const { lang, t, f } = pageTools(res);
   const parsed = filtersSchema.safeParse(req.query);
   const base = defaults(deps.clock);
@@ -41,14 +41,14 @@ function showPayments(deps: { database: DbHandle; clock: Clock }, req: Request, 
   let list: PaymentsList | null = null;
   if (parsed.success) {
     try {
-      list = listPayments(deps, { from: filters.from, to: filters.to, status: filters.status, budgetLine: filters.budgetLine || undefined });
+      list = await listPayments(deps, { from: filters.from, to: filters.to, status: filters.status, budgetLine: filters.budgetLine || undefined });
     } catch (err) {
       if (!isAppError(err) || err.status >= 500) throw err;
       errors = { [err.details[0]?.path === 'budgetLine' || err.status === 404 ? 'budgetLine' : 'from']: errorMessage(err, t) };
     }
   }
   const query = new URLSearchParams({ from: filters.from, to: filters.to, status: filters.status, ...(filters.budgetLine ? { budgetLine: filters.budgetLine } : {}) });
-  const { budgetLines } = selectOptions(deps.database, lang, t, null);
+  const { budgetLines } = await selectOptions(deps.database, lang, t, null);
   // On screen, only the kinds this list has (the CSV and PDF keep every column, for the spreadsheet).
   const kinds = paymentKinds.filter((k) => list && list.totals.amountsCents[k] !== 0);
   renderPage(res.status(Object.keys(errors).length ? 400 : 200), 'claims/payments', {
@@ -75,7 +75,7 @@ function showPayments(deps: { database: DbHandle; clock: Clock }, req: Request, 
   });
 }
 
-export function paymentsPages(deps: { database: DbHandle; clock: Clock }): Router {
+export function paymentsPages(deps: { database: Database; clock: Clock }): Router {
   const router = Router();
   router.get('/finance/claims', requireRole('finance'), (req, res) => showPayments(deps, req, res));
   return router;

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Quote } from '../quote/quote.usecases.ts';
 import { period, type Period } from '../ledger/ledger-dates.models.ts';
@@ -24,27 +24,27 @@ export type PaymentsList = {
 // Certified claims to pay (by certification date) or paid ones (by payment date) over Paris calendar
 // days, for one budget line (id or code) or all. Amounts are recomputed from the stored quote and
 // expense lines, exactly as the claim page shows them.
-export function listPayments(deps: { database: DbHandle; clock: Clock }, query: PaymentsQuery): PaymentsList {
+export async function listPayments(deps: { database: Database; clock: Clock }, query: PaymentsQuery): Promise<PaymentsList> {
   const db = deps.database.db;
   const days = period(query.from, query.to);
-  const budgetLine = query.budgetLine ? resolveBudgetLine(deps, query.budgetLine) : null;
-  const rows = repo.listPayable(db, { status: query.status, fromUtc: days.fromInclusive, toUtc: days.toExclusive, budgetLineId: budgetLine?.id });
+  const budgetLine = query.budgetLine ? await resolveBudgetLine(deps, query.budgetLine) : null;
+  const rows = await repo.listPayable(db, { status: query.status, fromUtc: days.fromInclusive, toUtc: days.toExclusive, budgetLineId: budgetLine?.id });
   const expenses = new Map<string, repo.ClaimExpenseRow[]>();
-  for (const e of repo.expensesOf(db, rows.map((r) => r.claim.id))) expenses.set(e.claimId, [...(expenses.get(e.claimId) ?? []), e]);
+  for (const e of await repo.expensesOf(db, rows.map((r) => r.claim.id))) expenses.set(e.claimId, [...(expenses.get(e.claimId) ?? []), e]);
   const lines = new Map<string, BudgetLine | undefined>();
-  const lineOf = (id: string | null) => {
+  const lineOf = async (id: string | null) => {
     if (!id) return null;
-    if (!lines.has(id)) lines.set(id, findBudgetLineById(db, id));
+    if (!lines.has(id)) lines.set(id, await findBudgetLineById(db, id));
     const line = lines.get(id);
     return line ? { id: line.id, code: line.code, label: line.label } : null;
   };
-  const paymentLines = rows.map(({ claim, travellerName, budgetLineId, destinationCountry, destinationCity }): PaymentLine => {
+  const paymentLines = await Promise.all(rows.map(async ({ claim, travellerName, budgetLineId, destinationCountry, destinationCity }): Promise<PaymentLine> => {
     const amounts = amountsOf(parseStoredQuote(claim.quoteJson), expensesFromRows(expenses.get(claim.id) ?? []));
     return {
       claimId: claim.id,
       missionId: claim.missionId,
       travellerName,
-      budgetLine: lineOf(budgetLineId),
+      budgetLine: await lineOf(budgetLineId),
       destination: destinationCity ? `${destinationCity} (${destinationCountry})` : destinationCountry,
       certifiedAt: claim.certifiedAt,
       paidAt: claim.paidAt,
@@ -52,6 +52,6 @@ export function listPayments(deps: { database: DbHandle; clock: Clock }, query: 
       amountsCents: amountsByKind(amounts),
       totalCents: amounts.totalCents,
     };
-  });
+  }));
   return { status: query.status, period: days, budgetLine, lines: paymentLines, totals: paymentTotals(paymentLines), generatedAt: deps.clock.now().toUTC().toISO()! };
 }

@@ -1,10 +1,10 @@
 import { Router } from 'express';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { migrationStatus } from '../ops/migration-status.ts';
 
 // Liveness says the process answers; readiness says it can do its job: the database answers a query
 // and its schema is exactly the one this code was written for (no migration missing, none newer).
-export function healthRouter(deps: { database: DbHandle }): Router {
+export function healthRouter(deps: { database: Database }): Router {
   const router = Router();
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

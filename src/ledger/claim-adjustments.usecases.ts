@@ -1,4 +1,4 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { normaliseInstant } from './ledger-dates.models.ts';
 import { budgetLineSpec, claimAdjustmentKey, defaultLedgerPolicy, envelopeSpec, missionContributionKey, type LedgerPolicy, type Transfer, type TransferDraft } from './ledger.models.ts';
 import { bookedContribution, contributionAdjustment, type ActualOffset, type Booked } from './claim-adjustment.models.ts';
@@ -20,17 +20,17 @@ export type ClaimSettlement = { amountCents: number; co2eGrams: number; transfer
 
 // The two accounts the mission's contribution moved between (or would have): the adjustment moves
 // money between the same two, whichever way.
-function accountsFor(database: DbHandle, input: ClaimSettlementInput, contribution: Transfer | undefined, policy: LedgerPolicy, at: string) {
+async function accountsFor(database: Database, input: ClaimSettlementInput, contribution: Transfer | undefined, policy: LedgerPolicy, at: string) {
   if (contribution) return { budgetLineId: contribution.debitAccountId, envelopeId: contribution.creditAccountId };
-  const line = getOrCreateAccount(database, budgetLineSpec(input.budgetLineId, input.budgetLineName, input.entityId), at);
-  const envelope = getOrCreateAccount(database, envelopeSpec(policy, input.entityId), at);
+  const line = await getOrCreateAccount(database, budgetLineSpec(input.budgetLineId, input.budgetLineName, input.entityId), at);
+  const envelope = await getOrCreateAccount(database, envelopeSpec(policy, input.entityId), at);
   return { budgetLineId: line.id, envelopeId: envelope.id };
 }
 
 // What the ledger holds for a mission now: its contribution unless reversed (0 when none was owed).
-export function bookedForMission(database: DbHandle, missionId: string): Booked {
-  const contribution = findTransferByKey(database.db, missionContributionKey(missionId));
-  const reversed = contribution ? findReversalOf(database.db, contribution.id) !== undefined : false;
+export async function bookedForMission(database: Database, missionId: string): Promise<Booked> {
+  const contribution = await findTransferByKey(database.db, missionContributionKey(missionId));
+  const reversed = contribution ? await findReversalOf(database.db, contribution.id) !== undefined : false;
   return bookedContribution(contribution, reversed);
 }
 
@@ -38,14 +38,13 @@ export function bookedForMission(database: DbHandle, missionId: string): Booked 
 // the caller's transaction (the claim's certification). Idempotent: a second call returns the
 // transfer the first booked. Refused with `ledger.insufficient_funds` when the envelope must give
 // back more than it holds and may not go negative: nothing of the certification then remains.
-export function settleClaimContribution(database: DbHandle, input: ClaimSettlementInput, policy: LedgerPolicy = defaultLedgerPolicy): ClaimSettlement {
+export async function settleClaimContribution(database: Database, input: ClaimSettlementInput, policy: LedgerPolicy = defaultLedgerPolicy): Promise<ClaimSettlement> {
   const at = normaliseInstant(input.at, 'at');
-  return database.sqlite
-    .transaction((): ClaimSettlement => {
-      const contribution = findTransferByKey(database.db, missionContributionKey(input.missionId));
-      const adjustment = contributionAdjustment(bookedForMission(database, input.missionId), input.actual);
+  return await database.transaction(async (): Promise<ClaimSettlement> => {
+      const contribution = await findTransferByKey(database.db, missionContributionKey(input.missionId));
+      const adjustment = contributionAdjustment(await bookedForMission(database, input.missionId), input.actual);
       if (adjustment.direction === 'none') return { amountCents: 0, co2eGrams: adjustment.co2eGrams, transferId: null };
-      const { budgetLineId, envelopeId } = accountsFor(database, input, contribution, policy, at);
+      const { budgetLineId, envelopeId } = await accountsFor(database, input, contribution, policy, at);
       const up = adjustment.direction === 'up';
       const draft: TransferDraft = {
         key: claimAdjustmentKey(input.claimId),
@@ -60,8 +59,7 @@ export function settleClaimContribution(database: DbHandle, input: ClaimSettleme
         actorId: input.actorId,
         at,
       };
-      const { transfer } = postTransfer(database, draft, policy);
+      const { transfer } = await postTransfer(database, draft, policy);
       return { amountCents: adjustment.amountCents, co2eGrams: adjustment.co2eGrams, transferId: transfer.id };
-    })
-    .immediate();
+    });
 }

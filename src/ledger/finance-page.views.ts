@@ -25,8 +25,8 @@ export type FinanceState = {
 const empty = (values: Record<string, string> = {}): FormState => ({ values, errors: {} });
 const key = (t: Translate, k: string) => t(k as MessageKey);
 
-function balancesView(deps: LedgerDeps, asOf: string, f: LedgerFormatters, t: Translate) {
-  const rows = balancesAsOf(deps.database, exclusiveBound(asOf, 'asOf'));
+async function balancesView(deps: LedgerDeps, asOf: string, f: LedgerFormatters, t: Translate) {
+  const rows = await balancesAsOf(deps.database, exclusiveBound(asOf, 'asOf'));
   const withHolds = rows.some((r) => r.pendingDebitCents || r.pendingCreditCents);
   return {
     withHolds,
@@ -40,13 +40,13 @@ function balancesView(deps: LedgerDeps, asOf: string, f: LedgerFormatters, t: Tr
 }
 
 // What the envelope can give now (posted balance less pending holds): shown beside the amount field.
-function envelopeAvailable(deps: LedgerDeps, f: LedgerFormatters): string | null {
-  const cents = envelopeAvailableCents(deps);
+async function envelopeAvailable(deps: LedgerDeps, f: LedgerFormatters): Promise<string | null> {
+  const cents = await envelopeAvailableCents(deps);
   return cents === null ? null : f.eur(cents);
 }
 
-function transfersView(deps: LedgerDeps, f: LedgerFormatters, t: Translate) {
-  return recentTransfers(deps, LATEST_TRANSFERS).map((row) => ({
+async function transfersView(deps: LedgerDeps, f: LedgerFormatters, t: Translate) {
+  return (await recentTransfers(deps, LATEST_TRANSFERS)).map((row) => ({
     id: row.id,
     date: f.day(row.effectiveAt),
     from: row.debitName,
@@ -60,13 +60,13 @@ function transfersView(deps: LedgerDeps, f: LedgerFormatters, t: Translate) {
   }));
 }
 
-export function financeView(deps: LedgerDeps, user: AuthenticatedUser, state: FinanceState, f: LedgerFormatters, t: Translate) {
+export async function financeView(deps: LedgerDeps, user: AuthenticatedUser, state: FinanceState, f: LedgerFormatters, t: Translate) {
   const today = parisToday(deps.clock);
   const asOf = state.asOf ?? today;
   const yearStart = `${today.slice(0, 4)}-01-01`;
-  const projects = listProjects(deps);
-  const accounts = ledgerAccounts(deps);
-  const entities = deps.policy.envelopeScope === 'entity' ? listEntities(deps) : [];
+  const projects = await listProjects(deps);
+  const accounts = await ledgerAccounts(deps);
+  const entities = deps.policy.envelopeScope === 'entity' ? await listEntities(deps) : [];
   return {
     title: t('ledger.finance.title'),
     canWrite: hasRole(user, 'finance'),
@@ -74,7 +74,7 @@ export function financeView(deps: LedgerDeps, user: AuthenticatedUser, state: Fi
     asOfLabel: f.day(asOf),
     balancesCsv: `/api/ledger/balances?asOf=${asOf}&format=csv`,
     balancesForm: state.balances ?? empty({ asOf }),
-    balances: balancesView(deps, asOf, f, t),
+    balances: await balancesView(deps, asOf, f, t),
     statementForm: state.statement ?? empty({ account: accounts.find((a) => a.kind === 'envelope')?.id ?? '', from: yearStart, to: today }),
     accountOptions: accounts.map((a) => ({ value: a.id, label: `${a.name} (${key(t, `ledger.kind.${a.kind}`)})` })),
     projectForm: state.project ?? empty({ name: '', scope: 'internal', description: '' }),
@@ -83,9 +83,9 @@ export function financeView(deps: LedgerDeps, user: AuthenticatedUser, state: Fi
     disbursementForm: state.disbursement ?? empty({ projectId: '', amount: '', co2e: '', memo: '', entityId: '' }),
     projectOptions: [{ value: '', label: t('ledger.disbursement.project.choose') }, ...projects.map((p) => ({ value: p.id, label: p.name }))],
     entityOptions: entities.length ? [{ value: '', label: t('ledger.disbursement.entity.choose') }, ...entities.map((e) => ({ value: e.id, label: e.name }))] : [],
-    envelopeAvailable: envelopeAvailable(deps, f),
+    envelopeAvailable: await envelopeAvailable(deps, f),
     idem: newIdemKey(),
-    transfers: transfersView(deps, f, t),
+    transfers: await transfersView(deps, f, t),
     latestMax: LATEST_TRANSFERS,
     reverse: state.reverse ?? { transferId: '', reason: '', errors: {} },
   };

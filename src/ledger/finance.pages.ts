@@ -33,25 +33,25 @@ export function financePages(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
   const read = requireRole('finance', 'copil');
   const write = requireRole('finance');
 
-  const show = (req: Request, res: Response, state: FinanceState = {}, status = 200) => {
+  const show = async (req: Request, res: Response, state: FinanceState = {}, status = 200) => {
     const { t, f } = pageTools(res);
-    renderPage(res.status(status), 'ledger/finance', financeView(ledger, currentUser(req), state, f, t));
+    renderPage(res.status(status), 'ledger/finance', await financeView(ledger, currentUser(req), state, f, t));
   };
   const query = (req: Request, names: string[]) => Object.fromEntries(names.map((n) => [n, typeof req.query[n] === 'string' ? (req.query[n] as string) : '']));
 
-  router.get('/finance', read, (req, res) => {
+  router.get('/finance', read, async (req, res) => {
     const parsed = balancesForm.safeParse(req.query);
     if (!parsed.success) return show(req, res, { balances: { values: query(req, ['asOf']), errors: formErrors(parsed.error.issues, res.locals.t) } }, 400);
-    show(req, res, { asOf: parsed.data.asOf });
+    await show(req, res, { asOf: parsed.data.asOf });
   });
 
   // The exports stay the API's: a valid form is sent on to /api/ledger/statement (CSV or PDF).
-  router.get('/finance/statement', read, (req, res) => {
+  router.get('/finance/statement', read, async (req, res) => {
     const values = query(req, ['account', 'from', 'to']);
     const parsed = statementForm.safeParse(req.query);
     if (!parsed.success) return show(req, res, { statement: { values, errors: formErrors(parsed.error.issues, res.locals.t) } }, 400);
     try {
-      resolveAccount(deps.database, parsed.data.account);
+      await resolveAccount(deps.database, parsed.data.account);
     } catch (err) {
       if (!isAppError(err) || err.status !== 404) throw err;
       return show(req, res, { statement: { values, errors: { account: res.locals.t('ledger.error.account') } } }, 400);
@@ -59,13 +59,13 @@ export function financePages(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
     res.redirect(303, `/api/ledger/statement?${new URLSearchParams(parsed.data)}`);
   });
 
-  router.post('/finance/projects', write, (req, res) => {
+  router.post('/finance/projects', write, async (req, res) => {
     const { t } = pageTools(res);
     const values = formValues(req, ['name', 'scope', 'description']);
     const parsed = projectForm.safeParse(req.body);
     if (!parsed.success) return show(req, res, { project: { values, errors: formErrors(parsed.error.issues, t) } }, 400);
     try {
-      createProject(ledger, parsed.data, currentUser(req).id);
+      await createProject(ledger, parsed.data, currentUser(req).id);
     } catch (err) {
       const status = refusalStatus(err);
       const errors = errorsFromAppError(err, t, { name: 'name' }, 'name', { 'ledger.project.already_exists': 'ledger.error.projectExists' });
@@ -75,7 +75,7 @@ export function financePages(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
     res.redirect(303, '/finance#projects');
   });
 
-  router.post('/finance/disbursements', write, (req, res) => {
+  router.post('/finance/disbursements', write, async (req, res) => {
     const { t, f } = pageTools(res);
     const values = formValues(req, ['projectId', 'amount', 'co2e', 'memo', 'entityId']);
     const parsed = disbursementForm.safeParse(req.body);
@@ -83,7 +83,7 @@ export function financePages(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
     const { projectId, amount, co2e, memo, entityId, _idem } = parsed.data;
     let posted;
     try {
-      posted = disburse(ledger, { projectId, amountCents: amount, co2eGrams: co2e, memo, entityId, idempotencyKey: _idem ?? null }, currentUser(req).id);
+      posted = await disburse(ledger, { projectId, amountCents: amount, co2eGrams: co2e, memo, entityId, idempotencyKey: _idem ?? null }, currentUser(req).id);
     } catch (err) {
       const status = refusalStatus(err, { notFoundIsInput: true });
       const errors = errorsFromAppError(err, t, { amountCents: 'amount', projectId: 'projectId', entityId: 'entityId' }, 'amount', {
@@ -99,7 +99,7 @@ export function financePages(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
     res.redirect(303, '/finance#transfers');
   });
 
-  router.post('/finance/transfers/:id/reverse', write, (req, res) => {
+  router.post('/finance/transfers/:id/reverse', write, async (req, res) => {
     const { t, f } = pageTools(res);
     const { id } = parseOrThrow(transferIdParams, req.params, 'path');
     const reason = formValues(req, ['reason']).reason!;
@@ -107,7 +107,7 @@ export function financePages(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
     if (!parsed.success) return show(req, res, { reverse: { transferId: id, reason, errors: formErrors(parsed.error.issues, t) } }, 400);
     let posted;
     try {
-      posted = correctTransfer(ledger, { transferId: id, reason: parsed.data.reason }, currentUser(req).id);
+      posted = await correctTransfer(ledger, { transferId: id, reason: parsed.data.reason }, currentUser(req).id);
     } catch (err) {
       const status = refusalStatus(err);
       const errors = errorsFromAppError(err, t, {}, 'reason', { 'ledger.insufficient_funds': insufficientFunds(t, f) });

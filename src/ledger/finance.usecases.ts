@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { invalid } from '../shared/errors.ts';
 import { ledgerErrors, ledgerTexts } from './ledger.errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -11,53 +11,50 @@ import { latestTransfers } from './transfers-view.repository.ts';
 import { getOrCreateAccount, postTransfer, reverseTransfer, type Posted } from './ledger.usecases.ts';
 
 // Finance's side of the ledger: reinvestment projects, disbursements, corrections, balances.
-export type LedgerDeps = { database: DbHandle; clock: Clock; policy: LedgerPolicy };
+export type LedgerDeps = { database: Database; clock: Clock; policy: LedgerPolicy };
 
 const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
 
 export type ProjectView = Project & { accountId: string; balanceCents: number };
 
-function projectAccount(database: DbHandle, project: Project, at: string): Account {
-  return getOrCreateAccount(database, projectSpec(project), at);
+async function projectAccount(database: Database, project: Project, at: string): Promise<Account> {
+  return await getOrCreateAccount(database, projectSpec(project), at);
 }
 
-export function createProject(deps: LedgerDeps, input: { name: string; scope: ProjectScope; description: string | null }, actorId: string | null): ProjectView {
+export async function createProject(deps: LedgerDeps, input: { name: string; scope: ProjectScope; description: string | null }, actorId: string | null): Promise<ProjectView> {
   const at = nowIso(deps.clock);
-  return deps.database.sqlite
-    .transaction((): ProjectView => {
-      if (findProjectByName(deps.database.db, input.name)) {
+  return await deps.database.transaction(async (): Promise<ProjectView> => {
+      if (await findProjectByName(deps.database.db, input.name)) {
         throw ledgerErrors.projectExists({ name: input.name }, [{ path: 'name', message: 'already used' }]);
       }
       const project: Project = { id: newId('prj'), ...input, createdAt: at, createdBy: actorId };
-      insertProject(deps.database.db, project);
+      await insertProject(deps.database.db, project);
       // The project's account exists from the start, so balances list it at zero.
-      const account = projectAccount(deps.database, project, at);
+      const account = await projectAccount(deps.database, project, at);
       return { ...project, accountId: account.id, balanceCents: 0 };
-    })
-    .immediate();
+    });
 }
 
-export function listProjects(deps: LedgerDeps): ProjectView[] {
+export async function listProjects(deps: LedgerDeps): Promise<ProjectView[]> {
   const db = deps.database.db;
-  return listProjectRows(db).map((project) => {
-    const account = findAccountByRef(db, projectRef(project.id));
-    return { ...project, accountId: account?.id ?? '', balanceCents: account ? (chainTip(db, account.id)?.balanceAfterCents ?? 0) : 0 };
-  });
+  return Promise.all((await listProjectRows(db)).map(async (project) => {
+    const account = await findAccountByRef(db, projectRef(project.id));
+    return { ...project, accountId: account?.id ?? '', balanceCents: account ? ((await chainTip(db, account.id))?.balanceAfterCents ?? 0) : 0 };
+  }));
 }
 
 export type DisbursementInput = { projectId: string; amountCents: number; co2eGrams: number; memo: string; entityId: string | null; idempotencyKey: string | null };
 
 // Envelope → project. Refused with 409 ledger.insufficient_funds when the envelope would go below zero
 // (unless allowed by configuration). A retried request with the same Idempotency-Key books once.
-export function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: string | null): Posted {
+export async function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: string | null): Promise<Posted> {
   if (deps.policy.envelopeScope === 'entity' && !input.entityId) throw invalid('entityId', ledgerTexts.entityRequired());
   const at = nowIso(deps.clock);
-  return deps.database.sqlite
-    .transaction((): Posted => {
-      const project = findProjectById(deps.database.db, input.projectId);
+  return await deps.database.transaction(async (): Promise<Posted> => {
+      const project = await findProjectById(deps.database.db, input.projectId);
       if (!project) throw ledgerErrors.projectNotFound({ id: input.projectId }, [{ path: 'projectId', message: 'unknown project' }]);
-      const envelope = getOrCreateAccount(deps.database, envelopeSpec(deps.policy, input.entityId), at);
-      const target = projectAccount(deps.database, project, at);
+      const envelope = await getOrCreateAccount(deps.database, envelopeSpec(deps.policy, input.entityId), at);
+      const target = await projectAccount(deps.database, project, at);
       const draft = {
         key: `disbursement:${input.idempotencyKey ?? newId('txf')}`,
         debitAccountId: envelope.id,
@@ -72,16 +69,15 @@ export function disburse(deps: LedgerDeps, input: DisbursementInput, actorId: st
         at,
       };
       return postTransfer(deps.database, draft, deps.policy);
-    })
-    .immediate();
+    });
 }
 
-export function correctTransfer(deps: LedgerDeps, input: { transferId: string; reason: string }, actorId: string | null): Posted {
-  return reverseTransfer(deps.database, { ...input, at: nowIso(deps.clock), actorId }, deps.policy);
+export async function correctTransfer(deps: LedgerDeps, input: { transferId: string; reason: string }, actorId: string | null): Promise<Posted> {
+  return await reverseTransfer(deps.database, { ...input, at: nowIso(deps.clock), actorId }, deps.policy);
 }
 
-export function resolveAccount(database: DbHandle, idOrRef: string): Account {
-  const account = findAccountById(database.db, idOrRef) ?? findAccountByRef(database.db, idOrRef);
+export async function resolveAccount(database: Database, idOrRef: string): Promise<Account> {
+  const account = await findAccountById(database.db, idOrRef) ?? await findAccountByRef(database.db, idOrRef);
   if (!account) throw ledgerErrors.accountNotFound({ ref: idOrRef }, [{ path: 'account', message: 'unknown account id or ref' }]);
   return account;
 }
@@ -99,29 +95,29 @@ export type BalanceRow = {
 };
 
 // One index seek per account: the latest running balance before the bound.
-export function balancesAsOf(database: DbHandle, exclusiveIso: string): BalanceRow[] {
+export async function balancesAsOf(database: Database, exclusiveIso: string): Promise<BalanceRow[]> {
   const db = database.db;
-  return listAccounts(db).map((a) => ({
+  return Promise.all((await listAccounts(db)).map(async (a) => ({
     id: a.id,
     kind: a.kind,
     name: a.name,
-    balanceCents: balanceBefore(db, a.id, exclusiveIso),
+    balanceCents: await balanceBefore(db, a.id, exclusiveIso),
     ref: a.ref,
     entityId: a.entityId,
-    pendingDebitCents: pendingDebitCents(db, a.id),
-    pendingCreditCents: pendingCreditCents(db, a.id),
-  }));
+    pendingDebitCents: await pendingDebitCents(db, a.id),
+    pendingCreditCents: await pendingCreditCents(db, a.id),
+  })));
 }
 
-export const ledgerAccounts = (deps: Pick<LedgerDeps, 'database'>): Account[] => listAccounts(deps.database.db);
+export const ledgerAccounts = (deps: Pick<LedgerDeps, 'database'>): Promise<Account[]> => listAccounts(deps.database.db);
 
 // What the school envelope can give now: its posted balance less pending holds (null when envelopes
 // are per entity: there is no one figure to show).
-export function envelopeAvailableCents(deps: LedgerDeps): number | null {
+export async function envelopeAvailableCents(deps: LedgerDeps): Promise<number | null> {
   if (deps.policy.envelopeScope !== 'school') return null;
-  const envelope = findAccountByRef(deps.database.db, envelopeRef(deps.policy, null));
+  const envelope = await findAccountByRef(deps.database.db, envelopeRef(deps.policy, null));
   if (!envelope) return 0;
-  return (chainTip(deps.database.db, envelope.id)?.balanceAfterCents ?? 0) - pendingDebitCents(deps.database.db, envelope.id);
+  return ((await chainTip(deps.database.db, envelope.id))?.balanceAfterCents ?? 0) - await pendingDebitCents(deps.database.db, envelope.id);
 }
 
-export const recentTransfers = (deps: Pick<LedgerDeps, 'database'>, limit: number) => latestTransfers(deps.database, limit);
+export const recentTransfers = (deps: Pick<LedgerDeps, 'database'>, limit: number) => latestTransfers(deps.database.db, limit);

@@ -71,7 +71,7 @@ function drawFooters(doc: PDFKit.PDFDocument, s: Statement, generatedAt: DateTim
   });
 }
 
-export function statementPdf(s: Statement, generatedAt: DateTime): Promise<Buffer> {
+export async function statementPdf(s: Statement, generatedAt: DateTime): Promise<Buffer> {
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -1,4 +1,6 @@
-import type { DbHandle } from '../shared/db.ts';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../shared/db.ts';
+import { firstRow, rows } from '../shared/dialect.ts';
 import type { LedgerPolicy } from './ledger.models.ts';
 
 // The invariant auditor: reads everything and reports every broken rule. Run after every ledger test
@@ -13,7 +15,7 @@ type Check = { name: string; sql: string; message: (row: Record<string, unknown>
 const checks: Check[] = [
   {
     name: 'entries_sum_to_zero',
-    sql: `select coalesce(sum(amount_cents), 0) as total from ledger_entries having total <> 0`,
+    sql: `select coalesce(sum(amount_cents), 0) as total from ledger_entries having coalesce(sum(amount_cents), 0) <> 0`,
     message: (r) => `the sum of all entries is ${r.total}, not 0`,
   },
   {
@@ -30,17 +32,19 @@ const checks: Check[] = [
     sql: `select transfer_id as ref, account_seq, balance_after_cents, prev_balance, amount_cents from (
             select e.*, lag(balance_after_cents, 1, 0) over w as prev_balance, lag(account_seq, 1, 0) over w as prev_seq,
                    lag(effective_at, 1, '') over w as prev_at
-              from ledger_entries e window w as (partition by account_id order by account_seq))
+              from ledger_entries e window w as (partition by account_id order by account_seq)) chained
            where balance_after_cents <> prev_balance + amount_cents or account_seq <> prev_seq + 1 or effective_at < prev_at`,
     message: (r) => `entry #${r.account_seq}: ${r.prev_balance} + ${r.amount_cents} ≠ ${r.balance_after_cents} (or out of order)`,
   },
   {
     name: 'transfer_has_two_matching_entries',
-    sql: `select t.id as ref, count(e.id) as n,
-                 sum(e.account_id = t.debit_account_id and e.amount_cents = -t.amount_cents and e.effective_at = t.effective_at) as debit_ok,
-                 sum(e.account_id = t.credit_account_id and e.amount_cents = t.amount_cents and e.effective_at = t.effective_at) as credit_ok
-            from ledger_transfers t left join ledger_entries e on e.transfer_id = t.id
-           group by t.id having n <> 2 or coalesce(debit_ok, 0) <> 1 or coalesce(credit_ok, 0) <> 1`,
+    sql: `select * from (
+            select t.id as ref, count(e.id) as n,
+                   sum(case when e.account_id = t.debit_account_id and e.amount_cents = -t.amount_cents and e.effective_at = t.effective_at then 1 else 0 end) as debit_ok,
+                   sum(case when e.account_id = t.credit_account_id and e.amount_cents = t.amount_cents and e.effective_at = t.effective_at then 1 else 0 end) as credit_ok
+              from ledger_transfers t left join ledger_entries e on e.transfer_id = t.id
+             group by t.id) sides
+           where n <> 2 or coalesce(debit_ok, 0) <> 1 or coalesce(credit_ok, 0) <> 1`,
     message: (r) => `${r.n} entries, debit side ok ${r.debit_ok ?? 0}, credit side ok ${r.credit_ok ?? 0}`,
   },
   {
@@ -64,7 +68,7 @@ const checks: Check[] = [
             left join claims c on c.id = t.cause_ref
             join ledger_accounts ca on ca.id = t.credit_account_id
            where t.cause_kind = 'claim_adjustment'
-             and (c.id is null or c.adjustment_transfer_id is not t.id or t.key <> 'claim:' || c.id || ':adjustment'
+             and (c.id is null or c.adjustment_transfer_id is distinct from t.id or t.key <> 'claim:' || c.id || ':adjustment'
                   or abs(c.adjustment_cents) <> t.amount_cents
                   or (c.adjustment_cents > 0) <> (ca.kind = 'envelope'))`,
     message: (r) => (r.claim_id ? `adjustment of claim ${r.claim_id}: claim says ${r.adjustment_cents}, transfer moves ${r.amount_cents} to a ${r.credit_kind}` : 'a claim adjustment without its claim'),
@@ -81,23 +85,29 @@ function negativeCheck(policy: Pick<LedgerPolicy, 'allowNegativeEnvelope'>): Che
   const envelopeExempt = policy.allowNegativeEnvelope ? `and a.kind <> 'envelope'` : '';
   return {
     name: 'no_forbidden_negative_balance',
-    sql: `select a.id as ref, min(e.balance_after_cents) as lowest from ledger_entries e join ledger_accounts a on a.id = e.account_id
-           where a.allow_negative = 0 ${envelopeExempt} group by a.id having lowest < 0`,
+    sql: `select * from (
+            select a.id as ref, min(e.balance_after_cents) as lowest from ledger_entries e join ledger_accounts a on a.id = e.account_id
+             where not a.allow_negative ${envelopeExempt} group by a.id) lowest_balances
+           where lowest < 0`,
     message: (r) => `went down to ${r.lowest} although it may not be negative`,
   };
 }
 
-export function auditLedger(database: DbHandle, policy: Pick<LedgerPolicy, 'allowNegativeEnvelope'> = { allowNegativeEnvelope: false }): AuditResult {
-  const { sqlite } = database;
-  const count = (table: string): number => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  const problems: AuditProblem[] = [];
-  const run = sqlite.transaction(() => {
-    for (const check of [...checks, negativeCheck(policy)]) {
-      const rows = sqlite.prepare(`${check.sql} limit ${MAX_REPORTED}`).all() as Array<Record<string, unknown>>;
-      for (const row of rows) problems.push({ check: check.name, message: check.message(row), ...(row.ref ? { ref: String(row.ref) } : {}) });
-    }
-    return { accounts: count('ledger_accounts'), transfers: count('ledger_transfers'), entries: count('ledger_entries') };
-  });
-  const counts = run();
-  return { ok: problems.length === 0, ...counts, problems: problems.slice(0, MAX_REPORTED) };
+// One snapshot for every check (a read transaction), so that a transfer booked meanwhile cannot
+// show as half there. The SQL is the subset SQLite and PostgreSQL both accept.
+export async function auditLedger(database: Database, policy: Pick<LedgerPolicy, 'allowNegativeEnvelope'> = { allowNegativeEnvelope: false }): Promise<AuditResult> {
+  return database.transaction(
+    async () => {
+      const db = database.db;
+      const count = async (table: string): Promise<number> => Number((await firstRow<{ n: number }>(db, sql.raw(`select count(*) as n from ${table}`)))?.n ?? 0);
+      const problems: AuditProblem[] = [];
+      for (const check of [...checks, negativeCheck(policy)]) {
+        const found = await rows<Record<string, unknown>>(db, sql.raw(`${check.sql} limit ${MAX_REPORTED}`));
+        for (const row of found) problems.push({ check: check.name, message: check.message(row), ...(row.ref ? { ref: String(row.ref) } : {}) });
+      }
+      const counts = { accounts: await count('ledger_accounts'), transfers: await count('ledger_transfers'), entries: await count('ledger_entries') };
+      return { ok: problems.length === 0, ...counts, problems: problems.slice(0, MAX_REPORTED) };
+    },
+    { snapshot: true },
+  );
 }

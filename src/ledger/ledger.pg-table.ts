@@ -46,6 +46,8 @@ export const ledgerTransfers = pgTable(
     check('ledger_transfers_co2e_non_negative', sql`${t.co2eGrams} >= 0`),
     check('ledger_transfers_cause_kind', sql`${t.causeKind} in ('mission_contribution', 'mission_reversal', 'disbursement', 'correction', 'claim_adjustment')`),
     index('ledger_transfers_cause_idx').on(t.causeKind, t.causeRef),
+    // The finance page's latest transfers: SQLite reads them in rowid order, PostgreSQL by this index.
+    index('ledger_transfers_created_idx').on(t.createdAt.desc(), t.id.desc()),
   ],
 );
 

@@ -34,10 +34,10 @@ export function ledgerRouter(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
   const read = requireRole('finance', 'copil');
   const write = requireRole('finance');
 
-  router.get('/api/ledger/balances', read, (req, res) => {
+  router.get('/api/ledger/balances', read, async (req, res) => {
     const q = query(req, balancesQuery);
     const asOf = q.asOf ?? deps.clock.now().toUTC().toISO()!;
-    const accounts = balancesAsOf(deps.database, exclusiveBound(asOf, 'asOf'));
+    const accounts = await balancesAsOf(deps.database, exclusiveBound(asOf, 'asOf'));
     if (q.format === 'csv') {
       sendFile(res, { name: `soldes_${safeName(asOf)}.csv`, type: 'text/csv; charset=utf-8', content: balancesCsv(accounts, asOf) });
       return;
@@ -47,7 +47,7 @@ export function ledgerRouter(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
 
   router.get('/api/ledger/statement', read, async (req, res) => {
     const q = query(req, statementQuery);
-    const statement = accountStatement(deps.database, q);
+    const statement = await accountStatement(deps.database, q);
     if (q.format === 'json') {
       res.json(statement);
     } else if (q.format === 'csv') {
@@ -58,32 +58,32 @@ export function ledgerRouter(deps: Pick<AppDeps, 'config' | 'database' | 'clock'
     }
   });
 
-  router.get('/api/ledger/projects', read, (_req, res) => {
-    res.json({ projects: listProjects(ledger) });
+  router.get('/api/ledger/projects', read, async (_req, res) => {
+    res.json({ projects: await listProjects(ledger) });
   });
 
-  router.post('/api/ledger/projects', write, (req, res) => {
+  router.post('/api/ledger/projects', write, async (req, res) => {
     const input = body(req, projectBody);
-    const project = createProject(ledger, { name: input.name, scope: input.scope, description: input.description ?? null }, currentUser(req).id);
+    const project = await createProject(ledger, { name: input.name, scope: input.scope, description: input.description ?? null }, currentUser(req).id);
     res.status(201).json({ project });
   });
 
-  router.post('/api/ledger/disbursements', write, (req, res) => {
+  router.post('/api/ledger/disbursements', write, async (req, res) => {
     const input = body(req, disbursementBody);
     const idempotencyKey = parseOrThrow(idempotencyKeyHeader, req.get('Idempotency-Key'), 'Idempotency-Key header') ?? null;
-    const posted = disburse(ledger, { ...input, entityId: input.entityId ?? null, idempotencyKey }, currentUser(req).id);
+    const posted = await disburse(ledger, { ...input, entityId: input.entityId ?? null, idempotencyKey }, currentUser(req).id);
     res.status(posted.created ? 201 : 200).json(posted);
   });
 
-  router.post('/api/ledger/transfers/:id/reverse', write, (req, res) => {
+  router.post('/api/ledger/transfers/:id/reverse', write, async (req, res) => {
     const { id } = parseOrThrow(transferIdParams, req.params, 'path');
     const { reason } = body(req, reverseBody);
-    const posted = correctTransfer(ledger, { transferId: id, reason }, currentUser(req).id);
+    const posted = await correctTransfer(ledger, { transferId: id, reason }, currentUser(req).id);
     res.status(posted.created ? 201 : 200).json(posted);
   });
 
-  router.get('/api/ledger/audit', read, (_req, res) => {
-    res.json(auditLedger(deps.database, ledger.policy));
+  router.get('/api/ledger/audit', read, async (_req, res) => {
+    res.json(await auditLedger(deps.database, ledger.policy));
   });
 
   return router;

@@ -1,4 +1,5 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
+import { isUniqueViolation } from '../shared/db-errors.ts';
 import { ledgerErrors } from './ledger.errors.ts';
 import { newId } from '../shared/ids.ts';
 import {
@@ -33,54 +34,54 @@ import {
 
 export type Posted = { transfer: Transfer; created: boolean };
 
-export function getOrCreateAccount(database: DbHandle, spec: AccountSpec, at: string): Account {
-  return findAccountByRef(database.db, spec.ref) ?? insertAccountIfAbsent(database.db, { id: newId('acc'), createdAt: at, ...spec });
+export async function getOrCreateAccount(database: Database, spec: AccountSpec, at: string): Promise<Account> {
+  return await findAccountByRef(database.db, spec.ref) ?? await insertAccountIfAbsent(database.db, { id: newId('acc'), createdAt: at, ...spec });
 }
 
 // The school's envelope is reference data: it exists from the first start, so finance can ask for its
 // (empty) statement before any mission was validated.
-export function ensureSchoolEnvelope(database: DbHandle, at: string): Account {
-  return getOrCreateAccount(database, envelopeSpec(defaultLedgerPolicy, null), at);
+export async function ensureSchoolEnvelope(database: Database, at: string): Promise<Account> {
+  return await getOrCreateAccount(database, envelopeSpec(defaultLedgerPolicy, null), at);
 }
 
-function requireAccount(database: DbHandle, id: string, path: string): Account {
-  const account = findAccountById(database.db, id);
+async function requireAccount(database: Database, id: string, path: string): Promise<Account> {
+  const account = await findAccountById(database.db, id);
   if (!account) throw ledgerErrors.accountNotFound({ ref: id }, [{ path, message: 'unknown account' }]);
   return account;
 }
 
-export function requireTransfer(database: DbHandle, id: string): Transfer {
-  const transfer = findTransferById(database.db, id);
+export async function requireTransfer(database: Database, id: string): Promise<Transfer> {
+  const transfer = await findTransferById(database.db, id);
   if (!transfer) throw ledgerErrors.transferNotFound({ id }, [{ path: 'id', message: 'unknown transfer' }]);
   return transfer;
 }
 
 // Another writer got there first (unique key, or unique reverses_transfer_id): its transfer is the answer.
-function alreadyBooked(database: DbHandle, draft: TransferDraft): Transfer | undefined {
-  const byKey = findTransferByKey(database.db, draft.key);
+async function alreadyBooked(database: Database, draft: TransferDraft): Promise<Transfer | undefined> {
+  const byKey = await findTransferByKey(database.db, draft.key);
   if (byKey) return assertSameBooking(byKey, draft);
-  return draft.reversesTransferId ? findReversalOf(database.db, draft.reversesTransferId) : undefined;
+  return draft.reversesTransferId ? await findReversalOf(database.db, draft.reversesTransferId) : undefined;
 }
 
-function insertAtomically(database: DbHandle, transfer: Transfer, entries: [EntryRow, EntryRow]): void {
-  database.sqlite.transaction(() => insertTransferWithEntries(database.db, transfer, entries))();
+async function insertAtomically(database: Database, transfer: Transfer, entries: [EntryRow, EntryRow]): Promise<void> {
+  await database.transaction(async () => insertTransferWithEntries(database.db, transfer, entries), { savepoint: true });
 }
 
-const isUniqueViolation = (err: unknown): boolean => (err as { code?: string } | null)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 // Books a transfer and its two entries in one synchronous transaction (a savepoint when the caller
 // already holds one). `releasedPendingCents` is the part of the debited account's pending holds that
 // this very transfer settles, so it is not counted twice against the available balance.
-export function postTransfer(database: DbHandle, draft: TransferDraft, policy: LedgerPolicy, releasedPendingCents = 0): Posted {
+export async function postTransfer(database: Database, draft: TransferDraft, policy: LedgerPolicy, releasedPendingCents = 0): Promise<Posted> {
   assertValidDraft(draft);
-  const book = database.sqlite.transaction((): Posted => {
-    const existing = alreadyBooked(database, draft);
+  // The write lock is taken before the chain tips are read, so two writers never read the same tip.
+  return await database.transaction(async (): Promise<Posted> => {
+    const existing = await alreadyBooked(database, draft);
     if (existing) return { transfer: existing, created: false };
-    const debit = requireAccount(database, draft.debitAccountId, 'debitAccountId');
-    const credit = requireAccount(database, draft.creditAccountId, 'creditAccountId');
-    const debitTip = chainTip(database.db, debit.id);
-    const creditTip = chainTip(database.db, credit.id);
-    const pending = pendingDebitCents(database.db, debit.id) - releasedPendingCents;
+    const debit = await requireAccount(database, draft.debitAccountId, 'debitAccountId');
+    const credit = await requireAccount(database, draft.creditAccountId, 'creditAccountId');
+    const debitTip = await chainTip(database.db, debit.id);
+    const creditTip = await chainTip(database.db, credit.id);
+    const pending = await pendingDebitCents(database.db, debit.id) - releasedPendingCents;
     assertFunds(debit, debitTip?.balanceAfterCents ?? 0, pending, draft.amountCents, policy);
 
     const { at, ...fields } = draft;
@@ -90,30 +91,26 @@ export function postTransfer(database: DbHandle, draft: TransferDraft, policy: L
     const creditSide = nextEntry(creditTip, draft.amountCents);
     try {
       // A savepoint of its own: a failed insert leaves no half-written transfer behind.
-      insertAtomically(database, transfer, [
+      await insertAtomically(database, transfer, [
         { transferId: transfer.id, accountId: debit.id, amountCents: -draft.amountCents, effectiveAt, ...debitSide },
         { transferId: transfer.id, accountId: credit.id, amountCents: draft.amountCents, effectiveAt, ...creditSide },
       ]);
     } catch (err) {
-      const winner = isUniqueViolation(err) ? alreadyBooked(database, draft) : undefined;
+      const winner = isUniqueViolation(err) ? await alreadyBooked(database, draft) : undefined;
       if (winner) return { transfer: winner, created: false };
       throw err;
     }
     return { transfer, created: true };
-  });
-  // IMMEDIATE takes the write lock before reading the chain tips, so two processes never read the
-  // same tip; inside a caller's transaction better-sqlite3 turns this into a savepoint.
-  return book.immediate();
+  }, { lock: [draft.debitAccountId, draft.creditAccountId] });
 }
 
 export type ReverseInput = { transferId: string; at: string; actorId: string | null; reason: string; key?: string; causeKind?: CauseKind };
 
 // A correction is a new transfer mirroring the original. Reversing twice returns the first reversal.
-export function reverseTransfer(database: DbHandle, input: ReverseInput, policy: LedgerPolicy): Posted {
-  return database.sqlite
-    .transaction((): Posted => {
-      const original = requireTransfer(database, input.transferId);
-      const existing = findReversalOf(database.db, original.id);
+export async function reverseTransfer(database: Database, input: ReverseInput, policy: LedgerPolicy): Promise<Posted> {
+  return await database.transaction(async (): Promise<Posted> => {
+      const original = await requireTransfer(database, input.transferId);
+      const existing = await findReversalOf(database.db, original.id);
       if (existing) return { transfer: existing, created: false };
       const draft = reversalDraft(original, {
         key: input.key ?? correctionKey(original.id),
@@ -123,6 +120,5 @@ export function reverseTransfer(database: DbHandle, input: ReverseInput, policy:
         causeKind: input.causeKind ?? 'correction',
       });
       return postTransfer(database, draft, policy);
-    })
-    .immediate();
+    });
 }

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { ledgerErrors } from './ledger.errors.ts';
 import { contentHash } from './ledger-format.models.ts';
 import { runningBalances, statementTotals, type Account, type CauseKind } from './ledger.models.ts';
@@ -38,13 +38,13 @@ export type Statement = {
   contentSha256: string;
 };
 
-export function accountStatement(database: DbHandle, input: { account: string; from: string; to: string }): Statement {
+export async function accountStatement(database: Database, input: { account: string; from: string; to: string }): Promise<Statement> {
   const p = periodOf(input.from, input.to);
-  const account = resolveAccount(database, input.account);
+  const account = await resolveAccount(database, input.account);
   // One read transaction: the opening balance, the lines and the closing balance see the same snapshot.
-  return database.sqlite.transaction((): Statement => {
-    const openingBalanceCents = balanceBefore(database.db, account.id, p.fromInclusive);
-    const rows = statementRows(database, account.id, p.fromInclusive, p.toExclusive, MAX_STATEMENT_LINES + 1);
+  return await database.transaction(async (): Promise<Statement> => {
+    const openingBalanceCents = await balanceBefore(database.db, account.id, p.fromInclusive);
+    const rows = await statementRows(database.db, account.id, p.fromInclusive, p.toExclusive, MAX_STATEMENT_LINES + 1);
     if (rows.length > MAX_STATEMENT_LINES) {
       throw ledgerErrors.statementTooLarge({ max: MAX_STATEMENT_LINES }, [{ path: 'from', message: 'period too long' }]);
     }
@@ -55,7 +55,7 @@ export function accountStatement(database: DbHandle, input: { account: string; f
     const content = { account: header, from: p.from, to: p.to, openingBalanceCents, closingBalanceCents, lines };
     const totals = { ...statementTotals(lines.map((l) => l.amountCents)), lines: lines.length };
     return { ...content, totals, contentSha256: contentHash(content) };
-  })();
+  }, { snapshot: true });
 }
 
 // The stored running balances must agree with opening + amounts; a gap means a corrupted chain, which

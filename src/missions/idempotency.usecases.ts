@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { isAppError } from '../shared/errors.ts';
 import { missionErrors } from './missions.errors.ts';
 import { errorBody } from '../shared/http.ts';
@@ -34,14 +34,13 @@ export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
 
 // Runs `action` at most once per (user, key) within the retention. The lookup, the action and the stored answer share one
 // IMMEDIATE transaction, so two processes retrying the same key cannot both act.
-export function runIdempotent(database: DbHandle, clock: Clock, ctx: IdempotencyContext, action: () => Answer): Answer {
+export async function runIdempotent(database: Database, clock: Clock, ctx: IdempotencyContext, action: () => Promise<Answer>): Promise<Answer> {
   if (ctx.key === undefined) return action();
   const key = ctx.key;
   const bodyHash = requestHash(ctx.route, ctx.body);
   const now = clock.now().toUTC();
   const expiredBefore = now.minus({ hours: IDEMPOTENCY_KEY_RETENTION_HOURS }).toISO()!;
-  return database.sqlite
-    .transaction((): Answer => {
+  return await database.transaction(async (): Promise<Answer> => {
       const sameKey = and(eq(idempotencyKeys.userId, ctx.userId), eq(idempotencyKeys.key, key));
       const stored = database.db.select().from(idempotencyKeys).where(sameKey).get();
       if (stored && stored.createdAt < expiredBefore) {
@@ -52,7 +51,7 @@ export function runIdempotent(database: DbHandle, clock: Clock, ctx: Idempotency
         }
         return { status: stored.statusCode, body: JSON.parse(stored.responseJson), replayed: true };
       }
-      const answer = attempt(database, action);
+      const answer = await attempt(database, action);
       if (replayable(answer.status)) {
         database.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expiredBefore)).run();
         database.db
@@ -62,15 +61,14 @@ export function runIdempotent(database: DbHandle, clock: Clock, ctx: Idempotency
       }
       if (answer.status >= 400 && !replayable(answer.status)) throw (answer as { error?: unknown }).error ?? new Error('unreachable');
       return answer;
-    })
-    .immediate();
+    });
 }
 
 // The action runs in a savepoint: a business refusal rolls back its own writes but still yields the
 // answer to store.
-function attempt(database: DbHandle, action: () => Answer): Answer & { error?: unknown } {
+async function attempt(database: Database, action: () => Promise<Answer>): Promise<Answer & { error?: unknown }> {
   try {
-    return database.sqlite.transaction(action)();
+    return await database.transaction(action, { savepoint: true });
   } catch (err) {
     if (!isAppError(err)) throw err;
     return { status: err.status, body: errorBody(err), error: err };

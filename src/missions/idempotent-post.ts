@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { currentUser } from '../auth/auth.guards.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { runIdempotent, type Answer } from './idempotency.usecases.ts';
 import { idempotencyKeySchema } from './missions.schemas.ts';
@@ -21,8 +21,8 @@ function send(res: Response, answer: Answer): void {
 }
 
 // `body` is what identifies the request besides its route (the parsed body by default).
-export function idempotentPost(deps: { database: DbHandle; clock: Clock }, req: Request, res: Response, action: () => Answer, body: unknown = req.body ?? {}): void {
+export async function idempotentPost(deps: { database: Database; clock: Clock }, req: Request, res: Response, action: () => Promise<Answer>, body: unknown = req.body ?? {}): Promise<void> {
   const user = currentUser(req);
   const ctx = { userId: user.id, key: idempotencyKey(req), route: `${req.method} ${req.path}`, body };
-  send(res, runIdempotent(deps.database, deps.clock, ctx, action));
+  send(res, await runIdempotent(deps.database, deps.clock, ctx, action));
 }

@@ -28,7 +28,7 @@ const clientMessages = (t: Translate) => JSON.stringify(Object.fromEntries(clien
 
 type FormState = { form: MissionForm; errors?: FieldErrors; quote?: Quote | null; quoteError?: string | null; missionId?: string; returnedComment?: string | null };
 
-function showForm(deps: MissionDeps, req: Request, res: Response, state: FormState): void {
+async function showForm(deps: MissionDeps, req: Request, res: Response, state: FormState): Promise<void> {
   const { lang, t, f } = pageTools(res);
   const user = currentUser(req);
   renderPage(res, 'missions/form', {
@@ -42,7 +42,7 @@ function showForm(deps: MissionDeps, req: Request, res: Response, state: FormSta
     returnedComment: state.returnedComment ?? null,
     idem: newIdemKey(),
     clientI18n: clientMessages(t),
-    ...selectOptions(deps.database, lang, t, user.entityId),
+    ...await selectOptions(deps.database, lang, t, user.entityId),
   });
 }
 
@@ -69,16 +69,16 @@ type Outcome = { redirect: string; flash: MessageKey } | { missionId: string; er
 
 // Save, then submit or switch. The save stays even when submission is refused: the traveller sees
 // the saved draft with the reason next to the field.
-function saveAndAct(deps: MissionDeps, user: AuthenticatedUser, missionId: string | null, form: MissionForm, input: Extract<Parsed, { ok: true }>['input'], intent: FormIntent, t: Parameters<typeof errorsFromAppError>[1]): Outcome {
+async function saveAndAct(deps: MissionDeps, user: AuthenticatedUser, missionId: string | null, form: MissionForm, input: Extract<Parsed, { ok: true }>['input'], intent: FormIntent, t: Parameters<typeof errorsFromAppError>[1]): Promise<Outcome> {
   const version = form.version ? Number(form.version) : undefined;
-  const id = missionId ? updateMission(deps, user, missionId, { ...input, version }).id : createMission(deps, user, input).id;
+  const id = missionId ? (await updateMission(deps, user, missionId, { ...input, version })).id : (await createMission(deps, user, input)).id;
   try {
     if (intent.kind === 'submit') {
-      transitionMission(deps, user, id, 'submit', {});
+      await transitionMission(deps, user, id, 'submit', {});
       return { redirect: `/missions/${id}`, flash: 'missions.flash.submitted' };
     }
     if (intent.kind === 'switch') {
-      switchFlightLeg(deps, user, id, intent.index, intent.to);
+      await switchFlightLeg(deps, user, id, intent.index, intent.to);
       return { redirect: `/missions/${id}/edit`, flash: 'missions.flash.switched' };
     }
   } catch (err) {
@@ -87,7 +87,7 @@ function saveAndAct(deps: MissionDeps, user: AuthenticatedUser, missionId: strin
   return { redirect: `/missions/${id}/edit`, flash: 'missions.flash.saved' };
 }
 
-function handleForm(deps: MissionDeps, req: Request, res: Response, missionId: string | null): void {
+async function handleForm(deps: MissionDeps, req: Request, res: Response, missionId: string | null): Promise<void> {
   const user = currentUser(req);
   const form = formFromBody(req.body ?? {});
   const intent = parseIntent((req.body as Record<string, unknown>)?.intent);
@@ -105,7 +105,7 @@ function handleForm(deps: MissionDeps, req: Request, res: Response, missionId: s
   const ctx = { userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body };
   let outcome: Outcome;
   try {
-    const answer = runIdempotent(deps.database, deps.clock, ctx, () => ({ status: 200, body: saveAndAct(deps, user, missionId, form, parsed.input, intent, res.locals.t) }));
+    const answer = await runIdempotent(deps.database, deps.clock, ctx, async () => ({ status: 200, body: await saveAndAct(deps, user, missionId, form, parsed.input, intent, res.locals.t) }));
     // A stored refusal (409: stale version, not editable any more) replays as the same refusal.
     if (answer.status !== 200) throw errorFromBody(answer.status, answer.body as ErrorBody);
     outcome = answer.body as Outcome;
@@ -117,11 +117,11 @@ function handleForm(deps: MissionDeps, req: Request, res: Response, missionId: s
     setFlash(res, outcome.flash);
     return res.redirect(303, outcome.redirect);
   }
-  const saved = getMission(deps, user, outcome.missionId);
-  showForm(deps, req, res.status(400), { form: formFromTrip(saved.trip, saved), missionId: saved.id, errors: outcome.errors, quote: saved.quote });
+  const saved = await getMission(deps, user, outcome.missionId);
+  await showForm(deps, req, res.status(400), { form: formFromTrip(saved.trip, saved), missionId: saved.id, errors: outcome.errors, quote: saved.quote });
 }
 
-function returnedComment(mission: ReturnType<typeof getMission>): string | null {
+function returnedComment(mission: Awaited<ReturnType<typeof getMission>>): string | null {
   if (mission.status !== 'returned') return null;
   return [...mission.audit].reverse().find((a) => a.action === 'return')?.comment ?? null;
 }
@@ -131,19 +131,19 @@ export function missionFormPages(deps: MissionDeps): Router {
   router.get('/missions/new', requireRole('staff'), (req, res) => showForm(deps, req, res, { form: emptyForm() }));
   router.post('/missions/new', requireRole('staff'), (req, res) => handleForm(deps, req, res, null));
 
-  router.get('/missions/:id/edit', requireUser, (req, res) => {
+  router.get('/missions/:id/edit', requireUser, async (req, res) => {
     const user = currentUser(req);
-    const mission = getMission(deps, user, String(req.params.id));
+    const mission = await getMission(deps, user, String(req.params.id));
     try {
       authorize('edit', { travellerId: mission.travellerId, status: mission.status as MissionStatus }, user);
     } catch {
       return res.redirect(303, `/missions/${mission.id}`);
     }
-    showForm(deps, req, res, { form: formFromTrip(mission.trip, mission), missionId: mission.id, quote: mission.quote, returnedComment: returnedComment(mission) });
+    await showForm(deps, req, res, { form: formFromTrip(mission.trip, mission), missionId: mission.id, quote: mission.quote, returnedComment: returnedComment(mission) });
   });
-  router.post('/missions/:id/edit', requireUser, (req, res) => {
-    const mission = getMission(deps, currentUser(req), String(req.params.id));
-    handleForm(deps, req, res, mission.id);
+  router.post('/missions/:id/edit', requireUser, async (req, res) => {
+    const mission = await getMission(deps, currentUser(req), String(req.params.id));
+    await handleForm(deps, req, res, mission.id);
   });
   return router;
 }

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Lang, MessageKey, Translate } from '../shared/i18n/index.ts';
 import { fieldErrorsFrom, fieldErrorsFromAppError, type FieldErrors } from '../web/forms.ts';
 import { listBudgetLines, listEntities } from '../org/org.usecases.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { cabins } from '../shared/modes.ts';
 import { missionPurposes } from './missions.models.ts';
 import { countryOptions } from './countries.data.ts';
@@ -46,9 +46,9 @@ export function errorsFromIssues(issues: z.core.$ZodIssue[], t: Translate): Fiel
   return errors;
 }
 
-export function selectOptions(database: DbHandle, lang: Lang, t: Translate, entityFirst: string | null) {
-  const entities = new Map(listEntities({ database }).map((e) => [e.id, e.name]));
-  const lines = listBudgetLines({ database })
+export async function selectOptions(database: Database, lang: Lang, t: Translate, entityFirst: string | null) {
+  const entities = new Map((await listEntities({ database })).map((e) => [e.id, e.name]));
+  const lines = (await listBudgetLines({ database }))
     .filter((l) => l.active)
     .sort((a, b) => Number(b.entityId === entityFirst) - Number(a.entityId === entityFirst));
   const key = (k: string) => t(k as MessageKey);

@@ -46,8 +46,8 @@ function requote(deps: MissionDeps, trip: QuoteRequest, quote: Quote, legIndex: 
 
 // One click in the form: the flight becomes rail or visio, the mission is re-quoted, and the avoided
 // flight is recorded for the copil report, all in one transaction.
-export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id: string, legIndex: number, to: SwitchTarget): Mission {
-  const before = loadVisible(deps.database, actor, id);
+export async function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id: string, legIndex: number, to: SwitchTarget): Promise<Mission> {
+  const before = await loadVisible(deps.database, actor, id);
   authorize('edit', { travellerId: before.travellerId, status: before.status as MissionStatus }, actor);
   const trip = parseStoredTrip(before.requestJson);
   const quote = parseStoredQuote(before.quoteJson);
@@ -58,15 +58,14 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
   }
   const next = requote(deps, trip, quote, legIndex, to);
   const at = nowIso(deps.clock);
-  deps.database.sqlite
-    .transaction(() => {
-      const { row, status } = reloadForEdit(deps.database, actor, id, before.version);
-      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { ...quotedColumns(next.trip, next.quote), updatedAt: at })) {
+  await deps.database.transaction(async () => {
+      const { row, status } = await reloadForEdit(deps.database, actor, id, before.version);
+      if (!await repo.updateMissionIfVersion(deps.database.db, id, row.version, { ...quotedColumns(next.trip, next.quote), updatedAt: at })) {
         throw missionErrors.stale();
       }
-      repo.replaceMissionLegs(deps.database.db, id, legRows(id, next.quote));
+      await repo.replaceMissionLegs(deps.database.db, id, legRows(id, next.quote));
       const replacement = next.quote.legs[legIndex]!;
-      repo.insertAvoidedFlight(deps.database.db, {
+      await repo.insertAvoidedFlight(deps.database.db, {
         id: newId('leg'),
         missionId: id,
         legIndex,
@@ -86,10 +85,9 @@ export function switchFlightLeg(deps: MissionDeps, actor: AuthenticatedUser, id:
         replacementDistanceKm: to === 'train' ? replacement.distanceKm : null,
       });
       // The new record included: it does not hold if the mission still flies that journey on another leg.
-      const withdrawn = recheckAvoidedFlights(deps.database.db, id, next.quote.legs, at, actor.id);
+      const withdrawn = await recheckAvoidedFlights(deps.database.db, id, next.quote.legs, at, actor.id);
       const comment = [`Vol ${quotedFlight.from?.label ?? ''} → ${quotedFlight.to?.label ?? ''} remplacé par ${to === 'train' ? 'le train' : 'une visioconférence'}`, ...withdrawn].join(' ; ');
-      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'switch', fromStatus: status, toStatus: status, comment });
-    })
-    .immediate();
+      await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'switch', fromStatus: status, toStatus: status, comment });
+    });
   return readMission(deps.database, id);
 }

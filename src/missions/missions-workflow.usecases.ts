@@ -26,12 +26,12 @@ type LedgerStep = { action: WorkflowAction; from: MissionStatus; row: repo.Missi
 // Validation books the contribution; cancelling a validated mission reverses it. With holds on, the
 // submission reserves the amount and a rejection or a cancellation before validation releases it (a
 // returned mission keeps its hold: it usually comes back, and validation posts the amount then owed).
-function bookLedger(deps: MissionDeps, step: LedgerStep): void {
+async function bookLedger(deps: MissionDeps, step: LedgerStep): Promise<void> {
   const { action, from, row, quote, at, actorId } = step;
   if (!owesContribution(quote)) return;
   const release = { missionId: row.id, at, actorId, reason: step.comment ?? (action === 'reject' ? 'Mission refusée' : 'Mission annulée') };
   if (action === 'validate' || action === 'submit') {
-    const line = findBudgetLineById(deps.database.db, row.budgetLineId!);
+    const line = await findBudgetLineById(deps.database.db, row.budgetLineId!);
     const input: ContributionInput = {
       missionId: row.id,
       budgetLineId: row.budgetLineId!,
@@ -42,12 +42,12 @@ function bookLedger(deps: MissionDeps, step: LedgerStep): void {
       at,
       actorId,
     };
-    if (action === 'validate') deps.ledger.bookContribution(deps.database, input);
-    else deps.ledger.holdContribution?.(deps.database, input);
+    if (action === 'validate') await deps.ledger.bookContribution(deps.database, input);
+    else await deps.ledger.holdContribution?.(deps.database, input);
   } else if (action === 'cancel' && from === 'validated') {
-    deps.ledger.reverseContribution(deps.database, release);
+    await deps.ledger.reverseContribution(deps.database, release);
   } else if (action === 'reject' || action === 'cancel') {
-    deps.ledger.voidHold?.(deps.database, release);
+    await deps.ledger.voidHold?.(deps.database, release);
   }
 }
 
@@ -62,11 +62,10 @@ function checkNoClaimUnderway(claimStatus: string | null): void {
 
 // One transaction: read, decide, write the new status and its audit entry, and book (or reverse) the
 // ledger contribution. If the ledger refuses, nothing of the transition remains.
-export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, action: WorkflowAction, input: TransitionInput): Mission {
+export async function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, action: WorkflowAction, input: TransitionInput): Promise<Mission> {
   const at = nowIso(deps.clock);
-  deps.database.sqlite
-    .transaction(() => {
-      const row = loadVisible(deps.database, actor, id);
+  await deps.database.transaction(async () => {
+      const row = await loadVisible(deps.database, actor, id);
       const from = row.status as MissionStatus;
       const to = decide(action, { travellerId: row.travellerId, status: from }, actor);
       checkVersion(row, input.version);
@@ -76,14 +75,12 @@ export function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, i
         const blockingMessages = quote.policy.filter((f) => f.severity === 'blocking').map((f) => f.message);
         checkSubmission({ blocked: quote.blocked, justificationRequired: quote.justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
       }
-      if (action === 'cancel') checkNoClaimUnderway(repo.claimStatusOf(deps.database.db, id));
-      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at })) {
+      if (action === 'cancel') checkNoClaimUnderway(await repo.claimStatusOf(deps.database.db, id));
+      if (!await repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at })) {
         throw missionErrors.stale();
       }
-      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
-      bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
-    })
-    // IMMEDIATE: two validations racing in two processes are serialised before either reads the status.
-    .immediate();
+      await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
+      await bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
+    });
   return readMission(deps.database, id);
 }

@@ -43,13 +43,13 @@ function row(m: MissionSummary, f: Formatters, lang: Lang) {
   };
 }
 
-function showDetail(deps: MissionDeps, req: Request, res: Response, id: string, extra: { errors?: FieldErrors; comment?: string } = {}): void {
+async function showDetail(deps: MissionDeps, req: Request, res: Response, id: string, extra: { errors?: FieldErrors; comment?: string } = {}): Promise<void> {
   const { lang, t, f } = pageTools(res);
   const user = currentUser(req);
-  const mission = getMission(deps, user, id);
+  const mission = await getMission(deps, user, id);
   const facts = { travellerId: mission.travellerId, status: mission.status as MissionStatus };
   const actions = availableActions(user, facts);
-  const line = mission.budgetLineId ? findBudgetLine(deps, mission.budgetLineId) : undefined;
+  const line = mission.budgetLineId ? await findBudgetLine(deps, mission.budgetLineId) : undefined;
   const destination = f.destination(mission, (code) => countryName(lang, code));
   renderPage(res, 'missions/detail', {
     title: t('missions.detail.title', { destination }),
@@ -76,12 +76,12 @@ const queueFilterSchema = z.object({
   to: z.union([z.iso.date(), z.literal('')]).default(''),
 });
 
-function showQueue(deps: MissionDeps, req: Request, res: Response): void {
+async function showQueue(deps: MissionDeps, req: Request, res: Response): Promise<void> {
   const { lang, t, f } = pageTools(res);
   const user = currentUser(req);
   const parsed = queueFilterSchema.safeParse(req.query);
   const filters = parsed.success ? parsed.data : { status: 'submitted' as const, entity: '', from: '', to: '' };
-  const { missions, total } = listMissionsFor(deps, user, {
+  const { missions, total } = await listMissionsFor(deps, user, {
     status: filters.status || undefined,
     entity: filters.entity.startsWith('ent_') ? filters.entity : undefined,
     from: filters.from || undefined,
@@ -101,13 +101,13 @@ function showQueue(deps: MissionDeps, req: Request, res: Response): void {
     filters,
     errors: parsed.success ? {} : errorsFromIssues(parsed.error.issues, t),
     statuses: [{ value: '', label: t('missions.queue.status.all') }, ...missionStatuses.map((s) => ({ value: s, label: f.status(s) }))],
-    entities: [{ value: '', label: t('missions.queue.entity.all') }, ...listEntities(deps).map((e) => ({ value: e.id, label: e.name }))],
+    entities: [{ value: '', label: t('missions.queue.entity.all') }, ...(await listEntities(deps)).map((e) => ({ value: e.id, label: e.name }))],
     rows: missions.map((m) => ({ ...row(m, f, lang), decidable: decidable(m), idem: newIdemKey() })),
     total,
   });
 }
 
-function act(deps: MissionDeps, req: Request, res: Response): void {
+async function act(deps: MissionDeps, req: Request, res: Response): Promise<void> {
   const user = currentUser(req);
   const id = String(req.params.id);
   const intent = formString(req, 'intent') as WorkflowAction;
@@ -116,7 +116,7 @@ function act(deps: MissionDeps, req: Request, res: Response): void {
   const version = /^\d+$/.test(formString(req, 'version')) ? Number(formString(req, 'version')) : undefined;
   const ctx = { userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body };
   try {
-    const answer = runIdempotent(deps.database, deps.clock, ctx, () => ({ status: 200, body: transitionMission(deps, user, id, intent, { comment, version }).id }));
+    const answer = await runIdempotent(deps.database, deps.clock, ctx, async () => ({ status: 200, body: (await transitionMission(deps, user, id, intent, { comment, version })).id }));
     if (answer.status !== 200) {
       const body = answer.body as ErrorBody;
       throw errorFromBody(answer.status, body);
@@ -131,10 +131,10 @@ function act(deps: MissionDeps, req: Request, res: Response): void {
 
 export function missionPages(deps: MissionDeps): Router {
   const router = Router();
-  router.get('/missions', requireUser, (req, res) => {
+  router.get('/missions', requireUser, async (req, res) => {
     const { lang, t, f } = pageTools(res);
     const user = currentUser(req);
-    const { missions } = listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
+    const { missions } = await listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
     renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)) });
   });
   router.get('/secretariat', requireRole('secretariat'), (req, res) => showQueue(deps, req, res));

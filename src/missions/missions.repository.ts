@@ -10,16 +10,16 @@ export type AuditRow = typeof missionAudit.$inferSelect;
 export type AvoidedFlightRow = typeof avoidedFlights.$inferInsert;
 export type MissionListRow = MissionRow & { travellerName: string | null };
 
-export function insertMission(db: Db, row: typeof missions.$inferInsert): void {
+export async function insertMission(db: Db, row: typeof missions.$inferInsert): Promise<void> {
   db.insert(missions).values(row).run();
 }
 
-export function findMissionById(db: Db, id: string): MissionRow | undefined {
+export async function findMissionById(db: Db, id: string): Promise<MissionRow | undefined> {
   return db.select().from(missions).where(eq(missions.id, id)).get();
 }
 
 // Conditional on the version the writer read: zero rows changed means someone else wrote in between.
-export function updateMissionIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<typeof missions.$inferInsert>): boolean {
+export async function updateMissionIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<typeof missions.$inferInsert>): Promise<boolean> {
   const result = db
     .update(missions)
     .set({ ...patch, version: expectedVersion + 1 })
@@ -28,16 +28,16 @@ export function updateMissionIfVersion(db: Db, id: string, expectedVersion: numb
   return result.changes === 1;
 }
 
-export function replaceMissionLegs(db: Db, missionId: string, legs: MissionLegRow[]): void {
+export async function replaceMissionLegs(db: Db, missionId: string, legs: MissionLegRow[]): Promise<void> {
   db.delete(missionLegs).where(eq(missionLegs.missionId, missionId)).run();
   if (legs.length > 0) db.insert(missionLegs).values(legs).run();
 }
 
-export function insertAudit(db: Db, row: typeof missionAudit.$inferInsert): void {
+export async function insertAudit(db: Db, row: typeof missionAudit.$inferInsert): Promise<void> {
   db.insert(missionAudit).values(row).run();
 }
 
-export function listAudit(db: Db, missionId: string): Array<AuditRow & { actorName: string | null }> {
+export async function listAudit(db: Db, missionId: string): Promise<Array<AuditRow & { actorName: string | null }>> {
   return db
     .select({
       id: missionAudit.id,
@@ -58,16 +58,16 @@ export function listAudit(db: Db, missionId: string): Array<AuditRow & { actorNa
     .all();
 }
 
-export function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): void {
+export async function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): Promise<void> {
   db.insert(avoidedFlights).values(row).run();
 }
 
-export function listAvoidedFlights(db: Db, missionId: string): Array<typeof avoidedFlights.$inferSelect> {
+export async function listAvoidedFlights(db: Db, missionId: string): Promise<Array<typeof avoidedFlights.$inferSelect>> {
   return db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at)).all();
 }
 
 // The mission's avoided flights not withdrawn, oldest first (rowid breaks ties of one instant).
-export function listStandingAvoidedFlights(db: Db, missionId: string): Array<typeof avoidedFlights.$inferSelect> {
+export async function listStandingAvoidedFlights(db: Db, missionId: string): Promise<Array<typeof avoidedFlights.$inferSelect>> {
   return db
     .select({ avoided: avoidedFlights })
     .from(avoidedFlights)
@@ -78,7 +78,7 @@ export function listStandingAvoidedFlights(db: Db, missionId: string): Array<typ
     .map((r) => r.avoided);
 }
 
-export function insertAvoidedFlightWithdrawal(db: Db, row: typeof avoidedFlightWithdrawals.$inferInsert): void {
+export async function insertAvoidedFlightWithdrawal(db: Db, row: typeof avoidedFlightWithdrawals.$inferInsert): Promise<void> {
   db.insert(avoidedFlightWithdrawals).values(row).run();
 }
 
@@ -102,7 +102,7 @@ function conditions(filter: MissionFilter): SQL | undefined {
   return parts.length > 0 ? and(...parts) : undefined;
 }
 
-export function listMissions(db: Db, filter: MissionFilter): { rows: MissionListRow[]; total: number } {
+export async function listMissions(db: Db, filter: MissionFilter): Promise<{ rows: MissionListRow[]; total: number }> {
   const where = conditions(filter);
   const rows = db
     .select({ mission: missions, travellerName: users.name })
@@ -117,14 +117,14 @@ export function listMissions(db: Db, filter: MissionFilter): { rows: MissionList
   return { rows: rows.map((r) => ({ ...r.mission, travellerName: r.travellerName })), total };
 }
 
-export function travellerName(db: Db, userId: string): string | null {
+export async function travellerName(db: Db, userId: string): Promise<string | null> {
   return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
 }
 
 // The status of the mission's claim (état de frais), if it has one: a mission whose claim is on its
 // way to payment cannot be cancelled. Read by SQL rather than through the claims capability, which
 // builds on missions.
-export function claimStatusOf(db: Db, missionId: string): string | null {
+export async function claimStatusOf(db: Db, missionId: string): Promise<string | null> {
   const row = db.$client.prepare('select status from claims where mission_id = ?').get(missionId) as { status: string } | undefined;
   return row?.status ?? null;
 }

@@ -30,40 +30,40 @@ export function missionsRouter(deps: MissionDeps): Router {
   const router = Router();
   router.use('/api/missions', requireUser);
 
-  router.post('/api/missions', requireRole('staff'), (req, res) => {
+  router.post('/api/missions', requireRole('staff'), async (req, res) => {
     const input = body(req, createMissionSchema);
-    idempotentPost(deps, req, res, () => ({ status: 201, body: createMission(deps, currentUser(req), input) }));
+    await idempotentPost(deps, req, res, async () => ({ status: 201, body: await createMission(deps, currentUser(req), input) }));
   });
 
-  router.get('/api/missions', (req, res) => {
-    res.json(listMissionsFor(deps, currentUser(req), query(req, listMissionsQuerySchema)));
+  router.get('/api/missions', async (req, res) => {
+    res.json(await listMissionsFor(deps, currentUser(req), query(req, listMissionsQuerySchema)));
   });
 
-  router.get('/api/missions/:id', (req, res) => {
+  router.get('/api/missions/:id', async (req, res) => {
     // The quote's texts in the reader's language (`?lang=en`; French by default), as POST /api/quote.
     const { lang } = query(req, quoteQuerySchema);
-    const mission = getMission(deps, currentUser(req), missionIdParam(req));
+    const mission = await getMission(deps, currentUser(req), missionIdParam(req));
     res.json({ ...mission, quote: quoteInLanguage(mission.quote, lang) });
   });
 
-  router.patch('/api/missions/:id', (req, res) => {
+  router.patch('/api/missions/:id', async (req, res) => {
     const id = missionIdParam(req);
-    res.json(updateMission(deps, currentUser(req), id, body(req, updateMissionSchema)));
+    res.json(await updateMission(deps, currentUser(req), id, body(req, updateMissionSchema)));
   });
 
   for (const action of workflowActions) {
-    router.post(`/api/missions/:id/${action}`, (req, res) => {
+    router.post(`/api/missions/:id/${action}`, async (req, res) => {
       const id = missionIdParam(req);
       const input = body(req, transitionSchema);
-      idempotentPost(deps, req, res, () => ({ status: 200, body: transitionMission(deps, currentUser(req), id, action, input) }));
+      await idempotentPost(deps, req, res, async () => ({ status: 200, body: await transitionMission(deps, currentUser(req), id, action, input) }));
     });
   }
 
-  router.post('/api/missions/:id/legs/:index/switch', (req, res) => {
+  router.post('/api/missions/:id/legs/:index/switch', async (req, res) => {
     const id = missionIdParam(req);
     const index = parseOrThrow(legIndexSchema, req.params.index, 'leg index');
     const { to } = body(req, switchLegSchema);
-    idempotentPost(deps, req, res, () => ({ status: 200, body: switchFlightLeg(deps, currentUser(req), id, index, to) }));
+    await idempotentPost(deps, req, res, async () => ({ status: 200, body: await switchFlightLeg(deps, currentUser(req), id, index, to) }));
   });
 
   return router;

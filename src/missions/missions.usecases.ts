@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { invalid } from '../shared/errors.ts';
 import { missionErrors, missionTexts } from './missions.errors.ts';
 import { newId } from '../shared/ids.ts';
@@ -22,13 +22,13 @@ import { parseStoredTrip } from '../quote/stored-quote.schemas.ts';
 export type ContributionInput = { missionId: string; budgetLineId: string; budgetLineName?: string; entityId: string; amountCents: number; co2eGrams: number; at: string; actorId: string };
 export type ReleaseInput = { missionId: string; at: string; actorId: string; reason: string };
 export type MissionLedgerPort = {
-  bookContribution(database: DbHandle, input: ContributionInput): unknown;
-  reverseContribution(database: DbHandle, input: ReleaseInput): unknown;
-  holdContribution?(database: DbHandle, input: ContributionInput): unknown;
-  voidHold?(database: DbHandle, input: ReleaseInput): unknown;
+  bookContribution(database: Database, input: ContributionInput): Promise<unknown>;
+  reverseContribution(database: Database, input: ReleaseInput): Promise<unknown>;
+  holdContribution?(database: Database, input: ContributionInput): Promise<unknown>;
+  voidHold?(database: Database, input: ReleaseInput): Promise<unknown>;
 };
 
-export type MissionDeps = { database: DbHandle; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort };
+export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort };
 
 export const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
 
@@ -37,23 +37,23 @@ function withCategory(trip: QuoteRequest, category: 'staff' | 'student'): QuoteR
   return { ...trip, traveler: { kmDrivenThisYear: trip.traveler?.kmDrivenThisYear ?? 0, category } };
 }
 
-function checkBudgetLine(database: DbHandle, budgetLineId: string | null | undefined) {
+async function checkBudgetLine(database: Database, budgetLineId: string | null | undefined) {
   if (!budgetLineId) return null;
-  const line = findBudgetLineById(database.db, budgetLineId);
+  const line = await findBudgetLineById(database.db, budgetLineId);
   if (!line || !line.active) throw invalid('budgetLineId', missionTexts.budgetLineUnknown());
   return line;
 }
 
-export function createMission(deps: MissionDeps, actor: AuthenticatedUser, input: CreateMissionInput): Mission {
-  const line = checkBudgetLine(deps.database, input.budgetLineId);
+export async function createMission(deps: MissionDeps, actor: AuthenticatedUser, input: CreateMissionInput): Promise<Mission> {
+  const line = await checkBudgetLine(deps.database, input.budgetLineId);
   const entityId = line?.entityId ?? actor.entityId;
   if (!entityId) throw invalid('budgetLineId', missionTexts.noEntity());
   const trip = withCategory(input.trip, actor.category);
   const quote = computeQuote(trip, deps.quote);
   const id = newId('msn');
   const at = nowIso(deps.clock);
-  deps.database.sqlite.transaction(() => {
-    repo.insertMission(deps.database.db, {
+  await deps.database.transaction(async () => {
+    await repo.insertMission(deps.database.db, {
       id,
       travellerId: actor.id,
       entityId,
@@ -66,21 +66,21 @@ export function createMission(deps: MissionDeps, actor: AuthenticatedUser, input
       updatedAt: at,
       version: 1,
     });
-    repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
-    repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', comment: null });
-  })();
+    await repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
+    await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'create', fromStatus: null, toStatus: 'draft', comment: null });
+  });
   return readMission(deps.database, id);
 }
 
-export function readMission(database: DbHandle, id: string): Mission {
-  const row = repo.findMissionById(database.db, id);
+export async function readMission(database: Database, id: string): Promise<Mission> {
+  const row = await repo.findMissionById(database.db, id);
   if (!row) throw notFound();
-  return toMission(row, repo.travellerName(database.db, row.travellerId));
+  return toMission(row, await repo.travellerName(database.db, row.travellerId));
 }
 
 // A mission the actor may not see does not exist for them: same 404 as a random id.
-export function loadVisible(database: DbHandle, actor: AuthenticatedUser, id: string): repo.MissionRow {
-  const row = repo.findMissionById(database.db, id);
+export async function loadVisible(database: Database, actor: AuthenticatedUser, id: string): Promise<repo.MissionRow> {
+  const row = await repo.findMissionById(database.db, id);
   if (!row || !canSee(actor, { travellerId: row.travellerId, status: row.status as MissionStatus })) throw notFound();
   return row;
 }
@@ -93,32 +93,31 @@ export function checkVersion(row: repo.MissionRow, expected: number | undefined)
 
 // Inside the write transaction: the mission read again, still editable by this actor and still at the
 // version the edit was prepared from.
-export function reloadForEdit(database: DbHandle, actor: AuthenticatedUser, id: string, version: number): { row: repo.MissionRow; status: MissionStatus } {
-  const row = loadVisible(database, actor, id);
+export async function reloadForEdit(database: Database, actor: AuthenticatedUser, id: string, version: number): Promise<{ row: repo.MissionRow; status: MissionStatus }> {
+  const row = await loadVisible(database, actor, id);
   const status = row.status as MissionStatus;
   authorize('edit', { travellerId: row.travellerId, status }, actor);
   checkVersion(row, version);
   return { row, status };
 }
 
-export function getMission(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, id: string) {
-  const row = loadVisible(deps.database, actor, id);
-  const audit = repo.listAudit(deps.database.db, id).map(({ missionId: _m, ...entry }) => entry);
-  return { ...toMission(row, repo.travellerName(deps.database.db, row.travellerId)), audit };
+export async function getMission(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, id: string) {
+  const row = await loadVisible(deps.database, actor, id);
+  const audit = (await repo.listAudit(deps.database.db, id)).map(({ missionId: _m, ...entry }) => entry);
+  return { ...toMission(row, await repo.travellerName(deps.database.db, row.travellerId)), audit };
 }
 
-export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: UpdateMissionInput): Mission {
-  const before = loadVisible(deps.database, actor, id);
+export async function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: UpdateMissionInput): Promise<Mission> {
+  const before = await loadVisible(deps.database, actor, id);
   authorize('edit', { travellerId: before.travellerId, status: before.status as MissionStatus }, actor);
   checkVersion(before, input.version);
-  const line = input.budgetLineId === undefined ? undefined : checkBudgetLine(deps.database, input.budgetLineId);
+  const line = input.budgetLineId === undefined ? undefined : await checkBudgetLine(deps.database, input.budgetLineId);
   const storedTrip = parseStoredTrip(before.requestJson);
   const trip = input.trip ? withCategory(input.trip, storedTrip.traveler?.category ?? 'staff') : undefined;
   const quote = trip ? computeQuote(trip, deps.quote) : undefined;
   const at = nowIso(deps.clock);
-  deps.database.sqlite
-    .transaction(() => {
-      const { row, status } = reloadForEdit(deps.database, actor, id, before.version);
+  await deps.database.transaction(async () => {
+      const { row, status } = await reloadForEdit(deps.database, actor, id, before.version);
       const patch = {
         updatedAt: at,
         ...(input.purpose ? { purpose: input.purpose } : {}),
@@ -126,21 +125,20 @@ export function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: s
         ...(line !== undefined ? { budgetLineId: line?.id ?? null, entityId: line?.entityId ?? row.entityId } : {}),
         ...(trip && quote ? quotedColumns(trip, quote) : {}),
       };
-      if (!repo.updateMissionIfVersion(deps.database.db, id, row.version, patch)) throw missionErrors.stale();
-      if (quote) repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
-      const withdrawn = quote ? recheckAvoidedFlights(deps.database.db, id, quote.legs, at, actor.id) : [];
+      if (!await repo.updateMissionIfVersion(deps.database.db, id, row.version, patch)) throw missionErrors.stale();
+      if (quote) await repo.replaceMissionLegs(deps.database.db, id, legRows(id, quote));
+      const withdrawn = quote ? await recheckAvoidedFlights(deps.database.db, id, quote.legs, at, actor.id) : [];
       const comment = withdrawn.length > 0 ? withdrawn.join(' ; ') : null;
-      repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'edit', fromStatus: status, toStatus: status, comment });
-    })
-    .immediate();
+      await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action: 'edit', fromStatus: status, toStatus: status, comment });
+    });
   return readMission(deps.database, id);
 }
 
-export function listMissionsFor(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, query: ListMissionsQuery) {
+export async function listMissionsFor(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, query: ListMissionsQuery) {
   // A traveller's list is their own, whatever filter they send.
   const travellerId = canSeeAll(actor) ? query.traveller : actor.id;
   const startOfDay = (date: string) => DateTime.fromISO(date, { zone: 'Europe/Paris' }).startOf('day');
-  const { rows, total } = repo.listMissions(deps.database.db, {
+  const { rows, total } = await repo.listMissions(deps.database.db, {
     travellerId,
     status: query.status,
     entityId: query.entity,

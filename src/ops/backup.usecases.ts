@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { backupErrors } from './ops.errors.ts';
@@ -33,7 +33,7 @@ function fsyncPath(path: string): void {
 }
 
 async function copyConsistent(sourcePath: string, destination: string, readonly: boolean): Promise<void> {
-  const source = new Database(sourcePath, { fileMustExist: true, readonly });
+  const source = new BetterSqlite3(sourcePath, { fileMustExist: true, readonly });
   try {
     source.pragma('busy_timeout = 5000');
     await source.backup(destination, { progress: () => ALL_PAGES });
@@ -42,10 +42,10 @@ async function copyConsistent(sourcePath: string, destination: string, readonly:
   }
 }
 
-function inspectFile(path: string, policy: Policy): DatabaseReport {
-  const sqlite = new Database(path, { fileMustExist: true });
+async function inspectFile(path: string, policy: Policy): Promise<DatabaseReport> {
+  const sqlite = new BetterSqlite3(path, { fileMustExist: true });
   try {
-    return inspectDatabase(sqlite, policy);
+    return await inspectDatabase(sqlite, policy);
   } finally {
     sqlite.close(); // the last connection: checkpoints and removes the copy's -wal and -shm
   }
@@ -62,7 +62,7 @@ export async function backupDatabase(sourcePath: string, destination: string, po
   removeWithSidecars(partial);
   try {
     await copyConsistent(sourcePath, partial, false);
-    const report = inspectFile(partial, policy);
+    const report = await inspectFile(partial, policy);
     if (!report.ok) throw backupErrors.copyFailsChecks({ problems: report.problems.join('\n') });
     fsyncPath(partial);
     renameSync(partial, target);
@@ -78,7 +78,7 @@ export type RestoreResult = { target: string; previous: string | null; tableCoun
 // Checkpoints the live file and closes it, so no -wal of the old database survives the swap (SQLite
 // would replay it into the new file). If -wal is still there, another process has the file open.
 function quiesce(target: string): void {
-  const live = new Database(target, { fileMustExist: true });
+  const live = new BetterSqlite3(target, { fileMustExist: true });
   try {
     live.pragma('busy_timeout = 5000');
     live.pragma('wal_checkpoint(TRUNCATE)');
@@ -109,7 +109,7 @@ export async function restoreDatabase(backupPath: string, targetPath: string, po
   removeWithSidecars(staged);
   try {
     await copyConsistent(backupPath, staged, true);
-    const report = inspectFile(staged, policy);
+    const report = await inspectFile(staged, policy);
     if (!report.ok) throw backupErrors.backupRefused({ problems: report.problems.join('\n') });
     fsyncPath(staged);
     let previous: string | null = null;

@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import { databaseOn } from '../shared/db.ts';
+import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { auditLedger } from '../ledger/ledger.audit.ts';
 import { migrationStatus, type MigrationStatus } from './migration-status.ts';
@@ -8,12 +9,12 @@ import { migrationStatus, type MigrationStatus } from './migration-status.ts';
 // code, and the ledger's invariants (src/ledger/ledger.audit.ts).
 export type DatabaseReport = { ok: boolean; problems: string[]; migrations: MigrationStatus | null; tableCounts: Record<string, number> };
 
-export function tableCounts(sqlite: Database.Database): Record<string, number> {
+export function tableCounts(sqlite: BetterSqlite3.Database): Record<string, number> {
   const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as Array<{ name: string }>;
   return Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`select count(*) as n from "${name.replaceAll('"', '""')}"`).get() as { n: number }).n]));
 }
 
-export function inspectDatabase(sqlite: Database.Database, policy: { allowNegativeEnvelope: boolean }): DatabaseReport {
+export async function inspectDatabase(sqlite: BetterSqlite3.Database, policy: { allowNegativeEnvelope: boolean }): Promise<DatabaseReport> {
   const problems: string[] = [];
   const integrity = sqlite.pragma('integrity_check', { simple: false }) as Array<{ integrity_check: string }>;
   if (integrity.length !== 1 || integrity[0]?.integrity_check !== 'ok') problems.push(...integrity.slice(0, 10).map((r) => `integrity_check: ${r.integrity_check}`));
@@ -27,7 +28,7 @@ export function inspectDatabase(sqlite: Database.Database, policy: { allowNegati
     problems.push(`migrations: ${(err as Error).message}`);
   }
   try {
-    const ledger = auditLedger({ sqlite, db: drizzle(sqlite) }, policy);
+    const ledger = await auditLedger(databaseOn(sqlite), policy);
     problems.push(...ledger.problems.map((p) => `ledger ${p.check}: ${p.message}${p.ref ? ` (${p.ref})` : ''}`));
   } catch (err) {
     problems.push(`ledger: ${(err as Error).message}`);

@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { migrationsFolder } from '../shared/db.ts';
@@ -18,7 +18,7 @@ function journal(): Journal {
   return journalCache;
 }
 
-export function migrationStatus(sqlite: Database.Database): MigrationStatus {
+export function migrationStatus(sqlite: BetterSqlite3.Database): MigrationStatus {
   const hasTable = sqlite.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
   const applied = hasTable ? (sqlite.prepare('select created_at as at from __drizzle_migrations').all() as Array<{ at: number | string }>).map((r) => Number(r.at)) : [];
   const appliedSet = new Set(applied);

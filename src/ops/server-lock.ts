@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isAppError } from '../shared/errors.ts';
@@ -18,7 +18,7 @@ const isBusy = (err: unknown) => (err as { code?: string }).code === 'SQLITE_BUS
 
 export function acquireDatabaseLock(dbPath: string, holder: 'server' | 'restore'): HeldLock {
   const path = lockPathFor(dbPath);
-  const lock = new Database(path);
+  const lock = new BetterSqlite3(path);
   try {
     lock.pragma('busy_timeout = 0');
     lock.pragma('journal_mode = MEMORY');

@@ -10,14 +10,14 @@ export type OrgAuditInput = { actorId: string | null; action: OrgAuditAction; ta
 // actorName is null when the change came from the CLI (no actor) or the actor's row is gone.
 export type OrgAuditEntry = { id: string; at: string; actorId: string | null; actorName: string | null; action: OrgAuditAction; targetId: string; detail: string };
 
-export function recordOrgAudit(db: Db, clock: Clock, input: OrgAuditInput): void {
+export async function recordOrgAudit(db: Db, clock: Clock, input: OrgAuditInput): Promise<void> {
   db.insert(orgAudit)
     .values({ id: newId('aud'), at: clock.now().toUTC().toISO()!, ...input })
     .run();
 }
 
 // Newest first by insertion order (rowid): rows written within the same millisecond keep their real sequence.
-export function listRecentOrgAudit(db: Db, limit: number): OrgAuditEntry[] {
+export async function listRecentOrgAudit(db: Db, limit: number): Promise<OrgAuditEntry[]> {
   return db
     .select({
       id: orgAudit.id,

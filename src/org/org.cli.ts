@@ -22,14 +22,14 @@ function usage(io: CliIo, text: string, sub: string | undefined): number {
 export async function runEntityCommand(args: string[], io: CliIo): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'list') {
-    for (const e of listEntities(io)) io.out(`${e.id}\t${e.kind}\t${e.name}`);
+    for (const e of await listEntities(io)) io.out(`${e.id}\t${e.kind}\t${e.name}`);
     return 0;
   }
   if (sub !== 'add') return usage(io, entityUsage, sub);
   const { values } = parseArgs({ args: rest, strict: true, options: { name: { type: 'string' }, kind: { type: 'string' } } });
   if (!values.name || !values.kind) throw new UsageError('--name and --kind are required');
   if (!(entityKinds as readonly string[]).includes(values.kind)) throw new UsageError(`--kind must be one of ${entityKinds.join(', ')}`);
-  io.out(createEntity(io, { name: values.name.trim(), kind: values.kind as EntityKind }, null).id);
+  io.out((await createEntity(io, { name: values.name.trim(), kind: values.kind as EntityKind }, null)).id);
   return 0;
 }
 
@@ -37,27 +37,27 @@ export async function runBudgetLineCommand(args: string[], io: CliIo): Promise<n
   const [sub, ...rest] = args;
   if (sub === 'list') {
     const { values } = parseArgs({ args: rest, strict: true, options: { entity: { type: 'string' } } });
-    const entityId = values.entity ? resolveEntity(io, values.entity).id : undefined;
-    for (const l of listBudgetLines(io, entityId)) io.out(`${l.id}\t${l.entityId}\t${l.code}\t${l.active ? 'active' : 'closed'}\t${l.label}`);
+    const entityId = values.entity ? (await resolveEntity(io, values.entity)).id : undefined;
+    for (const l of await listBudgetLines(io, entityId)) io.out(`${l.id}\t${l.entityId}\t${l.code}\t${l.active ? 'active' : 'closed'}\t${l.label}`);
     return 0;
   }
   if (sub === 'close' || sub === 'reopen') return changeBudgetLine(rest, io, sub === 'reopen');
   if (sub !== 'add') return usage(io, budgetLineUsage, sub);
   const { values } = parseArgs({ args: rest, strict: true, options: { entity: { type: 'string' }, code: { type: 'string' }, label: { type: 'string' } } });
   if (!values.entity || !values.code || !values.label) throw new UsageError('--entity, --code and --label are required');
-  const entity = resolveEntity(io, values.entity);
-  io.out(createBudgetLine(io, { entityId: entity.id, code: values.code.trim(), label: values.label.trim(), active: true }, null).id);
+  const entity = await resolveEntity(io, values.entity);
+  io.out((await createBudgetLine(io, { entityId: entity.id, code: values.code.trim(), label: values.label.trim(), active: true }, null)).id);
   return 0;
 }
 
 // Closing stops new missions on the line (missions already on it keep it); the CLI has nobody signed in,
 // so the organisation log records no actor, and the message says so.
-function changeBudgetLine(args: string[], io: CliIo, active: boolean): number {
+async function changeBudgetLine(args: string[], io: CliIo, active: boolean): Promise<number> {
   const { values } = parseArgs({ args, strict: true, options: { id: { type: 'string' }, entity: { type: 'string' } } });
   if (!values.id) throw new UsageError('--id is required (the line id, or its code)');
-  const entityId = values.entity ? resolveEntity(io, values.entity).id : undefined;
-  const line = resolveBudgetLine(io, values.id.trim(), entityId);
-  const { changed } = setBudgetLineActive(io, line.id, active, null);
+  const entityId = values.entity ? (await resolveEntity(io, values.entity)).id : undefined;
+  const line = await resolveBudgetLine(io, values.id.trim(), entityId);
+  const { changed } = await setBudgetLineActive(io, line.id, active, null);
   const state = active ? 'open' : 'closed';
   io.out(changed ? `${line.id}\t${line.code}\t${state} (logged as command line, no person)` : `${line.id}\t${line.code}\talready ${state}, nothing changed`);
   return 0;

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { currentUser, requireRole } from '../auth/auth.guards.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { isAppError } from '../shared/errors.ts';
 import type { MessageKey, Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
@@ -14,7 +14,7 @@ import { createBudgetLine, createEntity, listBudgetLines, listEntities, recentOr
 // /admin/organisation: entities with their budget lines (each closed or reopened by a button), and a form for each. Same use cases and
 // schemas as POST /api/entities and /api/budget-lines; a refusal shows the form again beside the field.
 
-type OrgDeps = { database: DbHandle; clock: Clock };
+type OrgDeps = { database: Database; clock: Clock };
 type Form = { values: Record<string, string>; errors: FieldErrors };
 type PageState = { entityForm?: Form; lineForm?: Form };
 
@@ -23,8 +23,8 @@ const LINE_FIELDS = ['entityId', 'code', 'label'] as const;
 // Enough to see what changed lately; the whole trail stays in org_audit.
 const RECENT_CHANGES = 50;
 
-function recentChanges(deps: OrgDeps, t: Translate) {
-  return recentOrgChanges(deps, RECENT_CHANGES).map((row) => ({
+async function recentChanges(deps: OrgDeps, t: Translate) {
+  return (await recentOrgChanges(deps, RECENT_CHANGES)).map((row) => ({
     at: row.at,
     who: row.actorName ?? row.actorId ?? t('org.audit.cli'),
     what: t(`org.audit.action.${row.action}`),
@@ -32,10 +32,10 @@ function recentChanges(deps: OrgDeps, t: Translate) {
   }));
 }
 
-function showOrganisation(deps: OrgDeps, res: Response, state: PageState = {}): void {
+async function showOrganisation(deps: OrgDeps, res: Response, state: PageState = {}): Promise<void> {
   const t = res.locals.t;
-  const entities = listEntities(deps);
-  const lines = listBudgetLines(deps);
+  const entities = await listEntities(deps);
+  const lines = await listBudgetLines(deps);
   renderPage(res, 'org/organisation', {
     title: t('org.title'),
     entities: entities.map((e) => ({ ...e, kindLabel: t(`org.kind.${e.kind}`), lines: lines.filter((l) => l.entityId === e.id) })),
@@ -43,7 +43,7 @@ function showOrganisation(deps: OrgDeps, res: Response, state: PageState = {}): 
     entityOptions: [{ value: '', label: t('org.lineForm.entity.choose') }, ...entities.map((e) => ({ value: e.id, label: e.name }))],
     entityForm: state.entityForm ?? { values: { name: '', kind: '' }, errors: {} },
     lineForm: state.lineForm ?? { values: { entityId: '', code: '', label: '' }, errors: {} },
-    changes: recentChanges(deps, t),
+    changes: await recentChanges(deps, t),
     changesLimit: RECENT_CHANGES,
   });
 }
@@ -72,40 +72,40 @@ export function organisationPages(deps: OrgDeps): Router {
 
   router.get('/admin/organisation', admin, (_req, res) => showOrganisation(deps, res));
 
-  router.post('/admin/organisation/entities', admin, (req: Request, res: Response) => {
+  router.post('/admin/organisation/entities', admin, async (req: Request, res: Response) => {
     const t = res.locals.t;
     const values = formStrings(req.body, ENTITY_FIELDS);
     const form = parseForm(entityCreateSchema, values, t);
     if (!form.ok) return showOrganisation(deps, res.status(400), { entityForm: { values, errors: entityNameErrors(form.errors, t, values.name) } });
     try {
-      const entity = createEntity(deps, form.data, currentUser(req).id);
+      const entity = await createEntity(deps, form.data, currentUser(req).id);
       setFlash(res, 'org.flash.entityCreated', { params: { name: entity.name } });
       res.redirect(303, '/admin/organisation');
     } catch (err) {
       const { status, errors } = refusalErrors(err, t);
-      showOrganisation(deps, res.status(status), { entityForm: { values, errors } });
+      await showOrganisation(deps, res.status(status), { entityForm: { values, errors } });
     }
   });
 
-  router.post('/admin/organisation/budget-lines', admin, (req: Request, res: Response) => {
+  router.post('/admin/organisation/budget-lines', admin, async (req: Request, res: Response) => {
     const t = res.locals.t;
     const values = formStrings(req.body, LINE_FIELDS);
     const form = parseForm(budgetLineCreateSchema, values, t);
     if (!form.ok) return showOrganisation(deps, res.status(400), { lineForm: { values, errors: form.errors } });
     try {
-      const line = createBudgetLine(deps, form.data, currentUser(req).id);
-      setFlash(res, 'org.flash.lineCreated', { params: { code: line.code, entity: resolveEntity(deps, line.entityId).name } });
+      const line = await createBudgetLine(deps, form.data, currentUser(req).id);
+      setFlash(res, 'org.flash.lineCreated', { params: { code: line.code, entity: (await resolveEntity(deps, line.entityId)).name } });
       res.redirect(303, '/admin/organisation');
     } catch (err) {
       const { status, errors } = refusalErrors(err, t);
-      showOrganisation(deps, res.status(status), { lineForm: { values, errors } });
+      await showOrganisation(deps, res.status(status), { lineForm: { values, errors } });
     }
   });
 
   // An unknown line is the 404 page (budget_line.not_found); closing a closed line says so.
   for (const [action, active] of [['close', false], ['reopen', true]] as const) {
-    router.post(`/admin/organisation/budget-lines/:id/${action}`, admin, (req: Request, res: Response) => {
-      const { budgetLine, changed } = setBudgetLineActive(deps, String(req.params.id), active, currentUser(req).id);
+    router.post(`/admin/organisation/budget-lines/:id/${action}`, admin, async (req: Request, res: Response) => {
+      const { budgetLine, changed } = await setBudgetLineActive(deps, String(req.params.id), active, currentUser(req).id);
       const key = !changed ? 'org.flash.lineUnchanged' : active ? 'org.flash.lineReopened' : 'org.flash.lineClosed';
       setFlash(res, key, { params: { code: budgetLine.code }, kind: changed ? 'success' : 'info' });
       res.redirect(303, '/admin/organisation');

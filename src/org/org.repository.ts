@@ -3,31 +3,31 @@ import type { Db } from '../shared/db.ts';
 import type { BudgetLine, Entity } from './org.models.ts';
 import { budgetLines, entities } from './org.table.ts';
 
-export function insertEntity(db: Db, entity: Entity): void {
+export async function insertEntity(db: Db, entity: Entity): Promise<void> {
   db.insert(entities).values(entity).run();
 }
 
-export function findEntityById(db: Db, id: string): Entity | undefined {
+export async function findEntityById(db: Db, id: string): Promise<Entity | undefined> {
   return db.select().from(entities).where(eq(entities.id, id)).get();
 }
 
-export function findEntityByName(db: Db, name: string): Entity | undefined {
+export async function findEntityByName(db: Db, name: string): Promise<Entity | undefined> {
   return db.select().from(entities).where(eq(entities.name, name)).get();
 }
 
-export function listEntities(db: Db): Entity[] {
+export async function listEntities(db: Db): Promise<Entity[]> {
   return db.select().from(entities).orderBy(asc(entities.name)).all();
 }
 
-export function insertBudgetLine(db: Db, line: BudgetLine): void {
+export async function insertBudgetLine(db: Db, line: BudgetLine): Promise<void> {
   db.insert(budgetLines).values(line).run();
 }
 
-export function findBudgetLineById(db: Db, id: string): BudgetLine | undefined {
+export async function findBudgetLineById(db: Db, id: string): Promise<BudgetLine | undefined> {
   return db.select().from(budgetLines).where(eq(budgetLines.id, id)).get();
 }
 
-export function findBudgetLineByCode(db: Db, entityId: string, code: string): BudgetLine | undefined {
+export async function findBudgetLineByCode(db: Db, entityId: string, code: string): Promise<BudgetLine | undefined> {
   return db
     .select()
     .from(budgetLines)
@@ -35,13 +35,13 @@ export function findBudgetLineByCode(db: Db, entityId: string, code: string): Bu
     .get();
 }
 
-export function listBudgetLines(db: Db, entityId?: string): BudgetLine[] {
+export async function listBudgetLines(db: Db, entityId?: string): Promise<BudgetLine[]> {
   const query = db.select().from(budgetLines);
   const filtered = entityId ? query.where(eq(budgetLines.entityId, entityId)) : query;
   return filtered.orderBy(asc(budgetLines.entityId), asc(budgetLines.code)).all();
 }
 
 // Returns whether the line changed state: closing a closed line (or reopening an open one) writes nothing.
-export function setBudgetLineActive(db: Db, id: string, active: boolean): boolean {
+export async function setBudgetLineActive(db: Db, id: string, active: boolean): Promise<boolean> {
   return db.update(budgetLines).set({ active }).where(and(eq(budgetLines.id, id), eq(budgetLines.active, !active))).run().changes > 0;
 }

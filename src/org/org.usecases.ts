@@ -1,49 +1,49 @@
 import type { AppError } from '../shared/errors.ts';
 import { orgErrors } from './org.errors.ts';
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import { looksLikeEntityId, type BudgetLine, type Entity } from './org.models.ts';
 import { listRecentOrgAudit, recordOrgAudit } from './org-audit.repository.ts';
 import * as repo from './org.repository.ts';
 import type { BudgetLineCreate, EntityCreate } from './org.schemas.ts';
 
-type OrgDeps = { database: DbHandle; clock: Clock };
+type OrgDeps = { database: Database; clock: Clock };
 // Who makes a change, written to org_audit with it: a signed-in person's id, or null for the CLI
 // (and fixtures), which has nobody signed in. Required, not defaulted: a caller that forgot it would
 // silently log a person's change as the command line's.
 export type OrgActorId = string | null;
 
-export function createEntity({ database, clock }: OrgDeps, input: EntityCreate, actorId: OrgActorId): Entity {
+export async function createEntity({ database, clock }: OrgDeps, input: EntityCreate, actorId: OrgActorId): Promise<Entity> {
   const entity: Entity = { id: newId('ent'), name: input.name, kind: input.kind, createdAt: clock.now().toUTC().toISO()! };
-  return database.sqlite.transaction(() => {
-    if (repo.findEntityByName(database.db, input.name)) {
+  return await database.transaction(async () => {
+    if (await repo.findEntityByName(database.db, input.name)) {
       throw orgErrors.entityExists({ name: input.name }, [{ path: 'name', message: 'already exists' }]);
     }
-    repo.insertEntity(database.db, entity);
-    recordOrgAudit(database.db, clock, { actorId, action: 'entity_created', targetId: entity.id, detail: `${entity.name} (${entity.kind})` });
+    await repo.insertEntity(database.db, entity);
+    await recordOrgAudit(database.db, clock, { actorId, action: 'entity_created', targetId: entity.id, detail: `${entity.name} (${entity.kind})` });
     return entity;
-  })();
+  });
 }
 
-export function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLineCreate, actorId: OrgActorId): BudgetLine {
+export async function createBudgetLine({ database, clock }: OrgDeps, input: BudgetLineCreate, actorId: OrgActorId): Promise<BudgetLine> {
   const line: BudgetLine = { id: newId('bgl'), ...input };
-  return database.sqlite.transaction(() => {
-    const entity = repo.findEntityById(database.db, input.entityId);
+  return await database.transaction(async () => {
+    const entity = await repo.findEntityById(database.db, input.entityId);
     if (!entity) throw orgErrors.unknownEntityField({ ref: input.entityId }, [{ path: 'entityId', message: 'unknown entity' }]);
-    if (repo.findBudgetLineByCode(database.db, input.entityId, input.code)) {
+    if (await repo.findBudgetLineByCode(database.db, input.entityId, input.code)) {
       throw orgErrors.budgetLineExists({ code: input.code }, [{ path: 'code', message: 'already exists' }]);
     }
-    repo.insertBudgetLine(database.db, line);
+    await repo.insertBudgetLine(database.db, line);
     const detail = `${line.code} — ${line.label} (${entity.name})`;
-    recordOrgAudit(database.db, clock, { actorId, action: 'budget_line_created', targetId: line.id, detail });
+    await recordOrgAudit(database.db, clock, { actorId, action: 'budget_line_created', targetId: line.id, detail });
     return line;
-  })();
+  });
 }
 
 // The CLI and imports designate an entity by id or by name.
-export function resolveEntity({ database }: Pick<OrgDeps, 'database'>, ref: string): Entity {
-  const entity = looksLikeEntityId(ref) ? repo.findEntityById(database.db, ref) : repo.findEntityByName(database.db, ref);
+export async function resolveEntity({ database }: Pick<OrgDeps, 'database'>, ref: string): Promise<Entity> {
+  const entity = looksLikeEntityId(ref) ? await repo.findEntityById(database.db, ref) : await repo.findEntityByName(database.db, ref);
   if (!entity) throw orgErrors.entityNotFound({ ref }, [{ path: 'entity', message: 'unknown' }]);
   return entity;
 }
@@ -52,16 +52,16 @@ export function recentOrgChanges({ database }: Pick<OrgDeps, 'database'>, limit:
   return listRecentOrgAudit(database.db, limit);
 }
 
-export function listEntities({ database }: Pick<OrgDeps, 'database'>): Entity[] {
-  return repo.listEntities(database.db);
+export async function listEntities({ database }: Pick<OrgDeps, 'database'>): Promise<Entity[]> {
+  return await repo.listEntities(database.db);
 }
 
-export function findBudgetLine({ database }: Pick<OrgDeps, 'database'>, lineId: string): BudgetLine | undefined {
-  return repo.findBudgetLineById(database.db, lineId);
+export async function findBudgetLine({ database }: Pick<OrgDeps, 'database'>, lineId: string): Promise<BudgetLine | undefined> {
+  return await repo.findBudgetLineById(database.db, lineId);
 }
 
-export function listBudgetLines({ database }: Pick<OrgDeps, 'database'>, entityId?: string): BudgetLine[] {
-  return repo.listBudgetLines(database.db, entityId);
+export async function listBudgetLines({ database }: Pick<OrgDeps, 'database'>, entityId?: string): Promise<BudgetLine[]> {
+  return await repo.listBudgetLines(database.db, entityId);
 }
 
 export type BudgetLineChange = { budgetLine: BudgetLine; changed: boolean };
@@ -69,25 +69,25 @@ export type BudgetLineChange = { budgetLine: BudgetLine; changed: boolean };
 // A closed line takes no new mission (missions.usecases.ts refuses it on create and on edit, and the
 // mission form no longer offers it); missions and ledger accounts already on it keep pointing at it.
 // Reopening gives it back. Only a real change is audited: closing a closed line writes nothing.
-export function setBudgetLineActive({ database, clock }: OrgDeps, lineId: string, active: boolean, actorId: OrgActorId): BudgetLineChange {
-  return database.sqlite.transaction(() => {
-    const line = repo.findBudgetLineById(database.db, lineId);
+export async function setBudgetLineActive({ database, clock }: OrgDeps, lineId: string, active: boolean, actorId: OrgActorId): Promise<BudgetLineChange> {
+  return await database.transaction(async () => {
+    const line = await repo.findBudgetLineById(database.db, lineId);
     if (!line) throw budgetLineNotFound(lineId);
-    const changed = repo.setBudgetLineActive(database.db, lineId, active);
+    const changed = await repo.setBudgetLineActive(database.db, lineId, active);
     if (changed) {
-      const detail = `${line.code} (${repo.findEntityById(database.db, line.entityId)?.name ?? line.entityId})`;
-      recordOrgAudit(database.db, clock, { actorId, action: active ? 'budget_line_reopened' : 'budget_line_closed', targetId: lineId, detail });
+      const detail = `${line.code} (${(await repo.findEntityById(database.db, line.entityId))?.name ?? line.entityId})`;
+      await recordOrgAudit(database.db, clock, { actorId, action: active ? 'budget_line_reopened' : 'budget_line_closed', targetId: lineId, detail });
     }
     return { budgetLine: { ...line, active }, changed };
-  })();
+  });
 }
 
 // The CLI designates a line by id, or by its code, which is unique only within an entity: a code shared
 // by several entities needs --entity to say which.
-export function resolveBudgetLine({ database }: Pick<OrgDeps, 'database'>, ref: string, entityId?: string): BudgetLine {
-  const byId = repo.findBudgetLineById(database.db, ref);
+export async function resolveBudgetLine({ database }: Pick<OrgDeps, 'database'>, ref: string, entityId?: string): Promise<BudgetLine> {
+  const byId = await repo.findBudgetLineById(database.db, ref);
   if (byId && (!entityId || byId.entityId === entityId)) return byId;
-  const byCode = repo.listBudgetLines(database.db, entityId).filter((l) => l.code === ref);
+  const byCode = (await repo.listBudgetLines(database.db, entityId)).filter((l) => l.code === ref);
   if (byCode.length > 1) {
     throw orgErrors.budgetLineAmbiguous({ code: ref }, [{ path: 'id', message: 'ambiguous code' }]);
   }

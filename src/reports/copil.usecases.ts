@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
 import './reports.i18n.ts'; // the definitions' texts, whatever loaded this module (CLI, bench, tests)
 import { parisCalendarDay } from '../shared/zone-time.ts';
@@ -9,7 +9,7 @@ import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc,
 import { currentSettings } from './settings.repository.ts';
 import type { FlightTarget, ReportSettings } from './settings.models.ts';
 
-export type ReportDeps = { database: DbHandle; clock: Clock };
+export type ReportDeps = { database: Database; clock: Clock };
 
 export const definitionKeys = [
   'flights', 'trips', 'flightTarget', 'avoided', 'replaced', 'domestic', 'co2e', 'co2eTarget', 'co2eByMode',
@@ -46,40 +46,40 @@ function definitions(settings: ReportSettings, asOfDay: string): CopilReport['de
 }
 
 // The envelope's balance at the end of the year, or now while the year runs.
-function envelopeBalance(deps: ReportDeps, year: number): { cents: number; asOf: string } {
+async function envelopeBalance(deps: ReportDeps, year: number): Promise<{ cents: number; asOf: string }> {
   const now = deps.clock.now().toUTC().toISO()!;
   const endOfYear = parisYearStartUtc(year + 1);
   const bound = now < endOfYear ? now : endOfYear;
-  const cents = balancesAsOf(deps.database, bound).filter((a) => a.kind === 'envelope').reduce((sum, a) => sum + a.balanceCents, 0);
+  const cents = (await balancesAsOf(deps.database, bound)).filter((a) => a.kind === 'envelope').reduce((sum, a) => sum + a.balanceCents, 0);
   return { cents, asOf: bound };
 }
 
-export function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): CopilReport {
-  const settings = currentSettings(deps.database.db);
+export async function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): Promise<CopilReport> {
+  const settings = await currentSettings(deps.database.db);
   const year = query.year ?? currentParisYear(deps.clock);
   const reference = query.reference ?? settings.referenceYear;
   const span = yearsBetween(year, reference);
   const range = { from: span[0]!, to: span[span.length - 1]! };
-  const names = entityNames(deps.database);
-  const offsets = offsetGroups(deps.database, year);
+  const names = await entityNames(deps.database);
+  const offsets = await offsetGroups(deps.database, year);
   const figures = copilFigures({
     year,
     reference,
     settings,
-    legs: legGroups(deps.database, range),
-    replaced: replacedGroups(deps.database, range),
-    flags: tripFlags(deps.database, year === reference ? [year] : [year, reference]),
+    legs: await legGroups(deps.database, range),
+    replaced: await replacedGroups(deps.database, range),
+    flags: await tripFlags(deps.database, year === reference ? [year] : [year, reference]),
     offsets,
     entityName: (id, label) => (id ? (names.get(id) ?? id) : (label ?? '')),
   });
   const offset = offsetTotals(offsets);
-  const envelope = envelopeBalance(deps, year);
+  const envelope = await envelopeBalance(deps, year);
   const asOfDay = parisCalendarDay(Date.parse(envelope.asOf) - 1).isoDate;
   return {
     ...figures,
     settings,
     offset: { ...offset, envelopeBalanceCents: envelope.cents, asOf: envelope.asOf },
-    basis: countingBasis(deps.database, year),
+    basis: await countingBasis(deps.database, year),
     definitions: definitions(settings, asOfDay),
     generatedAt: deps.clock.now().toUTC().toISO()!,
   };

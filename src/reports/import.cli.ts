@@ -59,7 +59,7 @@ export async function importMissions(args: string[], io: ImportIo): Promise<numb
       io.stderr.write(`${usage}\n`);
       return 2;
     }
-    const summary = importMissionsCsv(io.deps, io.readFile(file), {
+    const summary = await importMissionsCsv(io.deps, io.readFile(file), {
       fileName: basename(file), strict: values.strict, factorSetId: values['factor-set'], mapping: values.map ? parseMapping(values.map) : undefined,
       batchSize, entity: values.entity ?? null, actorId: null, onProgress: progressBar(io),
     });

@@ -24,7 +24,7 @@ const importForm = z.object({
 
 type FormValues = { csv?: string; strict?: string; factorSet?: string; map?: string; entity?: string };
 
-function show(deps: AppDeps, res: Response, extra: { values?: FormValues; errors?: Record<string, string>; summary?: ImportSummary | null } = {}): void {
+async function show(deps: AppDeps, res: Response, extra: { values?: FormValues; errors?: Record<string, string>; summary?: ImportSummary | null } = {}): Promise<void> {
   const t = res.locals.t as Translate;
   renderPage(res, 'reports/import', {
     title: t('reports.import.title'),
@@ -33,14 +33,14 @@ function show(deps: AppDeps, res: Response, extra: { values?: FormValues; errors
     errors: extra.errors ?? {},
     summary: extra.summary ?? null,
     factorSets: deps.factors.sets.map((s) => ({ id: s.id, label: `${s.label} (${s.version})` })),
-    runs: recentImportRuns(deps, 10),
+    runs: await recentImportRuns(deps, 10),
   });
 }
 
 export function importPages(deps: AppDeps): Router {
   const router = Router();
   router.get('/admin/import', adminOnly, (_req, res) => show(deps, res));
-  router.post('/admin/import', adminOnly, (req, res) => {
+  router.post('/admin/import', adminOnly, async (req, res) => {
     const t = res.locals.t as Translate;
     const values = (req.body ?? {}) as FormValues;
     const form = importForm.safeParse(values);
@@ -49,16 +49,16 @@ export function importPages(deps: AppDeps): Router {
       return show(deps, res, { values, errors: { csv: t('reports.import.errorRequired') } });
     }
     try {
-      const summary = importMissionsCsv(deps, form.data.csv, {
+      const summary = await importMissionsCsv(deps, form.data.csv, {
         fileName: 'formulaire.csv', strict: form.data.strict === 'on', factorSetId: form.data.factorSet || undefined,
         mapping: form.data.map ? parseMapping(form.data.map) : undefined, entity: form.data.entity || null, actorId: currentUser(req).id,
       });
       res.status(summary.refused ? 422 : 200);
-      show(deps, res, { values: { ...values, csv: '' }, summary });
+      await show(deps, res, { values: { ...values, csv: '' }, summary });
     } catch (err) {
       if (!isAppError(err) || err.status >= 500) throw err;
       res.status(400);
-      show(deps, res, { values, errors: { csv: errorMessage(err, res.locals.t) } });
+      await show(deps, res, { values, errors: { csv: errorMessage(err, res.locals.t) } });
     }
   });
   return router;

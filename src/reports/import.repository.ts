@@ -1,5 +1,5 @@
 import { desc } from 'drizzle-orm';
-import type Database from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../shared/db.ts';
 import { importRuns } from './reports.table.ts';
 
@@ -22,37 +22,37 @@ export type TripParams = [
 const insertSql = `INSERT INTO historical_trips (${tripColumns.join(', ')}) VALUES (${tripColumns.map(() => '?').join(', ')})`;
 
 // A row whose key is already there (the same file imported again) is skipped: `changes` is 0.
-export function prepareTripInsert(sqlite: Database.Database): Database.Statement<TripParams> {
+export async function prepareTripInsert(sqlite: BetterSqlite3.Database): Promise<BetterSqlite3.Statement<TripParams>> {
   return sqlite.prepare<TripParams>(`${insertSql} ON CONFLICT(row_key) DO NOTHING`);
 }
 
 // The same insert without the conflict clause: the benchmark's baseline.
-export function prepareBareTripInsert(sqlite: Database.Database): Database.Statement<TripParams> {
+export async function prepareBareTripInsert(sqlite: BetterSqlite3.Database): Promise<BetterSqlite3.Statement<TripParams>> {
   return sqlite.prepare<TripParams>(insertSql);
 }
 
 export type ImportRun = typeof importRuns.$inferSelect;
 
-export function insertImportRun(db: Db, run: typeof importRuns.$inferInsert): void {
+export async function insertImportRun(db: Db, run: typeof importRuns.$inferInsert): Promise<void> {
   db.insert(importRuns).values(run).run();
 }
 
 export type RunCounts = { rowsRead: number; rowsImported: number; rowsDuplicate: number; rowsBad: number };
 
-export function prepareRunProgress(sqlite: Database.Database): Database.Statement<[number, number, number, number, string]> {
+export async function prepareRunProgress(sqlite: BetterSqlite3.Database): Promise<BetterSqlite3.Statement<[number, number, number, number, string]>> {
   return sqlite.prepare('UPDATE import_runs SET rows_read = ?, rows_imported = ?, rows_duplicate = ?, rows_bad = ? WHERE id = ?');
 }
 
-export function finishImportRun(sqlite: Database.Database, id: string, status: 'done' | 'refused', counts: RunCounts, finishedAt: string): void {
+export async function finishImportRun(sqlite: BetterSqlite3.Database, id: string, status: 'done' | 'refused', counts: RunCounts, finishedAt: string): Promise<void> {
   sqlite
     .prepare('UPDATE import_runs SET status = ?, rows_read = ?, rows_imported = ?, rows_duplicate = ?, rows_bad = ?, finished_at = ? WHERE id = ?')
     .run(status, counts.rowsRead, counts.rowsImported, counts.rowsDuplicate, counts.rowsBad, finishedAt, id);
 }
 
-export function listImportRuns(db: Db, limit = 20): ImportRun[] {
+export async function listImportRuns(db: Db, limit = 20): Promise<ImportRun[]> {
   return db.select().from(importRuns).orderBy(desc(importRuns.startedAt)).limit(limit).all();
 }
 
-export function countHistoricalTrips(sqlite: Database.Database): number {
+export async function countHistoricalTrips(sqlite: BetterSqlite3.Database): Promise<number> {
   return (sqlite.prepare('SELECT count(*) AS n FROM historical_trips').get() as { n: number }).n;
 }

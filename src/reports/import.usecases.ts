@@ -1,5 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import type { PlaceResolver } from '../places/places.usecases.ts';
 import type { FactorRegistry } from '../footprint/factors.models.ts';
@@ -12,7 +12,7 @@ import { RowProblem } from './import-values.models.ts';
 import { tripBuilder } from './import-trip.usecases.ts';
 import { finishImportRun, insertImportRun, listImportRuns, prepareRunProgress, prepareTripInsert, type RunCounts, type TripParams } from './import.repository.ts';
 
-export type ImportDeps = { database: DbHandle; clock: Clock; places: PlaceResolver; factors: FactorRegistry };
+export type ImportDeps = { database: Database; clock: Clock; places: PlaceResolver; factors: FactorRegistry };
 
 export type ImportOptions = {
   fileName: string;
@@ -57,14 +57,14 @@ function problemOf(record: CsvRecord, err: unknown): RowError {
   return { line: record.line, field: err.field, code: err.code, reason: err.message, fields: record.fields };
 }
 
-export function importMissionsCsv(deps: ImportDeps, text: string, options: ImportOptions): ImportSummary {
+export async function importMissionsCsv(deps: ImportDeps, text: string, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now();
   const table = readCsv(text, { forceCsvParse: options.forceCsvParse });
   const plan = planColumns(table.header.fields, options.mapping);
   const set = deps.factors.get(options.factorSetId ?? deps.factors.defaultSetId);
   const batchSize = Math.min(Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE), MAX_BATCH_SIZE);
   const importId = newId('imp');
-  const entityIds = new Map(listEntities(deps.database.db).map((e) => [e.name.toLowerCase(), e.id]));
+  const entityIds = new Map((await listEntities(deps.database.db)).map((e) => [e.name.toLowerCase(), e.id]));
   const build = tripBuilder(deps.places, set, importId, entityIds);
   const occurrences = new Map<string, number>();
   const errors: RowError[] = [];
@@ -86,14 +86,14 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
   };
 
   const total = table.size; // lines after the header, blank ones included: the progress bar's scale
-  insertImportRun(deps.database.db, {
+  await insertImportRun(deps.database.db, {
     id: importId, fileName: options.fileName, fileSha256: sha256Hex(text), layout: plan.layout, factorSetId: set.id, factorSetVersion: set.version,
     strict: options.strict === true, actorId: options.actorId ?? null, status: 'running', startedAt: deps.clock.now().toUTC().toISO()!,
   });
   const counts: RunCounts = { rowsRead: 0, rowsImported: 0, rowsDuplicate: 0, rowsBad: 0 };
-  const finish = (refused: boolean): ImportSummary => {
+  const finish = async (refused: boolean): Promise<ImportSummary> => {
     counts.rowsBad = errors.length;
-    finishImportRun(deps.database.sqlite, importId, refused ? 'refused' : 'done', counts, deps.clock.now().toUTC().toISO()!);
+    await finishImportRun(deps.database.sqlite, importId, refused ? 'refused' : 'done', counts, deps.clock.now().toUTC().toISO()!);
     return {
       importId, layout: plan.layout, separator: table.separator, factorSet: { id: set.id, version: set.version }, refused, rowsRead: counts.rowsRead,
       imported: counts.rowsImported, duplicates: counts.rowsDuplicate, bad: errors.length, errors, header: table.header.fields,
@@ -116,12 +116,12 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
     }
   }
 
-  const insert = prepareTripInsert(deps.database.sqlite);
-  const progress = prepareRunProgress(deps.database.sqlite);
+  const insert = await prepareTripInsert(deps.database.sqlite);
+  const progress = await prepareRunProgress(deps.database.sqlite);
   // One transaction per batch: a crash loses at most the batch in flight, never half of it, and
   // running the file again skips what was committed (row keys are UNIQUE). Each row is inserted as
   // soon as it is computed, inside its batch's transaction: no row waits in memory for its batch.
-  const runBatch = deps.database.sqlite.transaction((from: number, to: number, batchIndex: number) => {
+  const runBatch = (from: number, to: number, batchIndex: number) => deps.database.transaction(() => {
     for (let i = from; i < to; i++) {
       const record = table.record(i);
       if (record === null) continue;
@@ -137,7 +137,7 @@ export function importMissionsCsv(deps: ImportDeps, text: string, options: Impor
 
   for (let start = 0, batchIndex = 0; start < total; start += batchSize, batchIndex++) {
     const end = Math.min(start + batchSize, total);
-    runBatch.immediate(start, end, batchIndex);
+    await runBatch(start, end, batchIndex);
     options.onProgress?.(end, total);
   }
   return finish(false);

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { parisYearStartUtc } from './reports.repository.ts';
 
 // What a recomputation reads (read-only): the year's validated missions with the request and quote
@@ -13,14 +13,14 @@ export type ImportedTripRow = {
 
 const range = (year: number) => [parisYearStartUtc(year), parisYearStartUtc(year + 1)] as const;
 
-export function validatedMissionsOfYear(database: DbHandle, year: number): MissionForRecompute[] {
+export async function validatedMissionsOfYear(database: Database, year: number): Promise<MissionForRecompute[]> {
   return database.sqlite
     .prepare(`SELECT id, request_json AS requestJson, quote_json AS quoteJson, factor_set_id AS factorSetId, factor_set_version AS factorSetVersion
       FROM missions WHERE status = 'validated' AND depart_at >= ? AND depart_at < ? ORDER BY depart_at, id`)
     .all(...range(year)) as MissionForRecompute[];
 }
 
-export function recordedLegsOfYear(database: DbHandle, year: number): RecordedLeg[] {
+export async function recordedLegsOfYear(database: Database, year: number): Promise<RecordedLeg[]> {
   return database.sqlite
     .prepare(`SELECT l.mission_id AS missionId, l.leg_index AS legIndex, l.mode AS mode, l.co2e_grams AS co2eGrams
       FROM mission_legs l JOIN missions m ON m.id = l.mission_id
@@ -28,7 +28,7 @@ export function recordedLegsOfYear(database: DbHandle, year: number): RecordedLe
     .all(...range(year)) as RecordedLeg[];
 }
 
-export function importedTripsOfYear(database: DbHandle, year: number): ImportedTripRow[] {
+export async function importedTripsOfYear(database: Database, year: number): Promise<ImportedTripRow[]> {
   return database.sqlite
     .prepare(`SELECT mode, transit_kind AS transitKind, great_circle_km AS greatCircleKm, given_distance_km AS givenDistanceKm, from_country AS fromCountry,
         to_country AS toCountry, trips, travelers, car_people AS carPeople, visio_hours AS visioHours, co2e_grams AS co2eGrams,

@@ -1,4 +1,4 @@
-import type { DbHandle } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
 import { isAppError } from '../shared/errors.ts';
 import { transportModes, type TransportMode } from '../shared/modes.ts';
 import { roundHalfUp } from '../shared/units.ts';
@@ -91,7 +91,7 @@ function importedGrams(row: ImportedTripRow, set: CompiledFactorSet): number {
   return row.carPeople ? roundHalfUp(footprint.co2eGrams / row.carPeople) : footprint.co2eGrams;
 }
 
-export function recomputeYear(deps: { database: DbHandle; factors: FactorRegistry }, year: number, setId: string): Recompute {
+export async function recomputeYear(deps: { database: Database; factors: FactorRegistry }, year: number, setId: string): Promise<Recompute> {
   const set = deps.factors.get(setId);
   const byMode = new Map<string, { recorded: number; recomputed: number }>();
   const add = (mode: string, recorded: number, recomputed: number) => {
@@ -102,7 +102,7 @@ export function recomputeYear(deps: { database: DbHandle; factors: FactorRegistr
   };
   const sets = new Map<string, { id: string; version: string }>();
   let skippedLegs = 0;
-  const missions = validatedMissionsOfYear(deps.database, year);
+  const missions = await validatedMissionsOfYear(deps.database, year);
   const inputs = new Map<string, ReturnType<typeof savedLegs>>();
   for (const m of missions) {
     inputs.set(m.id, savedLegs(m));
@@ -110,13 +110,13 @@ export function recomputeYear(deps: { database: DbHandle; factors: FactorRegistr
   }
   // The recorded grams are the legs' as stored (what the report sums); the saved quote gives the
   // inputs to compute them again.
-  for (const leg of recordedLegsOfYear(deps.database, year)) {
+  for (const leg of await recordedLegsOfYear(deps.database, year)) {
     const saved = inputs.get(leg.missionId)?.get(leg.legIndex);
     const grams = saved && saved.quote.mode === leg.mode ? recomputedLeg(saved.quote, saved.request, set) : null;
     if (grams === null) skippedLegs += 1;
     add(leg.mode, leg.co2eGrams, grams ?? leg.co2eGrams);
   }
-  const imported = importedTripsOfYear(deps.database, year);
+  const imported = await importedTripsOfYear(deps.database, year);
   for (const row of imported) {
     sets.set(`${row.factorSetId}@${row.factorSetVersion}`, { id: row.factorSetId, version: row.factorSetVersion });
     add(row.mode, row.co2eGrams, importedGrams(row, set));

@@ -98,7 +98,7 @@ function footers(doc: Doc, view: CopilView, generatedAt: DateTime): void {
   });
 }
 
-export function copilPdf(view: CopilView, meta: { year: number }, generatedAt: DateTime): Promise<Buffer> {
+export async function copilPdf(view: CopilView, meta: { year: number }, generatedAt: DateTime): Promise<Buffer> {
   const doc = new PDFDocument({ size: 'A4', margin: MARGIN, bufferPages: true, info: { Title: pdfSafe(`${view.title} ${meta.year}`), Author: 'Empreinte', CreationDate: generatedAt.toJSDate() } });
   const done = pdfBytes(doc);
   doc.font('Helvetica-Bold').fontSize(16).text(pdfSafe(view.heading), MARGIN, MARGIN, { width: WIDTH });

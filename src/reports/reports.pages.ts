@@ -61,10 +61,10 @@ function formErrors(errors: FieldErrors): FieldErrors {
   return renamed;
 }
 
-function showCopil(deps: AppDeps, req: Request, res: Response, extra: { form?: SettingsForm; errors?: FieldErrors } = {}): void {
+async function showCopil(deps: AppDeps, req: Request, res: Response, extra: { form?: SettingsForm; errors?: FieldErrors } = {}): Promise<void> {
   const { t, lang } = tools(res);
   const period = periodQuery.parse(req.query);
-  const report = copilReport(deps, period);
+  const report = await copilReport(deps, period);
   const view = copilView(report, t, lang);
   const admin = hasRole(currentUser(req), 'admin');
   const query = `year=${report.year}&reference=${report.reference}`;
@@ -75,10 +75,10 @@ function showCopil(deps: AppDeps, req: Request, res: Response, extra: { form?: S
     svgs: view.charts.map((c) => chartSvg(c.chart, { id: c.id, title: c.title, desc: c.desc })),
     links: { pdf: `/api/reports/copil.pdf?${query}&lang=${lang}`, csv: `/api/reports/copil.csv?${query}` },
     admin,
-    settingsForm: extra.form ?? formFromSettings(reportSettings(deps)),
+    settingsForm: extra.form ?? formFromSettings(await reportSettings(deps)),
     errors: extra.errors ?? {},
     history: admin
-      ? reportSettingsHistory(deps, 10).map((h) => ({ at: h.setAt!, text: t('reports.settings.current', { reference: h.referenceYear, rate: formatters(lang).percent(h.ghgReductionPercentPerYear), targets: targetsText(h.flightTargets, lang) }) }))
+      ? (await reportSettingsHistory(deps, 10)).map((h) => ({ at: h.setAt!, text: t('reports.settings.current', { reference: h.referenceYear, rate: formatters(lang).percent(h.ghgReductionPercentPerYear), targets: targetsText(h.flightTargets, lang) }) }))
       : [],
     factorSets: deps.factors.sets.map((s) => ({ id: s.id, label: `${s.label} (${s.version})` })),
     targetRows: TARGET_ROWS,
@@ -89,13 +89,13 @@ function showCopil(deps: AppDeps, req: Request, res: Response, extra: { form?: S
 // Recomputing under the set already in use shows no difference: offer another one first.
 const otherSet = (deps: AppDeps): string => deps.factors.sets.find((s) => s.id !== deps.factors.defaultSetId)?.id ?? deps.factors.defaultSetId;
 
-function showRecompute(deps: AppDeps, req: Request, res: Response): void {
+async function showRecompute(deps: AppDeps, req: Request, res: Response): Promise<void> {
   const { t, lang } = tools(res);
   const f = formatters(lang);
   const q = z.object({ year: yearParam, set: z.string().max(100).optional().catch(undefined) }).parse(req.query);
   const year = q.year ?? currentParisYear(deps.clock);
   const setId = q.set && deps.factors.sets.some((s) => s.id === q.set) ? q.set : otherSet(deps);
-  const result = recomputeYear(deps, year, setId);
+  const result = await recomputeYear(deps, year, setId);
   const pct = (recorded: number, difference: number) => (recorded === 0 ? t('reports.none') : `${difference > 0 ? '+' : ''}${f.percent((difference / recorded) * 100)} %`);
   const signed = (grams: number) => `${grams > 0 ? '+' : ''}${f.tonnes(grams)}`;
   renderPage(res, 'reports/recompute', {
@@ -115,7 +115,7 @@ function showRecompute(deps: AppDeps, req: Request, res: Response): void {
 export function reportsPages(deps: AppDeps): Router {
   const router = Router();
   router.get('/copil', readReport, (req, res) => showCopil(deps, req, res));
-  router.post('/copil/settings', adminOnly, (req, res) => {
+  router.post('/copil/settings', adminOnly, async (req, res) => {
     // A field sent twice arrives as an array: refused like any other malformed field.
     const fields = settingsFormFields.safeParse(req.body ?? {});
     if (!fields.success) {
@@ -128,7 +128,7 @@ export function reportsPages(deps: AppDeps): Router {
       res.status(400);
       return showCopil(deps, req, res, { form, errors: formErrors(fieldErrorsFrom(parsed.error.issues, res.locals.t)) });
     }
-    setReportSettings(deps, parsed.data, currentUser(req).id);
+    await setReportSettings(deps, parsed.data, currentUser(req).id);
     setFlash(res, 'reports.settings.saved');
     res.redirect(303, '/copil');
   });

@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
-import type { DbHandle } from '../shared/db.ts';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Database } from '../shared/db.ts';
 import { COPIL_SCOPE, type LegGroup, type OffsetGroup, type ReplacedGroup, type TripFlags } from './indicators.models.ts';
 
 export type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './indicators.models.ts';
@@ -93,10 +93,10 @@ const sql = {
   entities: 'SELECT id, name FROM entities',
 } as const;
 
-type Statements = { [K in keyof typeof sql]: Database.Statement };
-const prepared = new WeakMap<Database.Database, Statements>();
+type Statements = { [K in keyof typeof sql]: BetterSqlite3.Statement };
+const prepared = new WeakMap<BetterSqlite3.Database, Statements>();
 
-function statements(sqlite: Database.Database): Statements {
+function statements(sqlite: BetterSqlite3.Database): Statements {
   let s = prepared.get(sqlite);
   if (!s) {
     s = Object.fromEntries(Object.entries(sql).map(([k, text]) => [k, sqlite.prepare(text)])) as Statements;
@@ -112,16 +112,16 @@ export type YearRange = { from: number; to: number }; // inclusive Paris years
 // written into the SQL so that the definitions live in one place.
 const params = (r: YearRange) => ({ ...COPIL_SCOPE, fromYear: r.from, toYear: r.to, fromUtc: parisYearStartUtc(r.from), toUtc: parisYearStartUtc(r.to + 1) });
 
-export function legGroups(database: DbHandle, range: YearRange): LegGroup[] {
+export async function legGroups(database: Database, range: YearRange): Promise<LegGroup[]> {
   const s = statements(database.sqlite);
   return [...(s.missionLegs.all(params(range)) as LegGroup[]), ...(s.importedLegs.all(params(range)) as LegGroup[])];
 }
 
-export function replacedGroups(database: DbHandle, range: YearRange): ReplacedGroup[] {
+export async function replacedGroups(database: Database, range: YearRange): Promise<ReplacedGroup[]> {
   return statements(database.sqlite).replaced.all(params(range)) as ReplacedGroup[];
 }
 
-export function tripFlags(database: DbHandle, years: number[]): TripFlags[] {
+export async function tripFlags(database: Database, years: number[]): Promise<TripFlags[]> {
   const s = statements(database.sqlite);
   return years.flatMap((year) => {
     const range = params({ from: year, to: year });
@@ -132,7 +132,7 @@ export function tripFlags(database: DbHandle, years: number[]): TripFlags[] {
 type GroupKey = { entityId: string | null; purpose: string; category: 'staff' | 'student' };
 
 // One row per group with offset flights or contributions (a contribution without a flight leg is possible).
-export function offsetGroups(database: DbHandle, year: number): OffsetGroup[] {
+export async function offsetGroups(database: Database, year: number): Promise<OffsetGroup[]> {
   const s = statements(database.sqlite);
   const range = params({ from: year, to: year });
   const groups = new Map<string, OffsetGroup>();
@@ -149,11 +149,11 @@ export function offsetGroups(database: DbHandle, year: number): OffsetGroup[] {
 
 export type CountingBasis = { actual: number; estimate: number };
 
-export function countingBasis(database: DbHandle, year: number): CountingBasis {
+export async function countingBasis(database: Database, year: number): Promise<CountingBasis> {
   const row = statements(database.sqlite).basis.get(params({ from: year, to: year })) as CountingBasis;
   return { actual: row.actual, estimate: row.estimate };
 }
 
-export function entityNames(database: DbHandle): Map<string, string> {
+export async function entityNames(database: Database): Promise<Map<string, string>> {
   return new Map((statements(database.sqlite).entities.all() as Array<{ id: string; name: string }>).map((e) => [e.id, e.name]));
 }

@@ -26,7 +26,7 @@ export const MAX_IMPORT_BYTES = '50mb';
 export const MAX_ERRORS_IN_JSON = 1000;
 
 export async function sendCopil(deps: Pick<AppDeps, 'database' | 'clock'>, res: Response, q: ReturnType<typeof copilQuery.parse>): Promise<void> {
-  const report = copilReport(deps, q);
+  const report = await copilReport(deps, q);
   const name = `copil_${report.year}_ref${report.reference}`;
   if (q.format === 'csv') {
     res.attachment(`${name}.csv`).type('text/csv; charset=utf-8').send(copilCsv(report));
@@ -53,25 +53,25 @@ export function reportsRouter(deps: AppDeps): Router {
   router.get('/api/reports/copil.csv', readReport, async (req, res) => sendCopil(deps, res, parseOrThrow(copilQuery, { ...req.query, format: 'csv' }, 'query')));
   router.get('/api/reports/copil.pdf', readReport, async (req, res) => sendCopil(deps, res, parseOrThrow(copilQuery, { ...req.query, format: 'pdf' }, 'query')));
 
-  router.get('/api/reports/settings', readReport, (_req, res) => {
-    res.json({ settings: reportSettings(deps), history: reportSettingsHistory(deps) });
+  router.get('/api/reports/settings', readReport, async (_req, res) => {
+    res.json({ settings: await reportSettings(deps), history: await reportSettingsHistory(deps) });
   });
-  router.put('/api/reports/settings', adminOnly, (req, res) => {
+  router.put('/api/reports/settings', adminOnly, async (req, res) => {
     const input = body(req, settingsBody);
-    res.json({ settings: setReportSettings(deps, input, currentUser(req).id) });
+    res.json({ settings: await setReportSettings(deps, input, currentUser(req).id) });
   });
 
-  router.get('/api/reports/recompute', adminOnly, (req, res) => {
+  router.get('/api/reports/recompute', adminOnly, async (req, res) => {
     const q = query(req, recomputeQuery);
-    res.json(recomputeYear(deps, q.year ?? currentParisYear(deps.clock), q.factorSet));
+    res.json(await recomputeYear(deps, q.year ?? currentParisYear(deps.clock), q.factorSet));
   });
 
   // The CSV comes as the raw body (text/csv): no multipart parser is needed, and scripts with a token
   // post it with curl --data-binary. A signed-in browser sends its CSRF token in X-CSRF-Token.
   const csvBody = express.text({ type: ['text/csv', 'text/plain', 'text/tab-separated-values', 'application/csv'], limit: MAX_IMPORT_BYTES });
-  router.post('/api/reports/import', adminOnly, csvBody, (req, res) => {
+  router.post('/api/reports/import', adminOnly, csvBody, async (req, res) => {
     const q = query(req, importQuery);
-    const summary = importMissionsCsv(deps, importText(req), {
+    const summary = await importMissionsCsv(deps, importText(req), {
       fileName: q.fileName ?? 'upload.csv', strict: q.strict, factorSetId: q.factorSet, mapping: q.map ? parseMapping(q.map) : undefined,
       entity: q.entity ?? null, batchSize: q.batch, actorId: currentUser(req).id,
     });
@@ -87,8 +87,8 @@ export function reportsRouter(deps: AppDeps): Router {
     });
   });
 
-  router.get('/api/reports/imports', adminOnly, (_req, res) => {
-    res.json({ imports: recentImportRuns(deps) });
+  router.get('/api/reports/imports', adminOnly, async (_req, res) => {
+    res.json({ imports: await recentImportRuns(deps) });
   });
   return router;
 }

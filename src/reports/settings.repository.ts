@@ -17,16 +17,16 @@ const toSettings = (row: Row): ReportSettings => ({
 });
 
 // The latest row is in force; none yet means the defaults.
-export function currentSettings(db: Db): ReportSettings {
+export async function currentSettings(db: Db): Promise<ReportSettings> {
   const row = db.select().from(reportSettings).orderBy(desc(reportSettings.id)).limit(1).get();
   return row ? toSettings(row) : defaultSettings;
 }
 
-export function settingsHistory(db: Db, limit = 50): ReportSettings[] {
+export async function settingsHistory(db: Db, limit = 50): Promise<ReportSettings[]> {
   return db.select().from(reportSettings).orderBy(desc(reportSettings.id)).limit(limit).all().map(toSettings);
 }
 
-export function insertSettings(db: Db, settings: Omit<ReportSettings, 'setAt' | 'setBy'> & { setAt: string; setBy: string | null }): void {
+export async function insertSettings(db: Db, settings: Omit<ReportSettings, 'setAt' | 'setBy'> & { setAt: string; setBy: string | null }): Promise<void> {
   const flightTargets = [...settings.flightTargets].sort((a, b) => a.year - b.year);
   db.insert(reportSettings)
     .values({ referenceYear: settings.referenceYear, ghgReductionPercentPerYear: settings.ghgReductionPercentPerYear, flightTargetsJson: JSON.stringify(flightTargets), setAt: settings.setAt, setBy: settings.setBy })

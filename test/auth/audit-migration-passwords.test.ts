@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { auditEvents } from '../../src/auth/auth.models.ts';
 import { migrationsFolder } from '../../src/shared/db.ts';
@@ -9,19 +9,19 @@ type Journal = { entries: Array<{ tag: string }> };
 const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
 const tags = journal.entries.map((e) => e.tag);
 
-function apply(sqlite: Database.Database, tag: string): void {
+function apply(sqlite: BetterSqlite3.Database, tag: string): void {
   const text = readFileSync(resolve(migrationsFolder, `${tag}.sql`), 'utf8');
   for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
 }
 
-const triggers = (sqlite: Database.Database) =>
+const triggers = (sqlite: BetterSqlite3.Database) =>
   sqlite.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'auth_audit' order by name").pluck().all();
 
 // 0015 rebuilds auth_audit for the password and edit events; 0016 restores the append-only triggers
 // the rebuild dropped. Rows written before must survive in their order.
 describe('auth_audit rebuilt for password_changed, password_change_failed, password_set, user_updated', () => {
   it('keeps existing rows in order, accepts the new events and is append-only again', () => {
-    const sqlite = new Database(':memory:');
+    const sqlite = new BetterSqlite3(':memory:');
     const rebuild = tags.indexOf('0015_auth_audit_passwords');
     expect(tags[rebuild + 1]).toBe('0016_auth_audit_append_only_passwords');
     for (const tag of tags.slice(0, rebuild)) apply(sqlite, tag);
@@ -53,7 +53,7 @@ describe('auth_audit rebuilt for password_changed, password_change_failed, passw
   });
 
   it('accepts every event the code may write', () => {
-    const sqlite = new Database(':memory:');
+    const sqlite = new BetterSqlite3(':memory:');
     for (const tag of tags) apply(sqlite, tag);
     const insert = sqlite.prepare("insert into auth_audit (id, at, event) values (?, '2026-01-01T10:00:00.000Z', ?)");
     auditEvents.forEach((event, i) => insert.run(`aud_${i}`, event));

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/shared/db.ts';
 
 type Journal = { entries: Array<{ tag: string }> };
 const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
 
-function apply(sqlite: Database.Database, tag: string): void {
+function apply(sqlite: BetterSqlite3.Database, tag: string): void {
   const text = readFileSync(resolve(migrationsFolder, `${tag}.sql`), 'utf8');
   for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
 }
@@ -16,7 +16,7 @@ function apply(sqlite: Database.Database, tag: string): void {
 // in their order, and 0011 must make the rebuilt table append-only again.
 describe('auth_audit rebuilt for user_disabled / user_enabled', () => {
   it('keeps existing rows in order, accepts the new events and refuses UPDATE and DELETE again', () => {
-    const sqlite = new Database(':memory:');
+    const sqlite = new BetterSqlite3(':memory:');
     const tags = journal.entries.map((e) => e.tag);
     const rebuild = tags.indexOf('0010_auth_audit_user_status');
     expect(rebuild).toBeGreaterThan(0);

@@ -55,7 +55,7 @@ describe('empreinte user (in process)', () => {
     expect(out.at(-1)).toMatch(/^Created user usr_/);
     const row = io.database.sqlite.prepare('select password_hash from users').get() as { password_hash: string };
     expect(await verifyPassword('une phrase de passe solide', row.password_hash)).toBe(true);
-    expect(listAudit(io.database.db).map((r) => [r.event, r.actorId, r.ip])).toEqual([['user_created', null, 'cli']]);
+    expect((await listAudit(io.database.db)).map((r) => [r.event, r.actorId, r.ip])).toEqual([['user_created', null, 'cli']]);
   });
 
   it('refuses a short password, an unknown role or entity, and a duplicate email, with exit codes 1 or 2', async () => {
@@ -79,7 +79,7 @@ describe('empreinte user (in process)', () => {
     expect(await role('--add', 'finance', '--remove', 'staff')).toBe(0);
     expect(out.at(-1)).toBe('c@d.fr now has roles: finance');
     expect(await role('--add', 'king')).toBe(2);
-    expect(listAudit(io.database.db).map((r) => [r.event, r.detail])).toEqual([
+    expect((await listAudit(io.database.db)).map((r) => [r.event, r.detail])).toEqual([
       ['user_created', '{"roles":"staff"}'],
       ['role_added', '{"role":"finance"}'],
       ['role_removed', '{"role":"staff"}'],
@@ -101,10 +101,10 @@ describe('first start', () => {
   it('explains how to create the first admin until one exists', async () => {
     const { io } = memoryCliIo('a long enough passphrase\n');
     const printed: string[] = [];
-    expect(firstStartHint(io.database, (t) => printed.push(t))).toMatch(/npx empreinte user add .*--role admin/s);
+    expect(await firstStartHint(io.database, (t) => printed.push(t))).toMatch(/npx empreinte user add .*--role admin/s);
     expect(printed).toHaveLength(1);
     await runCli((cli) => runUserCommand(['add', '--email', 'boss@b.fr', '--name', 'Boss', '--role', 'admin', '--password-stdin'], cli), io);
-    expect(firstStartHint(io.database, (t) => printed.push(t))).toBeNull();
+    expect(await firstStartHint(io.database, (t) => printed.push(t))).toBeNull();
     expect(printed).toHaveLength(1);
   });
 });

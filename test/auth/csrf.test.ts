@@ -7,7 +7,7 @@ import { cookieValue, csrfFrom } from './support.ts';
 describe('CSRF protection', () => {
   it('refuses a form post without the token, or with a wrong one, with a 403 page', async () => {
     const { app, deps } = testApp();
-    const { agent, csrfToken } = await signedInAgent(app, createUser(deps.database));
+    const { agent, csrfToken } = await signedInAgent(app, await createUser(deps.database));
     const missing = await agent.post('/account/tokens').type('form').send({ label: 'script' });
     expect(missing.status).toBe(403);
     expect(missing.headers['content-type']).toMatch(/text\/html/);
@@ -20,7 +20,7 @@ describe('CSRF protection', () => {
 
   it('requires X-CSRF-Token on cookie-authenticated JSON API calls; a _csrf field does not count there', async () => {
     const { app, deps } = testApp();
-    const { agent, csrfToken } = await signedInAgent(app, createUser(deps.database, { roles: ['admin'] }));
+    const { agent, csrfToken } = await signedInAgent(app, await createUser(deps.database, { roles: ['admin'] }));
     const refused = await agent.post('/api/entities').send({ name: 'Labo', kind: 'lab' }).expect(403);
     expect(refused.body.error.code).toBe('csrf.forbidden');
     await agent.post('/api/entities').send({ name: 'Labo', kind: 'lab', _csrf: csrfToken }).expect(403);
@@ -29,13 +29,13 @@ describe('CSRF protection', () => {
 
   it('does not ask Bearer-token calls for a CSRF token', async () => {
     const { app, deps } = testApp();
-    const admin = createUser(deps.database, { roles: ['admin'] });
-    await request(app).post('/api/entities').set('Authorization', bearerFor(deps.database, admin)).send({ name: 'Labo', kind: 'lab' }).expect(201);
+    const admin = await createUser(deps.database, { roles: ['admin'] });
+    await request(app).post('/api/entities').set('Authorization', await bearerFor(deps.database, admin)).send({ name: 'Labo', kind: 'lab' }).expect(201);
   });
 
   it('protects the anonymous sign-in form with a token bound to a CSRF cookie', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const form = await request(app).get('/sign-in').expect(200);
     const secret = cookieValue(form, 'empreinte_csrf')!;
     const token = csrfFrom(form.text);
@@ -50,7 +50,7 @@ describe('CSRF protection', () => {
 
   it('changes the token when the session rotates', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const first = await signedInAgent(app, user);
     const second = await signedInAgent(app, user);
     expect(first.csrfToken).not.toBe(second.csrfToken);

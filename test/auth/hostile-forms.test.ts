@@ -8,7 +8,7 @@ import { csrfFrom } from './support.ts';
 describe('hostile input on the sign-in form', () => {
   it('answers malformed forms with 4xx pages, never a 500', async () => {
     const { app, deps } = testApp();
-    createUser(deps.database, { email: 'a@example.org' });
+    await createUser(deps.database, { email: 'a@example.org' });
     const agent = request.agent(app);
     const token = csrfFrom((await agent.get('/sign-in')).text);
     const post = (body: string) => agent.post('/sign-in').type('form').send(body);

@@ -81,7 +81,7 @@ describe('pages infrastructure', () => {
 
   it('shows the dashboard with a nav by role, the account name escaped, and a POST sign-out button', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database, { roles: ['staff', 'copil'], name: '<b>Zoé</b> & co' });
+    const user = await createUser(deps.database, { roles: ['staff', 'copil'], name: '<b>Zoé</b> & co' });
     const { agent } = await signedInAgent(app, user);
     const home = await agent.get('/').expect(200);
     expect(home.text).toContain('Bonjour &lt;b&gt;Zoé&lt;/b&gt; &amp; co');

@@ -12,14 +12,14 @@ const NEW_PASSWORD = 'a brand new passphrase';
 
 async function setup(overrides: Parameters<typeof testApp>[0] = {}) {
   const { app, deps } = testApp(overrides);
-  const person = createUser(deps.database, { name: 'Bao Staff' });
+  const person = await createUser(deps.database, { name: 'Bao Staff' });
   const signed = await signedInAgent(app, person);
   return { app, deps, person, ...signed };
 }
 
-type Deps = ReturnType<typeof testApp>['deps'];
-const events = (deps: Deps, userId: string) => listAudit(deps.database.db, userId).map((r) => r.event);
-const hashOf = (deps: Deps, id: string) => findUserById(deps.database.db, id)!.passwordHash!;
+type Deps = Awaited<ReturnType<typeof testApp>>['deps'];
+const events = async (deps: Deps, userId: string) => (await listAudit(deps.database.db, userId)).map((r) => r.event);
+const hashOf = async (deps: Deps, id: string) => (await findUserById(deps.database.db, id))!.passwordHash!;
 
 describe('/account/password', () => {
   it('is for signed-in people, linked from the header and the home page, with labelled fields', async () => {
@@ -41,7 +41,7 @@ describe('/account/password', () => {
   it('changes the password: other sessions end, this one stays, the old password no longer signs in, audited', async () => {
     const { app, deps, agent, csrfToken, person } = await setup();
     const elsewhere = await signedInAgent(app, person);
-    const token = bearerFor(deps.database, person);
+    const token = await bearerFor(deps.database, person);
     const res = await agent.post('/account/password').type('form').send({ _csrf: csrfToken, currentPassword: person.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect([res.status, res.headers.location]).toEqual([303, '/account/password']);
     const after = await agent.get('/account/password').expect(200);
@@ -49,20 +49,20 @@ describe('/account/password', () => {
     // The other browser is sent to sign-in; API tokens are separate credentials and keep working.
     expect((await elsewhere.agent.get('/account/tokens').set('Accept', 'text/html')).status).toBe(303);
     await request(app).get('/api/me').set('Authorization', token).expect(200);
-    expect(await verifyPassword(NEW_PASSWORD, hashOf(deps, person.id))).toBe(true);
+    expect(await verifyPassword(NEW_PASSWORD, await hashOf(deps, person.id))).toBe(true);
 
     const fresh = request.agent(app);
     const form = csrfFrom((await fresh.get('/sign-in')).text);
     await fresh.post('/sign-in').type('form').send({ email: person.email, password: person.password, _csrf: form }).expect(401);
     await fresh.post('/sign-in').type('form').send({ email: person.email, password: NEW_PASSWORD, _csrf: form }).expect(303);
-    const changed = listAudit(deps.database.db, person.id).filter((r) => r.event === 'password_changed');
+    const changed = (await listAudit(deps.database.db, person.id)).filter((r) => r.event === 'password_changed');
     expect(changed.map((r) => [r.actorId, r.detail])).toEqual([[person.id, JSON.stringify({ sessionsEnded: '1' })]]);
-    expect(JSON.stringify(listAudit(deps.database.db))).not.toContain(NEW_PASSWORD);
+    expect(JSON.stringify(await listAudit(deps.database.db))).not.toContain(NEW_PASSWORD);
   });
 
   it('names the field in French and English and changes nothing for an incomplete form (400)', async () => {
     const { deps, agent, csrfToken, person } = await setup();
-    const before = hashOf(deps, person.id);
+    const before = await hashOf(deps, person.id);
     const post = (fields: Record<string, string>, lang = 'fr') => agent.post(`/account/password?lang=${lang}`).type('form').send({ _csrf: csrfToken, ...fields });
     const empty = await post({ currentPassword: '', newPassword: 'court', confirmPassword: '' });
     expect(empty.status).toBe(400);
@@ -82,16 +82,16 @@ describe('/account/password', () => {
     const same = await post({ currentPassword: person.password, newPassword: person.password, confirmPassword: person.password });
     expect(same.status).toBe(400);
     expect(same.text).toContain('id="new-password-error">Le nouveau mot de passe doit être différent de l’actuel.');
-    expect(hashOf(deps, person.id)).toBe(before);
-    expect(events(deps, person.id)).not.toContain('password_changed');
+    expect(await hashOf(deps, person.id)).toBe(before);
+    expect(await events(deps, person.id)).not.toContain('password_changed');
   });
 
   it('refuses a post without the CSRF token', async () => {
     const { deps, agent, person } = await setup();
-    const before = hashOf(deps, person.id);
+    const before = await hashOf(deps, person.id);
     const res = await agent.post('/account/password').type('form').send({ currentPassword: person.password, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).set('Accept', 'text/html');
     expect(res.status).toBe(403);
-    expect(hashOf(deps, person.id)).toBe(before);
+    expect(await hashOf(deps, person.id)).toBe(before);
   });
 
   it('limits wrong current passwords to 5 per person in a sliding 15 minutes (429, Retry-After), audited', async () => {
@@ -108,21 +108,21 @@ describe('/account/password', () => {
     const blocked = await attempt(person.password);
     expect([blocked.status, blocked.headers['retry-after']]).toEqual([429, '600']);
     expect(blocked.text).toContain('Trop d’essais du mot de passe actuel. Réessayez dans 10 min.');
-    expect(await verifyPassword(person.password, hashOf(deps, person.id))).toBe(true);
-    expect(events(deps, person.id).filter((e) => e === 'password_change_failed')).toHaveLength(5);
+    expect(await verifyPassword(person.password, await hashOf(deps, person.id))).toBe(true);
+    expect((await events(deps, person.id)).filter((e) => e === 'password_change_failed')).toHaveLength(5);
     clock.advance({ minutes: 10 });
     await attempt(person.password).expect(303);
   });
 
   it('has nothing to change for a person without a password (proxy or token only): 409', async () => {
     const { app, deps } = testApp();
-    const row = createUserUsecase(deps, { email: 'proxy@example.org', name: 'Par le proxy', roles: ['staff'] }, { actorId: null });
-    const token = bearerFor(deps.database, row);
+    const row = await createUserUsecase(deps, { email: 'proxy@example.org', name: 'Par le proxy', roles: ['staff'] }, { actorId: null });
+    const token = await bearerFor(deps.database, row);
     const page = await request(app).get('/account/password').set('Authorization', token).set('Accept', 'text/html').expect(200);
     expect(page.text).toContain('Votre compte n’a pas de mot de passe');
     expect(page.text).not.toContain('name="currentPassword"');
     const post = await request(app).post('/account/password').set('Authorization', token).set('Accept', 'text/html').type('form').send({ currentPassword: 'anything at all', newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(post.status).toBe(409);
-    expect(findUserById(deps.database.db, row.id)!.passwordHash).toBeNull();
+    expect((await findUserById(deps.database.db, row.id))!.passwordHash).toBeNull();
   });
 });

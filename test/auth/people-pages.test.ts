@@ -9,8 +9,8 @@ import { csrfFrom } from './support.ts';
 
 async function setup() {
   const { app, deps } = testApp();
-  const admin = createUser(deps.database, { roles: ['admin'], name: 'Alix Admin' });
-  const staff = createUser(deps.database, { roles: ['staff'], name: 'Bao Staff' });
+  const admin = await createUser(deps.database, { roles: ['admin'], name: 'Alix Admin' });
+  const staff = await createUser(deps.database, { roles: ['staff'], name: 'Bao Staff' });
   const signed = await signedInAgent(app, admin);
   return { app, deps, admin, staff, ...signed };
 }
@@ -22,7 +22,7 @@ describe('/admin/people: who may see it', () => {
     const { app, deps, staff } = await setup();
     const anonymous = await request(app).get('/admin/people').set('Accept', 'text/html');
     expect([anonymous.status, anonymous.headers.location]).toEqual([303, '/sign-in?next=%2Fadmin%2Fpeople']);
-    const secretariat = createUser(deps.database, { roles: ['secretariat', 'finance', 'copil', 'staff'] });
+    const secretariat = await createUser(deps.database, { roles: ['secretariat', 'finance', 'copil', 'staff'] });
     const { agent, csrfToken } = await signedInAgent(app, secretariat);
     const page = await agent.get('/admin/people').set('Accept', 'text/html');
     expect(page.status).toBe(403);
@@ -31,13 +31,13 @@ describe('/admin/people: who may see it', () => {
     expect(home.text).not.toContain('href="/admin/people"');
     await agent.post(`/admin/people/${staff.id}/disable`).type('form').send({ _csrf: csrfToken }).expect(403);
     await agent.post('/admin/organisation/entities').type('form').send({ _csrf: csrfToken, name: 'X', kind: 'lab' }).expect(403);
-    expect(findUserById(deps.database.db, staff.id)?.disabled).toBe(false);
+    expect((await findUserById(deps.database.db, staff.id))?.disabled).toBe(false);
   });
 
   it('lists everyone for an admin, with the menu entries and only one current link', async () => {
     const { deps, agent, staff } = await setup();
-    const lab = createEntity(deps.database, { name: 'LGEI' });
-    createUser(deps.database, { roles: ['secretariat'], name: 'Carla Roux', entityId: lab.id, category: 'student' });
+    const lab = await createEntity(deps.database, { name: 'LGEI' });
+    await createUser(deps.database, { roles: ['secretariat'], name: 'Carla Roux', entityId: lab.id, category: 'student' });
     const page = await agent.get('/admin/people').expect(200);
     expect(page.text).toContain('<h1>Personnes</h1>');
     expect(page.text).toMatch(/<a class="main-nav__link" href="\/admin\/people" aria-current="page">Personnes<\/a>/);
@@ -60,13 +60,13 @@ describe('/admin/people: disabling and enabling', () => {
     const refused = await agent.post(`/admin/people/${staff.id}/disable`).type('form').send({}).set('Accept', 'text/html');
     expect(refused.status).toBe(403);
     expect(refused.text).toContain('Le formulaire a expiré');
-    expect(findUserById(deps.database.db, staff.id)?.disabled).toBe(false);
+    expect((await findUserById(deps.database.db, staff.id))?.disabled).toBe(false);
   });
 
   it('disables a person (sessions ended, sign-in and token refused), then enables them again', async () => {
     const { app, deps, agent, csrfToken, staff, admin } = await setup();
     const theirs = await signedInAgent(app, staff);
-    const token = bearerFor(deps.database, staff);
+    const token = await bearerFor(deps.database, staff);
 
     const off = await agent.post(`/admin/people/${staff.id}/disable`).type('form').send({ _csrf: csrfToken });
     expect([off.status, off.headers.location]).toEqual([303, '/admin/people']);
@@ -83,7 +83,7 @@ describe('/admin/people: disabling and enabling', () => {
     expect((await agent.get('/admin/people').expect(200)).text).toContain('Bao Staff est réactivé·e');
     await request(app).get('/api/me').set('Authorization', token).expect(200);
     await signedInAgent(app, staff);
-    expect(listAudit(deps.database.db, staff.id).filter((r) => r.event.startsWith('user_')).map((r) => [r.event, r.actorId])).toEqual([
+    expect((await listAudit(deps.database.db, staff.id)).filter((r) => r.event.startsWith('user_')).map((r) => [r.event, r.actorId])).toEqual([
       ['user_created', null],
       ['user_disabled', admin.id],
       ['user_enabled', admin.id],
@@ -98,8 +98,8 @@ describe('/admin/people: disabling and enabling', () => {
     const lose = await agent.post(`/admin/people/${admin.id}/roles?lang=en`).type('form').send({ _csrf: csrfToken, role: 'admin', action: 'remove' });
     expect(lose.status).toBe(409);
     expect(lose.text).toContain('Cannot remove the admin role from Alix Admin: this is the last enabled admin account');
-    expect(rolesOf(deps.database.db, admin.id)).toEqual(['admin']);
-    expect(findUserById(deps.database.db, admin.id)?.disabled).toBe(false);
+    expect(await rolesOf(deps.database.db, admin.id)).toEqual(['admin']);
+    expect((await findUserById(deps.database.db, admin.id))?.disabled).toBe(false);
     const unknown = await agent.post('/admin/people/usr_nobody/enable').type('form').send({ _csrf: csrfToken }).set('Accept', 'text/html');
     expect(unknown.status).toBe(404);
   });
@@ -111,27 +111,27 @@ describe('/admin/people: roles', () => {
     await agent.post(`/admin/people/${staff.id}/roles`).type('form').send({ _csrf: csrfToken, role: 'finance', action: 'add' }).expect(303);
     expect((await agent.get('/admin/people').expect(200)).text).toContain('Rôle Finances ajouté à Bao Staff.');
     await agent.post(`/admin/people/${staff.id}/roles`).type('form').send({ _csrf: csrfToken, role: 'staff', action: 'remove' }).expect(303);
-    expect(rolesOf(deps.database.db, staff.id)).toEqual(['finance']);
+    expect(await rolesOf(deps.database.db, staff.id)).toEqual(['finance']);
     const bad = await agent.post(`/admin/people/${staff.id}/roles`).type('form').send({ _csrf: csrfToken, role: 'king', action: 'add' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('Choisissez un rôle dans la liste.');
-    expect(rolesOf(deps.database.db, staff.id)).toEqual(['finance']);
+    expect(await rolesOf(deps.database.db, staff.id)).toEqual(['finance']);
   });
 });
 
 describe('/admin/people: adding a person', () => {
   it('creates a person from the form, roles from the checkboxes, and audits the admin as actor', async () => {
     const { app, deps, agent, csrfToken, admin } = await setup();
-    const lab = createEntity(deps.database, { name: 'LGEI' });
+    const lab = await createEntity(deps.database, { name: 'LGEI' });
     const res = await agent
       .post('/admin/people')
       .type('form')
       .send(`_csrf=${encodeURIComponent(csrfToken)}&email=Dora.Ka%40mines-ales.fr&name=Dora+Ka&category=student&entityId=${lab.id}&roles=staff&roles=copil&password=une+phrase+de+passe+solide`);
     expect([res.status, res.headers.location]).toEqual([303, '/admin/people']);
     expect((await agent.get('/admin/people').expect(200)).text).toContain('Dora Ka a été ajouté·e.');
-    const dora = findUserByEmail(deps.database.db, 'dora.ka@mines-ales.fr')!;
-    expect([dora.category, dora.entityId, rolesOf(deps.database.db, dora.id)]).toEqual(['student', lab.id, ['staff', 'copil']]);
-    expect(listAudit(deps.database.db, dora.id).map((r) => [r.event, r.actorId])).toEqual([['user_created', admin.id]]);
+    const dora = (await findUserByEmail(deps.database.db, 'dora.ka@mines-ales.fr'))!;
+    expect([dora.category, dora.entityId, await rolesOf(deps.database.db, dora.id)]).toEqual(['student', lab.id, ['staff', 'copil']]);
+    expect((await listAudit(deps.database.db, dora.id)).map((r) => [r.event, r.actorId])).toEqual([['user_created', admin.id]]);
     await signedInAgent(app, { email: 'dora.ka@mines-ales.fr', password: 'une phrase de passe solide' });
   });
 

@@ -8,14 +8,14 @@ import { createEntity } from '../helpers/org.ts';
 
 async function setup() {
   const { app, deps } = testApp();
-  const lab = createEntity(deps.database, { name: 'LGEI' });
-  const admin = createUser(deps.database, { roles: ['admin'], name: 'Alix Admin' });
-  const staff = createUser(deps.database, { roles: ['staff'], name: 'Bao Staff' });
+  const lab = await createEntity(deps.database, { name: 'LGEI' });
+  const admin = await createUser(deps.database, { roles: ['admin'], name: 'Alix Admin' });
+  const staff = await createUser(deps.database, { roles: ['staff'], name: 'Bao Staff' });
   return { app, deps, lab, admin, staff, ...(await signedInAgent(app, admin)) };
 }
 
 type Deps = Awaited<ReturnType<typeof setup>>['deps'];
-const row = (deps: Deps, id: string) => findUserById(deps.database.db, id)!;
+const row = async (deps: Deps, id: string) => (await findUserById(deps.database.db, id))!;
 const NEW_PASSWORD = 'une nouvelle phrase de passe';
 
 describe('/admin/people/:id', () => {
@@ -32,12 +32,12 @@ describe('/admin/people/:id', () => {
     expect((await agent.get(`/admin/people/${staff.id}?lang=en`).expect(200)).text).toContain('<h1>Edit Bao Staff</h1>');
     expect((await agent.get('/admin/people/usr_nobody').set('Accept', 'text/html')).status).toBe(404);
 
-    const other = await signedInAgent(app, createUser(deps.database, { roles: ['secretariat', 'finance', 'copil', 'staff'] }));
+    const other = await signedInAgent(app, await createUser(deps.database, { roles: ['secretariat', 'finance', 'copil', 'staff'] }));
     expect((await other.agent.get(`/admin/people/${staff.id}`).set('Accept', 'text/html')).status).toBe(403);
     await other.agent.post(`/admin/people/${staff.id}`).type('form').send({ _csrf: other.csrfToken, name: 'Pirate', entityId: '', category: 'staff' }).expect(403);
     await other.agent.post(`/admin/people/${staff.id}/password`).type('form').send({ _csrf: other.csrfToken, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD }).expect(403);
-    expect(row(deps, staff.id).name).toBe('Bao Staff');
-    expect(await verifyPassword(staff.password, row(deps, staff.id).passwordHash!)).toBe(true);
+    expect((await row(deps, staff.id)).name).toBe('Bao Staff');
+    expect(await verifyPassword(staff.password, (await row(deps, staff.id)).passwordHash!)).toBe(true);
   });
 
   it('saves name, entity and category, audited, then says so on the list', async () => {
@@ -45,8 +45,8 @@ describe('/admin/people/:id', () => {
     const res = await agent.post(`/admin/people/${staff.id}`).type('form').send({ _csrf: csrfToken, name: 'Bao Nguyen', entityId: lab.id, category: 'student' });
     expect([res.status, res.headers.location]).toEqual([303, '/admin/people']);
     expect((await agent.get('/admin/people').expect(200)).text).toContain('Les informations de Bao Nguyen sont enregistrées.');
-    expect(row(deps, staff.id)).toMatchObject({ name: 'Bao Nguyen', entityId: lab.id, category: 'student' });
-    const audit = listAudit(deps.database.db, staff.id).filter((r) => r.event === 'user_updated');
+    expect(await row(deps, staff.id)).toMatchObject({ name: 'Bao Nguyen', entityId: lab.id, category: 'student' });
+    const audit = (await listAudit(deps.database.db, staff.id)).filter((r) => r.event === 'user_updated');
     expect(audit.map((r) => [r.actorId, JSON.parse(r.detail!).fields])).toEqual([[admin.id, 'name,entityId,category']]);
     const again = await agent.post(`/admin/people/${staff.id}`).type('form').send({ _csrf: csrfToken, name: 'Bao Nguyen', entityId: lab.id, category: 'student' });
     expect(again.status).toBe(303);
@@ -55,7 +55,7 @@ describe('/admin/people/:id', () => {
 
   it('shows the message beside the field for bad input (400) and changes nothing', async () => {
     const { deps, agent, csrfToken, staff } = await setup();
-    const before = row(deps, staff.id);
+    const before = await row(deps, staff.id);
     const post = (fields: Record<string, string>) => agent.post(`/admin/people/${staff.id}`).type('form').send({ _csrf: csrfToken, ...fields });
     const empty = await post({ name: '  ', entityId: '', category: 'visitor' });
     expect(empty.status).toBe(400);
@@ -65,7 +65,7 @@ describe('/admin/people/:id', () => {
     const gone = await post({ name: 'Bao', entityId: 'ent_gone', category: 'staff' });
     expect(gone.status).toBe(400);
     expect(gone.text).toContain('id="person-entity-error">Cette entité n’existe pas ou plus : choisissez-en une dans la liste.');
-    expect(row(deps, staff.id)).toEqual(before);
+    expect(await row(deps, staff.id)).toEqual(before);
   });
 
   it('sets a password: all the person’s sessions end, audited; the strength rule and the second entry are checked', async () => {
@@ -78,15 +78,15 @@ describe('/admin/people/:id', () => {
     expect(short.text).not.toContain('value="court"');
     const mismatch = await post({ newPassword: NEW_PASSWORD, confirmPassword: 'autre chose encore' }, 'en');
     expect(mismatch.text).toContain('id="person-confirm-password-error">The second entry does not match the new password.');
-    expect(await verifyPassword(staff.password, row(deps, staff.id).passwordHash!)).toBe(true);
+    expect(await verifyPassword(staff.password, (await row(deps, staff.id)).passwordHash!)).toBe(true);
     await theirs.agent.get('/api/me').expect(200);
 
     const res = await post({ newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect([res.status, res.headers.location]).toEqual([303, '/admin/people']);
     expect((await agent.get('/admin/people').expect(200)).text).toContain('Nouveau mot de passe défini pour Bao Staff : ses sessions sont terminées.');
     await theirs.agent.get('/api/me').expect(401);
-    expect(await verifyPassword(NEW_PASSWORD, row(deps, staff.id).passwordHash!)).toBe(true);
-    expect(listAudit(deps.database.db, staff.id).filter((r) => r.event === 'password_set').map((r) => r.actorId)).toEqual([admin.id]);
+    expect(await verifyPassword(NEW_PASSWORD, (await row(deps, staff.id)).passwordHash!)).toBe(true);
+    expect((await listAudit(deps.database.db, staff.id)).filter((r) => r.event === 'password_set').map((r) => r.actorId)).toEqual([admin.id]);
     await signedInAgent(app, { email: staff.email, password: NEW_PASSWORD });
   });
 
@@ -97,7 +97,7 @@ describe('/admin/people/:id', () => {
     expect(page.text).toContain('Votre propre mot de passe se change sur la page « Changer de mot de passe », qui demande l’actuel. <a href="/account/password">');
     const forged = await agent.post(`/admin/people/${admin.id}/password`).type('form').send({ _csrf: csrfToken, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD });
     expect(forged.status).toBe(409);
-    expect(await verifyPassword(admin.password, row(deps, admin.id).passwordHash!)).toBe(true);
+    expect(await verifyPassword(admin.password, (await row(deps, admin.id)).passwordHash!)).toBe(true);
     await agent.get('/admin/people').expect(200); // still signed in
   });
 });

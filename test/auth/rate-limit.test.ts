@@ -38,7 +38,7 @@ describe('sign-in rate limiting', () => {
   it('answers 429 in French after 10 failures in 15 minutes for one IP and email, even with the right password', async () => {
     const clock = movableClock('2026-11-27T10:00:00Z');
     const { app, deps } = testApp({ clock });
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const agent = request.agent(app);
     const token = csrfFrom((await agent.get('/sign-in')).text);
     const attempt = (password: string, email = user.email) => agent.post('/sign-in').type('form').send({ email, password, _csrf: token });

@@ -16,7 +16,7 @@ async function signInWith(agent: Agent, email: string, password: string, extra: 
 describe('sign-in with a password', () => {
   it('sets an HttpOnly, SameSite=Lax session cookie on Path=/, not Secure over plain HTTP by default', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const res = await signInWith(request.agent(app), user.email, user.password);
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/');
@@ -38,13 +38,13 @@ describe('sign-in with a password', () => {
         .send({ email, password, _csrf: csrfFrom(form.text) });
     };
     const secure = testApp({ config: testConfig({ EMPREINTE_SECURE_COOKIES: true }) });
-    const user = createUser(secure.deps.database);
+    const user = await createUser(secure.deps.database);
     const configured = await signInByHand(secure.app, user.email, user.password);
     expect(configured.status).toBe(303);
     expect(cookieNamed(configured, 'empreinte_sid')).toMatch(/; Secure/);
 
     const plain = testApp();
-    const other = createUser(plain.deps.database);
+    const other = await createUser(plain.deps.database);
     // supertest connects from 127.0.0.1, a trusted (loopback) proxy whose X-Forwarded-Proto is believed.
     const viaTls = await signInByHand(plain.app, other.email, other.password, 'https');
     expect(viaTls.status).toBe(303);
@@ -53,7 +53,7 @@ describe('sign-in with a password', () => {
 
   it('accepts the email in any case and follows a local `next` path, never an outside one', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database, { email: 'claire.martin@mines-ales.fr' });
+    const user = await createUser(deps.database, { email: 'claire.martin@mines-ales.fr' });
     const res = await signInWith(request.agent(app), 'Claire.Martin@MINES-ales.fr', user.password, { next: '/account/tokens' });
     expect(res.headers.location).toBe('/account/tokens');
     const outside = await signInWith(request.agent(app), user.email, user.password, { next: '//evil.example/' });
@@ -62,7 +62,7 @@ describe('sign-in with a password', () => {
 
   it('answers a wrong password with 401 and the form again, the error next to the password field', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const res = await signInWith(request.agent(app), user.email, 'not the password');
     expect(res.status).toBe(401);
     expect(cookieNamed(res, 'empreinte_sid')).toBeUndefined();
@@ -86,7 +86,7 @@ describe('sign-in with a password', () => {
 
   it('refuses a disabled account', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     deps.database.sqlite.prepare('update users set disabled = 1 where id = ?').run(user.id);
     expect((await signInWith(request.agent(app), user.email, user.password)).status).toBe(401);
   });
@@ -95,8 +95,8 @@ describe('sign-in with a password', () => {
 describe('sessions', () => {
   it('rotates the session on sign-in: the cookie held before signing in no longer works', async () => {
     const { app, deps } = testApp();
-    const first = createUser(deps.database);
-    const second = createUser(deps.database);
+    const first = await createUser(deps.database);
+    const second = await createUser(deps.database);
     const agent = request.agent(app);
     const oldSid = cookieValue(await signInWith(agent, first.email, first.password), 'empreinte_sid')!;
     await request(app).get('/api/me').set('Cookie', `empreinte_sid=${oldSid}`).expect(200);
@@ -117,7 +117,7 @@ describe('sessions', () => {
 
   it('stores only the SHA-256 of the cookie token, never the token itself', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const sid = cookieValue(await signInWith(request.agent(app), user.email, user.password), 'empreinte_sid')!;
     const ids = deps.database.sqlite.prepare('select id from sessions').all() as Array<{ id: string }>;
     expect(ids).toHaveLength(1);
@@ -127,7 +127,7 @@ describe('sessions', () => {
 
   it('destroys the session on sign-out and clears the cookie', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const agent = request.agent(app);
     const sid = cookieValue(await signInWith(agent, user.email, user.password), 'empreinte_sid')!;
     const page = await agent.get('/account/tokens').expect(200);
@@ -144,7 +144,7 @@ describe('sessions', () => {
   it('expires after 12 h without activity, and each visit pushes the expiry back (sliding)', async () => {
     const clock = movableClock('2026-11-27T08:00:00Z');
     const { app, deps } = testApp({ clock });
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const sid = cookieValue(await signInWith(request.agent(app), user.email, user.password), 'empreinte_sid')!;
     const me = () => request(app).get('/api/me').set('Cookie', `empreinte_sid=${sid}`);
     // 08:00 + 11 h = 19:00: still inside the 12 h window; the visit moves the end to 19:00 + 12 h = 07:00 next day.
@@ -170,13 +170,13 @@ describe('sessions', () => {
 
   it('audits sign-in, failed sign-in and sign-out, with the IP, and never the password', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     await signInWith(request.agent(app), user.email, 'wrong password!');
     const agent = request.agent(app);
     await signInWith(agent, user.email, user.password);
     const page = await agent.get('/account/tokens');
     await agent.post('/sign-out').type('form').send({ _csrf: csrfFrom(page.text) });
-    const trail = listAudit(deps.database.db, user.id);
+    const trail = await listAudit(deps.database.db, user.id);
     expect(trail.map((r) => r.event)).toEqual(['user_created', 'sign_in_failed', 'sign_in', 'sign_out']);
     expect(trail[1]!.ip).toMatch(/127\.0\.0\.1/);
     const everything = JSON.stringify(deps.database.sqlite.prepare('select * from auth_audit').all());

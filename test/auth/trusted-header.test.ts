@@ -10,13 +10,13 @@ const behindProxy = () => testApp({ config: testConfig({ EMPREINTE_TRUSTED_USER_
 describe('trusted header (reverse proxy with CAS or Shibboleth)', () => {
   it('is ignored unless configured', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     await request(app).get('/api/me').set('X-Remote-User', user.email).expect(401);
   });
 
   it('signs in the existing person named by email (any case) or by a uid matching one email', async () => {
     const { app, deps } = behindProxy();
-    const user = createUser(deps.database, { email: 'jdupont@mines-ales.fr' });
+    const user = await createUser(deps.database, { email: 'jdupont@mines-ales.fr' });
     const byEmail = await request(app).get('/api/me').set('X-Remote-User', 'JDupont@mines-ales.fr').expect(200);
     expect(byEmail.body.user).toMatchObject({ id: user.id, via: 'header' });
     const byUid = await request(app).get('/api/me').set('X-Remote-User', 'jdupont').expect(200);
@@ -25,9 +25,9 @@ describe('trusted header (reverse proxy with CAS or Shibboleth)', () => {
 
   it('leaves unknown, ambiguous or disabled people anonymous', async () => {
     const { app, deps } = behindProxy();
-    createUser(deps.database, { email: 'amartin@mines-ales.fr' });
-    createUser(deps.database, { email: 'amartin@umontpellier.fr' });
-    const disabled = createUser(deps.database, { email: 'gone@mines-ales.fr' });
+    await createUser(deps.database, { email: 'amartin@mines-ales.fr' });
+    await createUser(deps.database, { email: 'amartin@umontpellier.fr' });
+    const disabled = await createUser(deps.database, { email: 'gone@mines-ales.fr' });
     deps.database.sqlite.prepare('update users set disabled = 1 where id = ?').run(disabled.id);
     await request(app).get('/api/me').set('X-Remote-User', 'stranger@mines-ales.fr').expect(401);
     await request(app).get('/api/me').set('X-Remote-User', 'amartin').expect(401);
@@ -38,7 +38,7 @@ describe('trusted header (reverse proxy with CAS or Shibboleth)', () => {
 
   it('needs the CSRF token on forms posted by a header-authenticated person (no sign-out button: the proxy owns it)', async () => {
     const { app, deps } = behindProxy();
-    const user = createUser(deps.database);
+    const user = await createUser(deps.database);
     const agent = request.agent(app);
     const page = await agent.get('/account/tokens').set('X-Remote-User', user.email).expect(200);
     expect(page.text).not.toContain('action="/sign-out"');

@@ -8,7 +8,7 @@ import { insertSession } from '../../src/auth/sessions.repository.ts';
 import { findUserById } from '../../src/auth/users.repository.ts';
 import { verifyPassword } from '../../src/auth/auth.crypto.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 import { createUser } from '../helpers/auth.ts';
 import { memoryDatabase } from '../helpers/db.ts';
 import { thrownAppError } from '../helpers/errors.ts';
@@ -47,73 +47,73 @@ describe('admin rules (pure)', () => {
   });
 });
 
-function session(database: DbHandle, userId: string, id: string): void {
-  insertSession(database.db, { id, userId, csrfSecret: 's', createdAt: '2026-11-27T09:00:00.000Z', expiresAt: '2026-11-27T21:00:00.000Z', lastSeenAt: '2026-11-27T09:00:00.000Z' });
+async function session(database: Database, userId: string, id: string): Promise<void> {
+  await insertSession(database.db, { id, userId, csrfSecret: 's', createdAt: '2026-11-27T09:00:00.000Z', expiresAt: '2026-11-27T21:00:00.000Z', lastSeenAt: '2026-11-27T09:00:00.000Z' });
 }
-const sessionCount = (database: DbHandle, userId: string) => (database.sqlite.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
+const sessionCount = (database: Database, userId: string) => (database.sqlite.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as { n: number }).n;
 
 describe('disabling and enabling people', () => {
-  it('ends every session of the person at once, audits it, and does nothing the second time', () => {
+  it('ends every session of the person at once, audits it, and does nothing the second time', async () => {
     const database = memoryDatabase();
-    const admin = createUser(database, { roles: ['admin'] });
-    const person = createUser(database, { roles: ['staff'] });
-    session(database, person.id, 'sess_1');
-    session(database, person.id, 'sess_2');
-    session(database, admin.id, 'sess_admin');
+    const admin = await createUser(database, { roles: ['admin'] });
+    const person = await createUser(database, { roles: ['staff'] });
+    await session(database, person.id, 'sess_1');
+    await session(database, person.id, 'sess_2');
+    await session(database, admin.id, 'sess_admin');
 
-    const first = disableUser({ database, clock }, person.id, { actorId: admin.id, ip: '10.0.0.1' });
+    const first = await disableUser({ database, clock }, person.id, { actorId: admin.id, ip: '10.0.0.1' });
     expect(first).toMatchObject({ changed: true, sessionsEnded: 2, user: { id: person.id, disabled: true } });
     expect(sessionCount(database, person.id)).toBe(0);
     expect(sessionCount(database, admin.id)).toBe(1);
-    expect(disableUser({ database, clock }, person.id, { actorId: admin.id })).toMatchObject({ changed: false, sessionsEnded: 0 });
+    expect(await disableUser({ database, clock }, person.id, { actorId: admin.id })).toMatchObject({ changed: false, sessionsEnded: 0 });
 
-    expect(enableUser({ database, clock }, person.id, { actorId: admin.id, ip: '10.0.0.1' })).toMatchObject({ changed: true, user: { disabled: false } });
-    expect(enableUser({ database, clock }, person.id, { actorId: admin.id }).changed).toBe(false);
-    const trail = listAudit(database.db, person.id).filter((r) => r.event !== 'user_created');
+    expect(await enableUser({ database, clock }, person.id, { actorId: admin.id, ip: '10.0.0.1' })).toMatchObject({ changed: true, user: { disabled: false } });
+    expect((await enableUser({ database, clock }, person.id, { actorId: admin.id })).changed).toBe(false);
+    const trail = (await listAudit(database.db, person.id)).filter((r) => r.event !== 'user_created');
     expect(trail.map((r) => [r.event, r.actorId, r.ip, r.detail, r.at])).toEqual([
       ['user_disabled', admin.id, '10.0.0.1', '{"sessionsEnded":"2"}', '2026-11-27T10:00:00.000Z'],
       ['user_enabled', admin.id, '10.0.0.1', null, '2026-11-27T10:00:00.000Z'],
     ]);
   });
 
-  it('refuses self-disabling and disabling the last enabled admin with 409, changing nothing', () => {
+  it('refuses self-disabling and disabling the last enabled admin with 409, changing nothing', async () => {
     const database = memoryDatabase();
-    const admin = createUser(database, { roles: ['admin', 'staff'], name: 'Alix Admin' });
-    session(database, admin.id, 'sess_admin');
-    const self = thrownAppError(() => disableUser({ database, clock }, admin.id, { actorId: admin.id }));
+    const admin = await createUser(database, { roles: ['admin', 'staff'], name: 'Alix Admin' });
+    await session(database, admin.id, 'sess_admin');
+    const self = await thrownAppError(() => disableUser({ database, clock }, admin.id, { actorId: admin.id }));
     expect([self.status, self.code, self.details[0]?.path]).toEqual([409, 'user.self_disable', 'id']);
-    const last = thrownAppError(() => disableUser({ database, clock }, admin.id, { actorId: null, ip: 'cli' }));
+    const last = await thrownAppError(() => disableUser({ database, clock }, admin.id, { actorId: null, ip: 'cli' }));
     expect([last.status, last.code]).toEqual([409, 'user.last_admin']);
     expect(last.message).toContain('Alix Admin');
-    expect(findUserById(database.db, admin.id)?.disabled).toBe(false);
+    expect((await findUserById(database.db, admin.id))?.disabled).toBe(false);
     expect(sessionCount(database, admin.id)).toBe(1);
-    expect(listAudit(database.db, admin.id).map((r) => r.event)).toEqual(['user_created']);
+    expect((await listAudit(database.db, admin.id)).map((r) => r.event)).toEqual(['user_created']);
   });
 
-  it('keeps one enabled admin: a disabled admin does not count, and the last one keeps the role', () => {
+  it('keeps one enabled admin: a disabled admin does not count, and the last one keeps the role', async () => {
     const database = memoryDatabase();
-    const alix = createUser(database, { roles: ['admin'] });
-    const bao = createUser(database, { roles: ['admin'] });
-    disableUser({ database, clock }, bao.id, { actorId: alix.id }); // two enabled admins → one
-    const refused = thrownAppError(() => changeRole({ database, clock }, alix.id, 'admin', 'remove', { actorId: null }));
+    const alix = await createUser(database, { roles: ['admin'] });
+    const bao = await createUser(database, { roles: ['admin'] });
+    await disableUser({ database, clock }, bao.id, { actorId: alix.id }); // two enabled admins → one
+    const refused = await thrownAppError(() => changeRole({ database, clock }, alix.id, 'admin', 'remove', { actorId: null }));
     expect([refused.status, refused.code, refused.details[0]?.path]).toEqual([409, 'user.last_admin', 'role']);
-    expect(thrownAppError(() => disableUser({ database, clock }, alix.id, { actorId: null })).code).toBe('user.last_admin');
+    expect((await thrownAppError(() => disableUser({ database, clock }, alix.id, { actorId: null }))).code).toBe('user.last_admin');
     // Bao, disabled, may lose the role; once Bao is enabled again, Alix may lose it too.
-    expect(changeRole({ database, clock }, bao.id, 'admin', 'remove', { actorId: alix.id })).toBe(true);
-    changeRole({ database, clock }, bao.id, 'admin', 'add', { actorId: alix.id });
-    enableUser({ database, clock }, bao.id, { actorId: alix.id });
-    expect(changeRole({ database, clock }, alix.id, 'admin', 'remove', { actorId: bao.id })).toBe(true);
-    expect(listPeople({ database }).find((p) => p.id === alix.id)?.roles).toEqual([]);
+    expect(await changeRole({ database, clock }, bao.id, 'admin', 'remove', { actorId: alix.id })).toBe(true);
+    await changeRole({ database, clock }, bao.id, 'admin', 'add', { actorId: alix.id });
+    await enableUser({ database, clock }, bao.id, { actorId: alix.id });
+    expect(await changeRole({ database, clock }, alix.id, 'admin', 'remove', { actorId: bao.id })).toBe(true);
+    expect((await listPeople({ database })).find((p) => p.id === alix.id)?.roles).toEqual([]);
   });
 
-  it('answers 404 for an unknown person', () => {
+  it('answers 404 for an unknown person', async () => {
     const database = memoryDatabase();
     for (const act of [
       () => disableUser({ database, clock }, 'usr_nobody', { actorId: null }),
       () => enableUser({ database, clock }, 'usr_nobody', { actorId: null }),
       () => changeRole({ database, clock }, 'usr_nobody', 'staff', 'add', { actorId: null }),
     ]) {
-      expect(thrownAppError(act)).toMatchObject({ status: 404, code: 'user.not_found' });
+      expect(await thrownAppError(act)).toMatchObject({ status: 404, code: 'user.not_found' });
     }
   });
 });
@@ -121,12 +121,12 @@ describe('disabling and enabling people', () => {
 describe('listing and creating people', () => {
   it('lists people by name with entity, roles (in the catalogue order) and status', async () => {
     const database = memoryDatabase();
-    const lab = createEntity(database, { name: 'LGEI' });
-    createUser(database, { name: 'Zoé Blanc', email: 'zoe@mines-ales.fr', roles: ['secretariat', 'staff'], entityId: lab.id });
+    const lab = await createEntity(database, { name: 'LGEI' });
+    await createUser(database, { name: 'Zoé Blanc', email: 'zoe@mines-ales.fr', roles: ['secretariat', 'staff'], entityId: lab.id });
     const person = await createPerson({ database, clock }, { email: ' Ana.Roy@Mines-Ales.fr ', name: 'Ana Roy', password: 'une phrase de passe solide' }, { actorId: null, ip: 'cli' });
     expect(person).toEqual({ id: person.id, email: 'ana.roy@mines-ales.fr', name: 'Ana Roy', category: 'staff', entity: null, roles: ['staff'], disabled: false });
-    expect(await verifyPassword('une phrase de passe solide', findUserById(database.db, person.id)!.passwordHash!)).toBe(true);
-    expect(listPeople({ database }).map((p) => [p.name, p.entity?.name ?? null, p.roles])).toEqual([
+    expect(await verifyPassword('une phrase de passe solide', (await findUserById(database.db, person.id))!.passwordHash!)).toBe(true);
+    expect((await listPeople({ database })).map((p) => [p.name, p.entity?.name ?? null, p.roles])).toEqual([
       ['Ana Roy', null, ['staff']],
       ['Zoé Blanc', 'LGEI', ['staff', 'secretariat']],
     ]);
@@ -137,6 +137,6 @@ describe('listing and creating people', () => {
     await expect(createPerson({ database, clock }, { email: 'a@b.fr', name: 'A', password: 'court' }, { actorId: null })).rejects.toMatchObject({ status: 400, details: [{ path: 'password' }] });
     await createPerson({ database, clock }, { email: 'a@b.fr', name: 'A' }, { actorId: null });
     await expect(createPerson({ database, clock }, { email: 'A@B.FR', name: 'B' }, { actorId: null })).rejects.toMatchObject({ status: 409, code: 'user.conflict' });
-    expect(listPeople({ database })).toHaveLength(1);
+    expect(await listPeople({ database })).toHaveLength(1);
   });
 });

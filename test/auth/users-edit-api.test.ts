@@ -7,21 +7,21 @@ import { testApp } from '../helpers/app.ts';
 import { bearerFor, createUser, signedInAgent } from '../helpers/auth.ts';
 import { createEntity } from '../helpers/org.ts';
 
-function setup() {
+async function setup() {
   const { app, deps } = testApp();
-  const admin = createUser(deps.database, { roles: ['admin'], name: 'Alix Admin' });
-  const staff = createUser(deps.database, { roles: ['staff'], name: 'Bao Staff' });
-  return { app, deps, admin, staff, asAdmin: bearerFor(deps.database, admin), asStaff: bearerFor(deps.database, staff) };
+  const admin = await createUser(deps.database, { roles: ['admin'], name: 'Alix Admin' });
+  const staff = await createUser(deps.database, { roles: ['staff'], name: 'Bao Staff' });
+  return { app, deps, admin, staff, asAdmin: await bearerFor(deps.database, admin), asStaff: await bearerFor(deps.database, staff) };
 }
 
-type Deps = ReturnType<typeof setup>['deps'];
-const events = (deps: Deps, id: string) => listAudit(deps.database.db, id).map((r) => r.event);
+type Deps = Awaited<ReturnType<typeof setup>>['deps'];
+const events = async (deps: Deps, id: string) => (await listAudit(deps.database.db, id)).map((r) => r.event);
 const sessionsOf = (deps: Deps, id: string) => deps.database.sqlite.prepare('select count(*) from sessions where user_id = ?').pluck().get(id);
 
 describe('PATCH /api/users/:id', () => {
   it('edits name, entity and category; the person sees it at once; only real changes are audited', async () => {
-    const { app, deps, asAdmin, admin, staff, asStaff } = setup();
-    const lab = createEntity(deps.database, { name: 'LGEI' });
+    const { app, deps, asAdmin, admin, staff, asStaff } = await setup();
+    const lab = await createEntity(deps.database, { name: 'LGEI' });
     const patch = (payload: object) => request(app).patch(`/api/users/${staff.id}`).set('Authorization', asAdmin).send(payload);
     const res = await patch({ name: ' Bao Nguyen ', entityId: lab.id, category: 'student' }).expect(200);
     expect(res.body).toEqual({ changed: true, user: { id: staff.id, email: staff.email, name: 'Bao Nguyen', category: 'student', entity: { id: lab.id, name: 'LGEI' }, roles: ['staff'], disabled: false } });
@@ -29,7 +29,7 @@ describe('PATCH /api/users/:id', () => {
     // Same values again: nothing to write, nothing audited.
     expect((await patch({ name: 'Bao Nguyen', category: 'student' }).expect(200)).body.changed).toBe(false);
     expect((await patch({ entityId: null }).expect(200)).body.user.entity).toBeNull();
-    const updates = listAudit(deps.database.db, staff.id).filter((r) => r.event === 'user_updated');
+    const updates = (await listAudit(deps.database.db, staff.id)).filter((r) => r.event === 'user_updated');
     expect(updates.map((r) => [r.actorId, JSON.parse(r.detail!)])).toEqual([
       [admin.id, { fields: 'name,entityId,category', name: 'Bao Nguyen', entityId: lab.id, category: 'student' }],
       [admin.id, { fields: 'entityId', entityId: '' }],
@@ -37,8 +37,8 @@ describe('PATCH /api/users/:id', () => {
   });
 
   it('refuses unknown fields, an empty body, bad values and an unknown entity (400), changing nothing', async () => {
-    const { app, deps, asAdmin, staff } = setup();
-    const before = findUserById(deps.database.db, staff.id);
+    const { app, deps, asAdmin, staff } = await setup();
+    const before = await findUserById(deps.database.db, staff.id);
     const cases: Array<[unknown, string]> = [
       [{ email: 'autre@example.org' }, 'email'], // not editable here: named as an unknown field
       [{ name: 'X', roles: ['admin'] }, 'roles'],
@@ -56,23 +56,23 @@ describe('PATCH /api/users/:id', () => {
       expect([res.status, res.body.error.code], JSON.stringify(payload)).toEqual([400, 'validation.invalid']);
       expect(res.body.error.details.map((d: { path: string }) => d.path), JSON.stringify(payload)).toContain(path);
     }
-    expect(findUserById(deps.database.db, staff.id)).toEqual(before);
-    expect(events(deps, staff.id)).not.toContain('user_updated');
+    expect(await findUserById(deps.database.db, staff.id)).toEqual(before);
+    expect(await events(deps, staff.id)).not.toContain('user_updated');
   });
 
   it('answers 404 for an unknown id and 403 to other roles', async () => {
-    const { app, deps, asStaff, asAdmin, staff } = setup();
+    const { app, deps, asStaff, asAdmin, staff } = await setup();
     const unknown = await request(app).patch('/api/users/usr_nobody').set('Authorization', asAdmin).send({ name: 'X' });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'user.not_found']);
     const denied = await request(app).patch(`/api/users/${staff.id}`).set('Authorization', asStaff).send({ name: 'Moi-même' });
     expect([denied.status, denied.body.error.code]).toEqual([403, 'auth.forbidden']);
-    expect(findUserById(deps.database.db, staff.id)?.name).toBe('Bao Staff');
+    expect((await findUserById(deps.database.db, staff.id))?.name).toBe('Bao Staff');
   });
 });
 
 describe('POST /api/users/:id/password', () => {
   it('sets a new password: every session of the person ends, the old one no longer works, audited', async () => {
-    const { app, deps, asAdmin, admin, staff } = setup();
+    const { app, deps, asAdmin, admin, staff } = await setup();
     const first = await signedInAgent(app, staff);
     await signedInAgent(app, staff);
     expect(sessionsOf(deps, staff.id)).toBe(2);
@@ -81,15 +81,15 @@ describe('POST /api/users/:id/password', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/scrypt|phrase/);
     expect(sessionsOf(deps, staff.id)).toBe(0);
     await first.agent.get('/api/me').expect(401);
-    const hash = findUserById(deps.database.db, staff.id)!.passwordHash!;
+    const hash = (await findUserById(deps.database.db, staff.id))!.passwordHash!;
     expect([await verifyPassword('une nouvelle phrase de passe', hash), await verifyPassword(staff.password, hash)]).toEqual([true, false]);
-    const set = listAudit(deps.database.db, staff.id).filter((r) => r.event === 'password_set');
+    const set = (await listAudit(deps.database.db, staff.id)).filter((r) => r.event === 'password_set');
     expect(set.map((r) => [r.actorId, r.detail])).toEqual([[admin.id, JSON.stringify({ sessionsEnded: '2' })]]);
     await signedInAgent(app, { email: staff.email, password: 'une nouvelle phrase de passe' });
   });
 
   it('applies the strength rule (400 naming password), refuses other fields, 404 for an unknown id, 409 for oneself', async () => {
-    const { app, deps, asAdmin, admin, staff, asStaff } = setup();
+    const { app, deps, asAdmin, admin, staff, asStaff } = await setup();
     const post = (id: string, payload: unknown, as = asAdmin) => request(app).post(`/api/users/${id}/password`).set('Authorization', as).send(payload as object);
     for (const payload of [{ password: 'court' }, { password: 'x'.repeat(1025) }, {}, { password: 123456789012 }]) {
       const res = await post(staff.id, payload);
@@ -102,20 +102,20 @@ describe('POST /api/users/:id/password', () => {
     const self = await post(admin.id, { password: 'a long enough password' });
     expect([self.status, self.body.error.code]).toEqual([409, 'user.self_password']);
     expect((await post(admin.id, { password: 'a long enough password' }, asStaff)).status).toBe(403);
-    expect(await verifyPassword(staff.password, findUserById(deps.database.db, staff.id)!.passwordHash!)).toBe(true);
-    expect(await verifyPassword(admin.password, findUserById(deps.database.db, admin.id)!.passwordHash!)).toBe(true);
-    expect([...events(deps, staff.id), ...events(deps, admin.id)]).not.toContain('password_set');
+    expect(await verifyPassword(staff.password, (await findUserById(deps.database.db, staff.id))!.passwordHash!)).toBe(true);
+    expect(await verifyPassword(admin.password, (await findUserById(deps.database.db, admin.id))!.passwordHash!)).toBe(true);
+    expect([...await events(deps, staff.id), ...await events(deps, admin.id)]).not.toContain('password_set');
   });
 });
 
 describe('disable and enable take no fields', () => {
   it('refuses a body with a field (400) and disables nobody', async () => {
-    const { app, deps, asAdmin, staff } = setup();
+    const { app, deps, asAdmin, staff } = await setup();
     const res = await request(app).post(`/api/users/${staff.id}/disable`).set('Authorization', asAdmin).send({ reason: 'départ' });
     expect([res.status, res.body.error.details[0].path]).toEqual([400, 'reason']);
-    expect(findUserById(deps.database.db, staff.id)?.disabled).toBe(false);
+    expect((await findUserById(deps.database.db, staff.id))?.disabled).toBe(false);
     await request(app).post(`/api/users/${staff.id}/disable`).set('Authorization', asAdmin).send({}).expect(200);
     expect((await request(app).post(`/api/users/${staff.id}/enable`).set('Authorization', asAdmin).send({ force: true })).status).toBe(400);
-    expect(findUserById(deps.database.db, staff.id)?.disabled).toBe(true);
+    expect((await findUserById(deps.database.db, staff.id))?.disabled).toBe(true);
   });
 });

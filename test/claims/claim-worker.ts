@@ -9,11 +9,11 @@ import { isAppError } from '../../src/shared/errors.ts';
 
 const [dbPath, missionId, actorId, action] = process.argv.slice(2) as [string, string, string, 'certify' | 'return'];
 const database = openDatabase(dbPath);
-const actor = toAuthenticatedUser(database.db, findUserById(database.db, actorId)!, 'token');
+const actor = await toAuthenticatedUser(database.db, (await findUserById(database.db, actorId))!, 'token');
 // Certification settles on the quote stored with the claim: the quote engine is not needed here.
 const deps = { database, clock: systemClock, quote: undefined as never, ledger: claimLedger(testConfig()) };
 try {
-  transitionClaim(deps, actor, missionId, action, { comment: 'Billet de train manquant' });
+  await transitionClaim(deps, actor, missionId, action, { comment: 'Billet de train manquant' });
   process.stdout.write(action);
 } catch (err) {
   if (!isAppError(err)) throw err;

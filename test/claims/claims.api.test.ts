@@ -10,7 +10,7 @@ const lodging = { kind: 'lodging', amountCents: 35_000, date: '2027-03-11', labe
 
 describe('claims API: the lifecycle', () => {
   it('creates the claim from the mission, edits it, submits, is returned, resubmits, is certified then paid, all audited', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     const created = await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.traveller.auth).send({}).expect(201);
     const claim = created.body.claim;
@@ -52,7 +52,7 @@ describe('claims API: the lifecycle', () => {
   });
 
   it('a rejected claim is final and books nothing', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission(parisFlightTrip);
     const claim = await w.submittedClaim(mission.id, { trip: parisByTrain });
     await request(w.app).post(`${w.claimUrl(mission.id)}/reject`).set('Authorization', w.secretariat.auth).send({ comment: 'Mission non effectuée' }).expect(200);
@@ -68,7 +68,7 @@ describe('claims API: the lifecycle', () => {
 
 describe('claims API: who and when', () => {
   it('a claim needs a validated mission (409), and a cancelled mission has none', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const draft = await request(w.app).post('/api/missions').set('Authorization', w.traveller.auth).send({ purpose: 'conference', budgetLineId: w.budgetLine.id, trip: montrealTrip }).expect(201);
     const refused = await request(w.app).put(w.claimUrl(draft.body.id)).set('Authorization', w.traveller.auth).send({}).expect(409);
     expect(refused.body.error.code).toBe('claim.mission_not_validated');
@@ -79,7 +79,7 @@ describe('claims API: who and when', () => {
   });
 
   it('a mission whose claim is submitted can no longer be cancelled; a draft claim does not prevent it and then goes no further', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const busy = await w.validatedMission();
     await w.submittedClaim(busy.id);
     const refused = await request(w.app).post(`/api/missions/${busy.id}/cancel`).set('Authorization', w.secretariat.auth).send({ comment: 'Erreur' }).expect(409);
@@ -92,7 +92,7 @@ describe('claims API: who and when', () => {
   });
 
   it("someone else's mission is a 404, as for the copil; only the traveller edits; four-eyes for certification and payment", async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.other.auth).send({}).expect(404);
     await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.traveller.auth).send({}).expect(201);
@@ -114,7 +114,7 @@ describe('claims API: who and when', () => {
   });
 
   it('a secretariat member cannot certify their own claim, nor a finance member pay theirs; an admin may', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission(montrealTrip, w.secretariat);
     await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.secretariat.auth).send({}).expect(201);
     await w.uploadReceipt(mission.id, undefined, undefined, w.secretariat).expect(201);
@@ -131,14 +131,14 @@ describe('claims API: who and when', () => {
   });
 
   it('submission waits for the end of the trip, and for a receipt when fares or expenses are claimed', async () => {
-    const early = claimWorld({ clock: fixedClock('2027-03-12T09:00:00Z') });
+    const early = await claimWorld({ clock: fixedClock('2027-03-12T09:00:00Z') });
     const during = await early.validatedMission();
     await request(early.app).put(early.claimUrl(during.id)).set('Authorization', early.traveller.auth).send({}).expect(201);
     const tooEarly = await request(early.app).post(`${early.claimUrl(during.id)}/submit`).set('Authorization', early.traveller.auth).send({}).expect(409);
     expect(tooEarly.body.error).toMatchObject({ code: 'claim.submission_incomplete' });
     expect(tooEarly.body.error.details.map((d: { path: string }) => d.path)).toEqual(['trip.returnAt', 'receipts']);
 
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.traveller.auth).send({}).expect(201);
     const noReceipt = await request(w.app).post(`${w.claimUrl(mission.id)}/submit`).set('Authorization', w.traveller.auth).send({}).expect(409);
@@ -150,7 +150,7 @@ describe('claims API: who and when', () => {
   });
 
   it('warns when a hotel is claimed on top of night allowances', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     const res = await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.traveller.auth).send({ expenses: [lodging] }).expect(201);
     expect(res.body.claim.flags).toEqual([expect.objectContaining({ code: 'claim.lodging_with_night_allowance', severity: 'warning' })]);
@@ -162,7 +162,7 @@ describe('claims API: who and when', () => {
 
 describe('claims API: bad input changes nothing', () => {
   it('refuses bad expenses and unknown fields with 400 naming the field', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     const bad = [
       [{ expenses: [{ ...lodging, amountCents: -100 }] }, 'expenses.0.amountCents'],
@@ -189,7 +189,7 @@ describe('claims API: bad input changes nothing', () => {
   });
 
   it('a stale version is a 409 and keeps the claim as it was', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     const created = await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.traveller.auth).send({}).expect(201);
     await request(w.app).put(w.claimUrl(mission.id)).set('Authorization', w.traveller.auth).send({ note: 'première', version: created.body.claim.version }).expect(200);
@@ -199,7 +199,7 @@ describe('claims API: bad input changes nothing', () => {
   });
 
   it('certifying twice books one adjustment; the same Idempotency-Key replays the answer', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission(parisFlightTrip);
     const claim = await w.submittedClaim(mission.id, { trip: parisByTrain });
     const first = await request(w.app).post(`${w.claimUrl(mission.id)}/certify`).set('Authorization', w.secretariat.auth).set('Idempotency-Key', 'certify-1').send({}).expect(200);
@@ -213,7 +213,7 @@ describe('claims API: bad input changes nothing', () => {
   });
 
   it('the database keeps a certified claim as certified: no edit, no expense line, no receipt withdrawn', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission();
     const claim = await w.submittedClaim(mission.id);
     await request(w.app).post(`${w.claimUrl(mission.id)}/certify`).set('Authorization', w.secretariat.auth).send({}).expect(200);

@@ -35,7 +35,7 @@ function claimState(world: ClaimWorld, missionId: string) {
 describe('certify racing return across processes', () => {
   it('two desks certify and two return the same claim at once: one wins, the others are refused, one adjustment at most', async () => {
     const dbPath = join(dir, 'race.sqlite');
-    const world = claimWorld({ database: openMigratedDatabase(dbPath) });
+    const world = await claimWorld({ database: openMigratedDatabase(dbPath) });
     const mission = await world.validatedMission(montrealTrip);
     await world.submittedClaim(mission.id, { trip: moreFlights });
 
@@ -59,32 +59,32 @@ describe('certify racing return across processes', () => {
 });
 
 describe('a failure in the middle of a certification', () => {
-  const actorOf = (world: ClaimWorld) => toAuthenticatedUser(world.deps.database.db, findUserById(world.deps.database.db, world.secretariat.user.id)!, 'token');
+  const actorOf = async (world: ClaimWorld) => toAuthenticatedUser(world.deps.database.db, (await findUserById(world.deps.database.db, world.secretariat.user.id))!, 'token');
 
   it('after the ledger booked the adjustment: nothing of the certification remains, and it succeeds once retried', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const mission = await world.validatedMission(parisFlightTrip);
     await world.submittedClaim(mission.id, { trip: parisByTrain });
     const before = claimState(world, mission.id);
     const deps = claimDeps(world.deps);
-    const failing = { ...deps, ledger: { ...deps.ledger, settle: (...args: Parameters<typeof deps.ledger.settle>) => { deps.ledger.settle(...args); throw new Error('disk unplugged'); } } };
+    const failing = { ...deps, ledger: { ...deps.ledger, settle: async (...args: Parameters<typeof deps.ledger.settle>) => { await deps.ledger.settle(...args); throw new Error('disk unplugged'); } } };
 
-    expect(() => transitionClaim(failing, actorOf(world), mission.id, 'certify', {})).toThrow('disk unplugged');
+    await expect(transitionClaim(failing, await actorOf(world), mission.id, 'certify', {})).rejects.toThrow('disk unplugged');
     expect(claimState(world, mission.id)).toEqual(before);
 
-    transitionClaim(deps, actorOf(world), mission.id, 'certify', {});
+    await transitionClaim(deps, await actorOf(world), mission.id, 'certify', {});
     expect(claimState(world, mission.id)).toMatchObject({ status: 'certified', adjustments: 1, certifications: 1, avoided: 1, adjustmentCents: -mission.quote.offset.amountCents });
   });
 
   it('at the very last write (the audit entry): the adjustment and the avoided flight are rolled back with the status', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const mission = await world.validatedMission(parisFlightTrip);
     await world.submittedClaim(mission.id, { trip: parisByTrain });
     const before = claimState(world, mission.id);
     const sqlite = world.deps.database.sqlite;
     sqlite.exec("create temp trigger fail_certify_audit before insert on claim_audit when new.action = 'certify' begin select raise(abort, 'audit store unavailable'); end");
 
-    expect(() => transitionClaim(claimDeps(world.deps), actorOf(world), mission.id, 'certify', {})).toThrow(/audit store unavailable/);
+    await expect(transitionClaim(claimDeps(world.deps), await actorOf(world), mission.id, 'certify', {})).rejects.toThrow(/audit store unavailable/);
     expect(claimState(world, mission.id)).toEqual(before);
     sqlite.exec('drop trigger temp.fail_certify_audit');
   });

@@ -38,7 +38,7 @@ describe('claim form model', () => {
 
 describe('claim pages', () => {
   async function world() {
-    const w = claimWorld();
+    const w = await claimWorld();
     const mission = await w.validatedMission(parisFlightTrip);
     const staff = await signedInAgent(w.app, w.traveller.user);
     const secretariat = await signedInAgent(w.app, w.secretariat.user);

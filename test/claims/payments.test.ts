@@ -48,7 +48,7 @@ describe('payments model', () => {
 
 describe('payments API', () => {
   it('lists certified claims to pay with their amounts per kind, then paid ones by payment date', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const montreal = await certifiedClaim(w, montrealTrip, { expenses: [lodging, taxi] });
     const paris = await certifiedClaim(w, parisFlightTrip, { trip: parisByTrain });
     const list = await request(w.app).get('/api/payments').query({ from: '2027-06-15', to: '2027-06-15' }).set('Authorization', w.finance.auth).expect(200);
@@ -71,9 +71,9 @@ describe('payments API', () => {
   });
 
   it('filters by budget line, by id or by code', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     await certifiedClaim(w, montrealTrip, {});
-    const other = createBudgetLine(w.deps.database, w.entity.id, { code: 'LSR-PROJ', label: 'Projet' });
+    const other = await createBudgetLine(w.deps.database, w.entity.id, { code: 'LSR-PROJ', label: 'Projet' });
     const byCode = await request(w.app).get('/api/payments').query({ from: '2027-06-15', to: '2027-06-15', budgetLine: 'LSR-FONC' }).set('Authorization', w.finance.auth).expect(200);
     expect(byCode.body.lines).toHaveLength(1);
     expect(byCode.body.budgetLine).toMatchObject({ id: w.budgetLine.id });
@@ -84,7 +84,7 @@ describe('payments API', () => {
   });
 
   it('exports an Excel-FR CSV whose figures are the list, and a PDF naming each claim', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     const claim = await certifiedClaim(w, montrealTrip, { expenses: [lodging] });
     const csv = await request(w.app).get('/api/payments').query({ from: '2027-06-01', to: '2027-06-30', format: 'csv' }).set('Authorization', w.finance.auth).buffer(true).parse((res, cb) => {
       const chunks: Buffer[] = [];
@@ -115,7 +115,7 @@ describe('payments API', () => {
   });
 
   it('is for finance and admin only, and names the bad fields', async () => {
-    const w = claimWorld();
+    const w = await claimWorld();
     for (const who of [w.traveller, w.secretariat, w.copil]) await request(w.app).get('/api/payments').query({ from: '2027-06-01', to: '2027-06-30' }).set('Authorization', who.auth).expect(403);
     await request(w.app).get('/api/payments').query({ from: '2027-06-01', to: '2027-06-30' }).expect(401);
     const bad = await request(w.app).get('/api/payments').query({ from: '2027-13-01', to: '2027-06-30', format: 'xls' }).set('Authorization', w.finance.auth).expect(400);
@@ -129,7 +129,7 @@ describe('payments API', () => {
 
 describe('empreinte export payments', () => {
   async function world() {
-    const w = claimWorld();
+    const w = await claimWorld();
     const claim = await certifiedClaim(w, montrealTrip, { expenses: [taxi] });
     const out: Array<string | Buffer> = [];
     const err: string[] = [];

@@ -8,7 +8,7 @@ import { claimWorld, files, type ClaimWorld } from './support.ts';
 installLedgerAuditor();
 
 async function draftClaim() {
-  const world = claimWorld();
+  const world = await claimWorld();
   const mission = await world.validatedMission();
   await request(world.app).put(world.claimUrl(mission.id)).set('Authorization', world.traveller.auth).send({}).expect(201);
   return { world, missionId: mission.id };
@@ -88,7 +88,7 @@ describe('uploading receipts', () => {
   });
 
   it("only the traveller uploads or removes, only while the claim is a draft or returned; someone else's mission is a 404", async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const noClaim = await world.validatedMission();
     expect((await world.uploadReceipt(noClaim.id).expect(404)).body.error.code).toBe('claim.not_found');
 

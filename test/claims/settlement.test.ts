@@ -1,6 +1,7 @@
+import { databaseOn } from '../../src/shared/db.ts';
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { auditLedger } from '../../src/ledger/ledger.audit.ts';
 import { installLedgerAuditor } from '../helpers/ledger-auditor.ts';
 import { claimWorld, montrealTrip, parisByTrain, parisFlightTrip, trainTrip, type ClaimWorld } from './support.ts';
@@ -43,14 +44,14 @@ function expectSettled({ world, missionId, booked, claim }: Case): number {
 
 describe('certification settles the contribution on the actual trip', () => {
   it('unchanged trip: nothing more is booked, the envelope keeps the contribution', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const c = await certified(world, montrealTrip);
     expect(expectSettled(c)).toBe(0);
     expect(world.balance('envelope:school')).toBe(c.booked);
   });
 
   it('more flights: the budget line pays the difference into the envelope', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const actual = { ...montrealTrip, legs: [...montrealTrip.legs, { mode: 'plane', from: 'YUL', to: 'YYZ', roundTrip: true }] };
     const c = await certified(world, montrealTrip, actual);
     const delta = expectSettled(c);
@@ -60,7 +61,7 @@ describe('certification settles the contribution on the actual trip', () => {
   });
 
   it('fewer flights: a one-way flight instead of the round trip gives part back', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const actual = { ...montrealTrip, legs: [{ ...montrealTrip.legs[0]!, roundTrip: false }, { mode: 'train', from: 'Montréal, CA', to: 'Toronto, CA' }] };
     const c = await certified(world, montrealTrip, actual);
     const delta = expectSettled(c);
@@ -69,7 +70,7 @@ describe('certification settles the contribution on the actual trip', () => {
   });
 
   it('no flight at all (the train was taken): the whole contribution goes back and the avoided flight is recorded for the copil', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const c = await certified(world, parisFlightTrip, parisByTrain);
     const delta = expectSettled(c);
     expect(delta).toBe(-c.booked);
@@ -81,7 +82,7 @@ describe('certification settles the contribution on the actual trip', () => {
   });
 
   it('a flight where none was validated: the budget line pays the whole actual contribution', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const c = await certified(world, trainTrip, parisFlightTrip);
     expect(c.booked).toBe(0);
     expect(world.transfers(c.missionId)).toEqual([]);
@@ -92,7 +93,7 @@ describe('certification settles the contribution on the actual trip', () => {
   });
 
   it('a different carbon price year: the actual trip is priced at its own year, the booked part never recomputed', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const setPrice = (year: number, cents: number) => request(world.app).post('/api/admin/carbon-prices').set('Authorization', world.admin.auth).send({ year, pricePerTonneCents: cents }).expect(201);
     await setPrice(2026, 5_000);
     await setPrice(2027, 20_000);
@@ -113,7 +114,7 @@ describe('certification settles the contribution on the actual trip', () => {
   });
 
   it('the envelope statement shows the adjustment with the claim it comes from', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const c = await certified(world, parisFlightTrip, parisByTrain);
     const envelope = world.deps.database.sqlite.prepare("select id from ledger_accounts where ref = 'envelope:school'").get() as { id: string };
     const statement = await request(world.app).get('/api/ledger/statement').query({ account: envelope.id, from: '2027-01-01', to: '2027-12-31' }).set('Authorization', world.finance.auth).expect(200);
@@ -127,29 +128,29 @@ describe('certification settles the contribution on the actual trip', () => {
 describe('the ledger auditor ties claims to their adjustments', () => {
   // Tampering happens on a copy, so the tracked database stays sound for the after-each audit.
   function tamperedCopy(world: ClaimWorld) {
-    const copy = new Database(world.deps.database.sqlite.serialize());
+    const copy = new BetterSqlite3(world.deps.database.sqlite.serialize());
     for (const { name } of copy.prepare("select name from sqlite_master where type = 'trigger'").all() as Array<{ name: string }>) copy.exec(`drop trigger "${name}"`);
-    return { sqlite: copy, db: undefined as never };
+    return databaseOn(copy);
   }
 
   it('finds an adjustment whose amount or direction differs from its claim, and a settled claim without its transfer', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const actual = { ...montrealTrip, legs: [...montrealTrip.legs, { mode: 'plane', from: 'YUL', to: 'YYZ', roundTrip: true }] };
     const c = await certified(world, montrealTrip, actual);
     const delta = expectSettled(c);
-    expect(auditLedger(world.deps.database).problems).toEqual([]);
+    expect((await auditLedger(world.deps.database)).problems).toEqual([]);
 
     const wrongAmount = tamperedCopy(world);
     wrongAmount.sqlite.prepare('update claims set adjustment_cents = ? where id = ?').run(delta + 1, c.claim.id);
-    expect(auditLedger(wrongAmount).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
+    expect((await auditLedger(wrongAmount)).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
 
     const wrongDirection = tamperedCopy(world);
     wrongDirection.sqlite.prepare('update claims set adjustment_cents = ? where id = ?').run(-delta, c.claim.id);
-    expect(auditLedger(wrongDirection).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
+    expect((await auditLedger(wrongDirection)).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
 
     const unbooked = tamperedCopy(world);
     unbooked.sqlite.prepare('update claims set adjustment_transfer_id = null where id = ?').run(c.claim.id);
-    expect(auditLedger(unbooked).problems.map((p) => p.check).sort()).toEqual(['claim_adjustment_matches_claim', 'settled_claim_has_its_adjustment']);
+    expect((await auditLedger(unbooked)).problems.map((p) => p.check).sort()).toEqual(['claim_adjustment_matches_claim', 'settled_claim_has_its_adjustment']);
     for (const copy of [wrongAmount, wrongDirection, unbooked]) copy.sqlite.close();
   });
 });

@@ -7,7 +7,7 @@ import { trackLedger } from '../helpers/ledger-auditor.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import type { Clock } from '../../src/shared/clock.ts';
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 
 // After the trips of the fixtures (spring 2027): claims are submitted once the trip is over.
 export const AFTER_TRIPS = '2027-06-15T09:00:00Z';
@@ -44,24 +44,24 @@ export const files = {
   html: Buffer.from('<html><script>alert(1)</script></html>'),
 };
 
-export type ClaimWorld = ReturnType<typeof claimWorld>;
+export type ClaimWorld = Awaited<ReturnType<typeof claimWorld>>;
 
-export function claimWorld(options: { clock?: Clock; config?: Partial<Config>; database?: DbHandle } = {}) {
+export async function claimWorld(options: { clock?: Clock; config?: Partial<Config>; database?: Database } = {}) {
   const config = { ...testConfig(), ...options.config };
   const { app, deps } = testApp({ clock: options.clock ?? fixedClock(AFTER_TRIPS), config, ...(options.database ? { database: options.database } : {}) }, config);
   trackLedger(deps.database, { allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE });
-  const entity = createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
-  const budgetLine = createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
-  const person = (roles: TestUser['roles'], fields: { entityId?: string; name?: string } = {}) => {
-    const user = createUser(deps.database, { roles, entityId: fields.entityId ?? null, name: fields.name });
-    return { user, auth: bearerFor(deps.database, user) };
+  const entity = await createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
+  const budgetLine = await createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
+  const person = async (roles: TestUser['roles'], fields: { entityId?: string; name?: string } = {}) => {
+    const user = await createUser(deps.database, { roles, entityId: fields.entityId ?? null, name: fields.name });
+    return { user, auth: await bearerFor(deps.database, user) };
   };
-  const traveller = person(['staff'], { entityId: entity.id, name: 'Camille Martin' });
-  const other = person(['staff'], { entityId: entity.id, name: 'Autre Personne' });
-  const secretariat = person(['staff', 'secretariat'], { name: 'Dominique Roux' });
-  const finance = person(['staff', 'finance'], { name: 'Fanny Compta' });
-  const copil = person(['copil']);
-  const admin = person(['admin']);
+  const traveller = await person(['staff'], { entityId: entity.id, name: 'Camille Martin' });
+  const other = await person(['staff'], { entityId: entity.id, name: 'Autre Personne' });
+  const secretariat = await person(['staff', 'secretariat'], { name: 'Dominique Roux' });
+  const finance = await person(['staff', 'finance'], { name: 'Fanny Compta' });
+  const copil = await person(['copil']);
+  const admin = await person(['admin']);
 
   // A mission through the real workflow: created, submitted, validated by the secretariat.
   async function validatedMission(trip: unknown = montrealTrip, who = traveller): Promise<{ id: string; quote: { offset: { amountCents: number; co2eGrams: number } } }> {

@@ -39,14 +39,14 @@ describe('expense claim in the browser', () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
     const database = openMigratedDatabase(dbPath);
-    const lab = createEntity(database, { name: 'Laboratoire des Sciences des Risques' });
-    const line = createBudgetLine(database, lab.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
+    const lab = await createEntity(database, { name: 'Laboratoire des Sciences des Risques' });
+    const line = await createBudgetLine(database, lab.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
     people = {
-      traveller: createUser(database, { roles: ['staff'], entityId: lab.id, name: 'Camille Martin', email: 'camille.martin@mines-ales.fr' }),
-      sfi: createUser(database, { roles: ['secretariat'], name: 'Dominique Roux', email: 'sfi@mines-ales.fr' }),
-      finance: createUser(database, { roles: ['finance'], name: 'Fanny Compta', email: 'finances@mines-ales.fr' }),
+      traveller: await createUser(database, { roles: ['staff'], entityId: lab.id, name: 'Camille Martin', email: 'camille.martin@mines-ales.fr' }),
+      sfi: await createUser(database, { roles: ['secretariat'], name: 'Dominique Roux', email: 'sfi@mines-ales.fr' }),
+      finance: await createUser(database, { roles: ['finance'], name: 'Fanny Compta', email: 'finances@mines-ales.fr' }),
     };
-    tokens = { traveller: bearerFor(database, people.traveller), sfi: bearerFor(database, people.sfi) };
+    tokens = { traveller: await bearerFor(database, people.traveller), sfi: await bearerFor(database, people.sfi) };
     database.sqlite.close();
     server = await startServer(dbPath);
     const mission = await api('/api/missions', tokens.traveller, { purpose: 'meeting', budgetLineId: line.id, justification: 'Réunion du consortium, présence exigée', trip });

@@ -23,8 +23,8 @@ describe('copil pages in the browser', () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
     const database = openMigratedDatabase(dbPath);
-    seedSchool(buildDeps({ config: testConfig(), database, clock: fixedClock('2026-11-27T10:00:00Z') }));
-    admin = createUser(database, { roles: ['admin', 'copil'], name: 'Camille Copil', email: 'copil@mines-ales.fr' });
+    await seedSchool(buildDeps({ config: testConfig(), database, clock: fixedClock('2026-11-27T10:00:00Z') }));
+    admin = await createUser(database, { roles: ['admin', 'copil'], name: 'Camille Copil', email: 'copil@mines-ales.fr' });
     database.sqlite.close();
     server = await startServer(dbPath);
     browser = await browserFor(dir, 'copil');

@@ -20,9 +20,9 @@ describe('pages under the strict CSP, in a browser', () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
     const database = openMigratedDatabase(dbPath);
-    const lab = createEntity(database, { name: 'Laboratoire' });
-    createBudgetLine(database, lab.id, { code: 'LAB-1', label: 'Fonctionnement' });
-    person = createUser(database, { roles: ['admin', 'staff', 'secretariat', 'finance', 'copil'], entityId: lab.id, email: 'tout@mines-ales.fr' });
+    const lab = await createEntity(database, { name: 'Laboratoire' });
+    await createBudgetLine(database, lab.id, { code: 'LAB-1', label: 'Fonctionnement' });
+    person = await createUser(database, { roles: ['admin', 'staff', 'secretariat', 'finance', 'copil'], entityId: lab.id, email: 'tout@mines-ales.fr' });
     database.sqlite.close();
     server = await startServer(dbPath);
     browser = await browserFor(dir, 'csp');

@@ -93,13 +93,13 @@ export async function signInThroughForm(page: Page, baseUrl: string, user: { ema
 }
 
 // The people pages' fixture: a lab with one budget line, an administrator and a member of the lab.
-export function seedAdminAndPerson(dbPath: string): { admin: TestUser; person: TestUser } {
+export async function seedAdminAndPerson(dbPath: string): Promise<{ admin: TestUser; person: TestUser }> {
   const database = openMigratedDatabase(dbPath);
   try {
-    const lab = createEntity(database, { name: 'LGEI' });
-    createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
-    const admin = createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
-    const person = createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
+    const lab = await createEntity(database, { name: 'LGEI' });
+    await createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
+    const admin = await createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
+    const person = await createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
     return { admin, person };
   } finally {
     database.sqlite.close();

@@ -25,9 +25,9 @@ describe('finance and admin pages in the browser', () => {
     dir = workDir();
     dbPath = join(dir, 'empreinte.sqlite');
     const database = openMigratedDatabase(dbPath);
-    admin = createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'admin@mines-ales.fr' });
-    bookMissionContribution(database, contribution('m1', { amountCents: 18_259 }));
-    createProject({ database, clock: fixedClock('2026-03-01T09:00:00Z'), policy: defaultLedgerPolicy }, { name: 'Vélos cargo', scope: 'territory', description: 'Flotte partagée' }, null);
+    admin = await createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'admin@mines-ales.fr' });
+    await bookMissionContribution(database, contribution('m1', { amountCents: 18_259 }));
+    await createProject({ database, clock: fixedClock('2026-03-01T09:00:00Z'), policy: defaultLedgerPolicy }, { name: 'Vélos cargo', scope: 'territory', description: 'Flotte partagée' }, null);
     database.sqlite.close();
     server = await startServer(dbPath);
     browser = await browserFor(dir, 'admin');
@@ -38,7 +38,7 @@ describe('finance and admin pages in the browser', () => {
     await server?.stop();
     if (dbPath) {
       const database = openMigratedDatabase(dbPath);
-      expect(auditLedger(database).problems).toEqual([]);
+      expect((await auditLedger(database)).problems).toEqual([]);
       database.sqlite.close();
     }
     if (dir) removeDir(dir);

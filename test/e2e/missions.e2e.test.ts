@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openMigratedDatabase } from '../../src/shared/db.ts';
 import { createUser, type TestUser } from '../helpers/auth.ts';
@@ -24,10 +24,10 @@ describe('mission workflow in the browser', () => {
     dir = workDir();
     dbPath = join(dir, 'empreinte.sqlite');
     const database = openMigratedDatabase(dbPath);
-    const lab = createEntity(database, { name: 'Laboratoire des Sciences des Risques' });
-    createBudgetLine(database, lab.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
-    traveller = createUser(database, { roles: ['staff'], entityId: lab.id, name: 'Camille Martin', email: 'camille.martin@mines-ales.fr' });
-    sfi = createUser(database, { roles: ['secretariat'], name: 'Dominique Roux', email: 'sfi@mines-ales.fr' });
+    const lab = await createEntity(database, { name: 'Laboratoire des Sciences des Risques' });
+    await createBudgetLine(database, lab.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
+    traveller = await createUser(database, { roles: ['staff'], entityId: lab.id, name: 'Camille Martin', email: 'camille.martin@mines-ales.fr' });
+    sfi = await createUser(database, { roles: ['secretariat'], name: 'Dominique Roux', email: 'sfi@mines-ales.fr' });
     database.sqlite.close();
     server = await startServer(dbPath);
     [staffBrowser, sfiBrowser] = await Promise.all([browserFor(dir, 'staff'), browserFor(dir, 'sfi')]);
@@ -134,7 +134,7 @@ describe('mission workflow in the browser', () => {
     await expectAccessible(staff, 'my missions (English)');
 
     // The validation booked the flight's contribution, once.
-    const check = new Database(dbPath, { readonly: true });
+    const check = new BetterSqlite3(dbPath, { readonly: true });
     const booked = check.prepare("select count(*) as n from ledger_transfers where cause_kind = 'mission_contribution'").get() as { n: number };
     check.close();
     expect(booked.n).toBe(1);

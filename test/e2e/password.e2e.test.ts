@@ -20,7 +20,7 @@ describe('passwords, a person’s details and budget lines in the browser', () =
   beforeAll(async () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
-    ({ admin, person } = seedAdminAndPerson(dbPath));
+    ({ admin, person } = await seedAdminAndPerson(dbPath));
     server = await startServer(dbPath);
     for (const name of ['person', 'elsewhere', 'admin']) browsers.push(await browserFor(dir, name));
   }, 60_000);

@@ -6,7 +6,7 @@ import type { UserCategory } from '../../src/auth/auth.models.ts';
 import { hashPasswordSync, type ScryptParams } from '../../src/auth/auth.crypto.ts';
 import { createApiToken, createUser as createUserUsecase } from '../../src/auth/users.usecases.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 
 // Cheap scrypt parameters for tests only: the stored hash records them, so verification is real.
 export const FAST_SCRYPT: ScryptParams = { N: 1024, r: 8, p: 1 };
@@ -18,14 +18,14 @@ export type TestUser = { id: string; email: string; name: string; roles: Role[];
 let counter = 0;
 
 // A user with a password (TEST_PASSWORD unless given), created through the real usecase (audited).
-export function createUser(
-  database: DbHandle,
+export async function createUser(
+  database: Database,
   fields: { roles?: Role[]; entityId?: string | null; email?: string; name?: string; category?: UserCategory; password?: string } = {},
-): TestUser {
+): Promise<TestUser> {
   counter += 1;
   const password = fields.password ?? TEST_PASSWORD;
   const roles = fields.roles ?? ['staff'];
-  const row = createUserUsecase(
+  const row = await createUserUsecase(
     { database, clock: seedClock },
     {
       email: fields.email ?? `person${counter}.${Date.now().toString(36)}@example.org`,
@@ -60,6 +60,6 @@ export async function signedInAgent(app: Express, user: Pick<TestUser, 'email' |
 }
 
 // `Authorization` header value for a fresh personal API token of this user.
-export function bearerFor(database: DbHandle, user: Pick<TestUser, 'id'>): string {
-  return `Bearer ${createApiToken({ database, clock: seedClock }, user.id, 'test', { actorId: user.id }).token}`;
+export async function bearerFor(database: Database, user: Pick<TestUser, 'id'>): Promise<string> {
+  return `Bearer ${(await createApiToken({ database, clock: seedClock }, user.id, 'test', { actorId: user.id })).token}`;
 }

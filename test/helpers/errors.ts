@@ -1,9 +1,9 @@
 import { AppError } from '../../src/shared/errors.ts';
 
-// The AppError `fn` throws; any other outcome fails the test.
-export function thrownAppError(fn: () => unknown): AppError {
+// The AppError `fn` throws or rejects with; any other outcome fails the test.
+export async function thrownAppError(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof AppError) return e;
     throw e;

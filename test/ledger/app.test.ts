@@ -13,10 +13,10 @@ describe('ledger routes in the application', () => {
   it('serves finance after sign-in and refuses others', async () => {
     const { app, deps } = testApp();
     trackLedger(deps.database);
-    bookMissionContribution(deps.database, contribution('m1', { amountCents: 2_500 }));
+    await bookMissionContribution(deps.database, contribution('m1', { amountCents: 2_500 }));
     await request(app).get('/api/ledger/balances').expect(401);
 
-    const finance = await signedInAgent(app, createUser(deps.database, { roles: ['finance'] }));
+    const finance = await signedInAgent(app, await createUser(deps.database, { roles: ['finance'] }));
     const balances = (await finance.agent.get('/api/ledger/balances').expect(200)).body;
     expect(balances.accounts.map((a: { kind: string; balanceCents: number }) => [a.kind, a.balanceCents])).toEqual([
       ['budget_line', -2_500],
@@ -29,7 +29,7 @@ describe('ledger routes in the application', () => {
       .send({ projectId: project.body.project.id, amountCents: 2_000, memo: 'flotte' })
       .expect(201);
 
-    const staff = await signedInAgent(app, createUser(deps.database, { roles: ['staff'] }));
+    const staff = await signedInAgent(app, await createUser(deps.database, { roles: ['staff'] }));
     await staff.agent.get('/api/ledger/statement?account=envelope:school&from=2026-01-01&to=2026-12-31').expect(403);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { migrationsFolder, openDatabase, type DbHandle } from '../../src/shared/db.ts';
+import { migrationsFolder, openDatabase, type Database } from '../../src/shared/db.ts';
 import { bookMissionContribution, reverseMissionContribution } from '../../src/ledger/contributions.usecases.ts';
 import { postTransfer } from '../../src/ledger/ledger.usecases.ts';
 import { defaultLedgerPolicy } from '../../src/ledger/ledger.models.ts';
@@ -24,18 +24,18 @@ function previousRelease(): string {
   return folder;
 }
 
-const rows = (database: DbHandle, sql: string) => database.sqlite.prepare(sql).all();
+const rows = (database: Database, sql: string) => database.sqlite.prepare(sql).all();
 
 // 0019 rebuilds ledger_transfers (to accept claim_adjustment) inside the migrator's transaction,
 // while entries and hold resolutions point at it: every row, reference and trigger must survive.
 describe('ledger_transfers rebuilt for claim adjustments', () => {
-  it('keeps transfers, entries and reversals, passes the foreign-key check, and keeps the ledger append-only', () => {
+  it('keeps transfers, entries and reversals, passes the foreign-key check, and keeps the ledger append-only', async () => {
     expect(rebuild).toBeGreaterThan(0);
     const database = openDatabase(join(dir, 'ledger.sqlite'));
     migrate(database.db, { migrationsFolder: previousRelease() });
-    bookMissionContribution(database, contribution('msn_a'));
-    bookMissionContribution(database, contribution('msn_b', { amountCents: 4_321 }));
-    reverseMissionContribution(database, { missionId: 'msn_a', at: NOW, actorId: 'usr_sfi', reason: 'annulée' });
+    await bookMissionContribution(database, contribution('msn_a'));
+    await bookMissionContribution(database, contribution('msn_b', { amountCents: 4_321 }));
+    await reverseMissionContribution(database, { missionId: 'msn_a', at: NOW, actorId: 'usr_sfi', reason: 'annulée' });
     const transfersBefore = rows(database, 'select * from ledger_transfers order by rowid');
     const entriesBefore = rows(database, 'select * from ledger_entries order by id');
     expect(transfersBefore).toHaveLength(3);
@@ -57,10 +57,10 @@ describe('ledger_transfers rebuilt for claim adjustments', () => {
     // The new kind is accepted, an unknown one still refused.
     const accounts = rows(database, 'select id from ledger_accounts order by rowid') as Array<{ id: string }>;
     const draft = { key: 'claim:clm_x:adjustment', debitAccountId: accounts[0]!.id, creditAccountId: accounts[1]!.id, amountCents: 50, co2eGrams: 0, causeRef: 'clm_x', reversesTransferId: null, memo: null, actorId: null, at: NOW };
-    expect(postTransfer(database, { ...draft, causeKind: 'claim_adjustment' }, { ...defaultLedgerPolicy, allowNegativeEnvelope: true }).created).toBe(true);
-    expect(() => postTransfer(database, { ...draft, key: 'other', causeKind: 'nonsense' as 'correction' }, defaultLedgerPolicy)).toThrow(/CHECK/);
+    expect((await postTransfer(database, { ...draft, causeKind: 'claim_adjustment' }, { ...defaultLedgerPolicy, allowNegativeEnvelope: true })).created).toBe(true);
+    await expect(postTransfer(database, { ...draft, key: 'other', causeKind: 'nonsense' as 'correction' }, defaultLedgerPolicy)).rejects.toThrow(/CHECK/);
     // The balance checks hold; the auditor only notes that no claim stands behind this hand-made adjustment.
-    expect(auditLedger(database, { allowNegativeEnvelope: true }).problems).toEqual([expect.objectContaining({ check: 'claim_adjustment_matches_claim' })]);
+    expect((await auditLedger(database, { allowNegativeEnvelope: true })).problems).toEqual([expect.objectContaining({ check: 'claim_adjustment_matches_claim' })]);
     database.sqlite.close();
   });
 });

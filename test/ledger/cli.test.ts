@@ -14,9 +14,9 @@ installLedgerAuditor();
 const dir = mkdtempSync(join(tmpdir(), 'empreinte-ledger-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function io(): CliIo & { out: Array<string | Buffer>; err: string[] } {
+async function io(): Promise<CliIo & { out: Array<string | Buffer>; err: string[] }> {
   const database = ledgerDatabase();
-  bookMissionContribution(database, contribution('m1', { at: '2026-03-05T10:00:00Z', amountCents: 4_250 }));
+  await bookMissionContribution(database, contribution('m1', { at: '2026-03-05T10:00:00Z', amountCents: 4_250 }));
   const out: Array<string | Buffer> = [];
   const err: string[] = [];
   return { database, clock: fixedClock('2026-11-27T10:00:00Z'), stdout: (d) => out.push(d), stderr: (l) => err.push(l), out, err };
@@ -24,7 +24,7 @@ function io(): CliIo & { out: Array<string | Buffer>; err: string[] } {
 
 describe('empreinte export statement', () => {
   it('writes the CSV of the school envelope by default, the hash on stderr', async () => {
-    const ctx = io();
+    const ctx = await io();
     expect(await exportStatement(['--from', '2026-01-01', '--to', '2026-12-31'], ctx)).toBe(0);
     const csv = String(ctx.out[0]);
     expect(csv.startsWith('\ufeffDate;Horodatage (UTC);')).toBe(true);
@@ -33,7 +33,7 @@ describe('empreinte export statement', () => {
   });
 
   it('writes a PDF to --out', async () => {
-    const ctx = io();
+    const ctx = await io();
     const out = join(dir, 'releve.pdf');
     expect(await exportStatement(['--account', 'envelope:school', '--from', '2026-01-01', '--to', '2026-12-31', '--format', 'pdf', '--out', out], ctx)).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
@@ -41,7 +41,7 @@ describe('empreinte export statement', () => {
   });
 
   it('exits 2 naming the bad option', async () => {
-    const ctx = io();
+    const ctx = await io();
     expect(await exportStatement(['--from', '2026-01-01'], ctx)).toBe(2);
     expect(ctx.err.join('\n')).toContain('to:');
     expect(await exportStatement(['--from', '2026-01-01', '--to', '2026-01-31', '--colour'], ctx)).toBe(2);
@@ -53,7 +53,7 @@ describe('empreinte export statement', () => {
 
 describe('empreinte export balances', () => {
   it('writes balances as of a date', async () => {
-    const ctx = io();
+    const ctx = await io();
     expect(await exportBalances(['--as-of', '2026-03-04', '--format', 'json'], ctx)).toBe(0);
     expect(JSON.parse(String(ctx.out[0])).accounts.map((a: { balanceCents: number }) => a.balanceCents)).toEqual([0, 0]);
     expect(await exportBalances(['--as-of', '2026-03-05'], ctx)).toBe(0);
@@ -62,10 +62,10 @@ describe('empreinte export balances', () => {
 });
 
 describe('the empreinte binary', () => {
-  it('dispatches the two-word command against the configured database', () => {
+  it('dispatches the two-word command against the configured database', async () => {
     const file = join(dir, 'ledger.sqlite');
     const database = trackLedger(openMigratedDatabase(file));
-    bookMissionContribution(database, contribution('m1', { amountCents: 999 }));
+    await bookMissionContribution(database, contribution('m1', { amountCents: 999 }));
     const run = (...args: string[]) =>
       spawnSync(process.execPath, [join(projectRoot, 'bin/empreinte.js'), ...args], { env: { ...process.env, EMPREINTE_DB: file }, encoding: 'utf8', timeout: 15_000 });
     const balances = run('export', 'balances', '--format', 'json');

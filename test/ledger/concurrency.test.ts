@@ -33,7 +33,7 @@ describe('concurrent processes on one database file', () => {
   it('book each mission at most once, reverse it at most once, never overdraw the envelope', async () => {
     const file = join(dir, 'race.sqlite');
     const database = trackLedger(openMigratedDatabase(file));
-    const project = createProject(ledgerDeps(database), { name: 'Course', scope: 'internal', description: null }, 'usr_f');
+    const project = await createProject(ledgerDeps(database), { name: 'Course', scope: 'internal', description: null }, 'usr_f');
     const workers = Array.from({ length: WORKERS }, (_, i) => start([file, String(i), String(MISSIONS), project.id]));
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.child.send('go'); // all start together
@@ -54,7 +54,7 @@ describe('concurrent processes on one database file', () => {
     }
     // Envelope = contributions − reversals − disbursements, and never below zero (the auditor checks every entry).
     const sum = (kind: string) => (database.sqlite.prepare('select coalesce(sum(amount_cents), 0) as s from ledger_transfers where cause_kind = ?').get(kind) as { s: number }).s;
-    expect(balancesByRef(database)['envelope:school']).toBe(sum('mission_contribution') - sum('mission_reversal') - sum('disbursement'));
+    expect((await balancesByRef(database))['envelope:school']).toBe(sum('mission_contribution') - sum('mission_reversal') - sum('disbursement'));
     expect(count(database, 'ledger_transfers', "cause_kind = 'disbursement'")).toBeGreaterThan(0);
   }, 30_000);
 });

@@ -6,7 +6,7 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import { defaultLedgerPolicy } from '../../src/ledger/ledger.models.ts';
 
 // One of several processes racing on the same database file: validates, cancels and disburses the
-// same missions as the others, each step inside an outer IMMEDIATE transaction as missions will do.
+// same missions as the others, each step inside an outer transaction of the port (IMMEDIATE on SQLite), as missions do.
 const [file, workerArg, missionsArg, projectId] = process.argv.slice(2) as [string, string, string, string];
 const worker = Number(workerArg);
 const missions = Number(missionsArg);
@@ -24,29 +24,32 @@ const random = (n: number): number => {
 
 const tally = { calls: 0, refused: 0, errors: [] as string[] };
 
-function step(): void {
+async function step(): Promise<void> {
   const m = random(missions);
   const at = '2026-11-27T10:00:00Z';
   const choice = random(10);
-  const outer = database.sqlite.transaction(() => {
+  const outer = () => database.transaction(async () => {
     database.sqlite.prepare('select count(*) from ledger_transfers').get(); // the mission read before the write
-    if (choice < 5) bookMissionContribution(database, { missionId: `msn_${m}`, budgetLineId: `bgl_${m % 3}`, entityId: null, amountCents: 1_000 + m, co2eGrams: 10_000, at, actorId: `usr_w${worker}` });
-    else if (choice < 8) reverseMissionContribution(database, { missionId: `msn_${m}`, at, actorId: `usr_w${worker}`, reason: 'annulée' });
-    else disburse(deps, { projectId, amountCents: 700 + random(900), co2eGrams: 0, memo: `w${worker}`, entityId: null, idempotencyKey: null }, `usr_w${worker}`);
+    if (choice < 5) await bookMissionContribution(database, { missionId: `msn_${m}`, budgetLineId: `bgl_${m % 3}`, entityId: null, amountCents: 1_000 + m, co2eGrams: 10_000, at, actorId: `usr_w${worker}` });
+    else if (choice < 8) await reverseMissionContribution(database, { missionId: `msn_${m}`, at, actorId: `usr_w${worker}`, reason: 'annulée' });
+    else await disburse(deps, { projectId, amountCents: 700 + random(900), co2eGrams: 0, memo: `w${worker}`, entityId: null, idempotencyKey: null }, `usr_w${worker}`);
   });
   tally.calls += 1;
   try {
-    outer.immediate();
+    await outer();
   } catch (err) {
     if (isAppError(err) && err.code === 'ledger.insufficient_funds') tally.refused += 1;
     else tally.errors.push(String((err as Error).message ?? err));
   }
 }
 
-process.on('message', (message) => {
-  if (message !== 'go') return;
-  for (let i = 0; i < missions * 4; i += 1) step();
+async function race(): Promise<void> {
+  for (let i = 0; i < missions * 4; i += 1) await step();
   database.sqlite.close();
   process.send!(tally, () => process.exit(0));
+}
+
+process.on('message', (message) => {
+  if (message === 'go') void race();
 });
 process.send!('ready');

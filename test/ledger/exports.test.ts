@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { DateTime } from 'luxon';
 import { PDFParse } from 'pdf-parse';
 import { describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 import { bookMissionContribution } from '../../src/ledger/contributions.usecases.ts';
 import { createProject, disburse } from '../../src/ledger/finance.usecases.ts';
 import { contentHash } from '../../src/ledger/ledger-format.models.ts';
@@ -17,13 +17,13 @@ installLedgerAuditor();
 const nastyMemos = ['=HYPERLINK("http://x")', '+33 6 12 34', '-2+3', '@SUM(1)', '\tcaché', 'point-virgule ; et "guillemets"', 'Forêt d’Alès : été, ça pousse'];
 
 // Envelope: +20 000 (m1) +3 333 (m2), then 7 disbursements of 1 000 each with the memos above.
-function ledgerWithNastyMemos(): DbHandle {
+async function ledgerWithNastyMemos(): Promise<Database> {
   const database = ledgerDatabase();
-  bookMissionContribution(database, contribution('m1', { amountCents: 20_000, co2eGrams: 2_000_000, at: '2026-04-01T08:00:00Z' }));
-  bookMissionContribution(database, contribution('m2', { amountCents: 3_333, co2eGrams: 333_300, at: '2026-04-02T08:00:00Z', budgetLineId: 'bgl_x', budgetLineName: '=1+1' }));
+  await bookMissionContribution(database, contribution('m1', { amountCents: 20_000, co2eGrams: 2_000_000, at: '2026-04-01T08:00:00Z' }));
+  await bookMissionContribution(database, contribution('m2', { amountCents: 3_333, co2eGrams: 333_300, at: '2026-04-02T08:00:00Z', budgetLineId: 'bgl_x', budgetLineName: '=1+1' }));
   const deps = ledgerDeps(database, {}, '2026-05-01T08:00:00Z');
-  const project = createProject(deps, { name: 'Haies champêtres', scope: 'territory', description: null }, 'usr_f');
-  for (const memo of nastyMemos) disburse(deps, { projectId: project.id, amountCents: 1_000, co2eGrams: 0, memo, entityId: null, idempotencyKey: null }, 'usr_f');
+  const project = await createProject(deps, { name: 'Haies champêtres', scope: 'territory', description: null }, 'usr_f');
+  for (const memo of nastyMemos) await disburse(deps, { projectId: project.id, amountCents: 1_000, co2eGrams: 0, memo, entityId: null, idempotencyKey: null }, 'usr_f');
   return database;
 }
 
@@ -31,8 +31,8 @@ const year = { account: 'envelope:school', from: '2026-01-01', to: '2026-12-31' 
 const cents = (text: string): number => (text === '' ? 0 : Math.round(Number(text.replace(',', '.')) * 100));
 
 describe('statement CSV', () => {
-  it('parses back with BOM, `;`, decimal comma, ISO dates, one header row, neutralised text', () => {
-    const statement = accountStatement(ledgerWithNastyMemos(), year);
+  it('parses back with BOM, `;`, decimal comma, ISO dates, one header row, neutralised text', async () => {
+    const statement = await accountStatement(await ledgerWithNastyMemos(), year);
     const csv = statementCsv(statement);
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const records = parse(csv, { bom: true, delimiter: ';', columns: true, skip_empty_lines: true }) as Array<Record<string, string>>;
@@ -59,8 +59,8 @@ describe('statement CSV', () => {
     expect(lines.map((r) => r['Solde (€)'])).toEqual(statement.lines.map((l) => (l.balanceAfterCents / 100).toFixed(2).replace('.', ',')));
   });
 
-  it('starts a later period from the right opening balance', () => {
-    const statement = accountStatement(ledgerWithNastyMemos(), { ...year, from: '2026-04-02' });
+  it('starts a later period from the right opening balance', async () => {
+    const statement = await accountStatement(await ledgerWithNastyMemos(), { ...year, from: '2026-04-02' });
     // Before 2 April only m1 counted: 20 000.
     expect(statement.openingBalanceCents).toBe(20_000);
     expect(statement.lines).toHaveLength(8);
@@ -81,8 +81,8 @@ async function pdfText(pdf: Buffer): Promise<{ text: string; total: number; page
 describe('statement PDF', () => {
   it('prints a long statement over several pages with repeated headers, page numbers, date and hash', async () => {
     const database = ledgerDatabase();
-    for (let i = 0; i < 130; i += 1) bookMissionContribution(database, contribution(`m${i}`, { amountCents: 100 + i, at: `2026-06-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z` }));
-    const statement = accountStatement(database, year);
+    for (let i = 0; i < 130; i += 1) await bookMissionContribution(database, contribution(`m${i}`, { amountCents: 100 + i, at: `2026-06-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z` }));
+    const statement = await accountStatement(database, year);
     const pdf = await statementPdf(statement, DateTime.fromISO('2026-11-27T10:00:00Z'));
     const { text, total, pages } = await pdfText(pdf);
     expect(total).toBeGreaterThan(1);
@@ -102,7 +102,7 @@ describe('statement PDF', () => {
   });
 
   it('renders French accents and free text in the standard font', async () => {
-    const statement = accountStatement(ledgerWithNastyMemos(), year);
+    const statement = await accountStatement(await ledgerWithNastyMemos(), year);
     const { text, total } = await pdfText(await statementPdf(statement, DateTime.fromISO('2026-11-27T10:00:00Z')));
     expect(total).toBe(1);
     expect(text).toContain('Haies champêtres');
@@ -110,13 +110,13 @@ describe('statement PDF', () => {
     expect(text).toContain('Forêt d’Alès');
   });
 
-  it('hashes the content, not the moment of generation', () => {
-    const database = ledgerWithNastyMemos();
-    const a = accountStatement(database, year);
-    const b = accountStatement(database, year);
+  it('hashes the content, not the moment of generation', async () => {
+    const database = await ledgerWithNastyMemos();
+    const a = await accountStatement(database, year);
+    const b = await accountStatement(database, year);
     const { contentSha256, totals: _totals, ...content } = a;
     expect(b.contentSha256).toBe(contentSha256);
     expect(contentHash(content)).toBe(contentSha256);
-    expect(accountStatement(database, { ...year, to: '2026-04-30' }).contentSha256).not.toBe(contentSha256);
+    expect((await accountStatement(database, { ...year, to: '2026-04-30' })).contentSha256).not.toBe(contentSha256);
   });
 });

@@ -8,7 +8,7 @@ import { agentWith, countRows, eurFr, fieldError, pagesApp, postForm } from './p
 
 installLedgerAuditor();
 
-const envelopeId = (ctx: ReturnType<typeof pagesApp>) =>
+const envelopeId = (ctx: Awaited<ReturnType<typeof pagesApp>>) =>
   (ctx.deps.database.sqlite.prepare(`select id from ledger_accounts where ref = 'envelope:school'`).get() as { id: string }).id;
 
 // The envelope's row of the balances table: name, kind, balance.
@@ -43,7 +43,7 @@ describe('/finance: who may see it', () => {
 describe('/finance: balances and statements', () => {
   it('shows every balance as of a Paris day, in euros written the French way', async () => {
     const ctx = pagesApp();
-    bookMissionContribution(ctx.deps.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 123_456_789 }));
+    await bookMissionContribution(ctx.deps.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 123_456_789 }));
     const finance = await agentWith(ctx, ['finance']);
     // 123 456 789 c = 1 234 567,89 €, credited to the envelope and debited from the budget line.
     const today = (await finance.agent.get('/finance').expect(200)).text;
@@ -72,7 +72,7 @@ describe('/finance: balances and statements', () => {
 
   it('sends a valid statement form on to the CSV and PDF exports, and shows a bad period next to its field', async () => {
     const ctx = pagesApp();
-    bookMissionContribution(ctx.deps.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 2_500 }));
+    await bookMissionContribution(ctx.deps.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 2_500 }));
     const finance = await agentWith(ctx, ['finance']);
     const account = envelopeId(ctx);
     const period = { account, from: '2026-01-01', to: '2026-12-31' };
@@ -114,7 +114,7 @@ describe('/finance: projects, disbursements, reversals', () => {
 
   it('books a disbursement typed with a decimal comma once, and shows an overdraft next to the amount', async () => {
     const ctx = pagesApp();
-    bookMissionContribution(ctx.deps.database, contribution('m1', { amountCents: 10_000 }));
+    await bookMissionContribution(ctx.deps.database, contribution('m1', { amountCents: 10_000 }));
     const finance = await agentWith(ctx, ['finance']);
     await postForm(finance, '/finance/projects', { name: 'Vélos', scope: 'internal' }).expect(303);
     const projectId = (ctx.deps.database.sqlite.prepare('select id from reinvestment_projects').get() as { id: string }).id;
@@ -123,10 +123,10 @@ describe('/finance: projects, disbursements, reversals', () => {
     await postForm(finance, '/finance/disbursements', form).expect(303);
     // A double click sends the same form key: booked once.
     await postForm(finance, '/finance/disbursements', form).expect(303);
-    const transfer = findTransferByKey(ctx.deps.database.db, 'disbursement:form-key-1');
+    const transfer = await findTransferByKey(ctx.deps.database.db, 'disbursement:form-key-1');
     expect(transfer).toMatchObject({ amountCents: 1_234, co2eGrams: 1_500, memo: 'Acompte', causeKind: 'disbursement' });
     // Envelope: 10 000 − 1 234 = 8 766 c; the project received 1 234 c.
-    expect(balancesByRef(ctx.deps.database)).toMatchObject({ 'envelope:school': 8_766, [`project:${projectId}`]: 1_234 });
+    expect(await balancesByRef(ctx.deps.database)).toMatchObject({ 'envelope:school': 8_766, [`project:${projectId}`]: 1_234 });
     const transfersBefore = countRows(ctx, 'ledger_transfers');
 
     // 87,67 € = 8 767 c, one cent more than the 8 766 c left.
@@ -142,8 +142,8 @@ describe('/finance: projects, disbursements, reversals', () => {
 
   it('reverses a transfer with a reason, and refuses without one or when the money is spent', async () => {
     const ctx = pagesApp();
-    const spent = bookMissionContribution(ctx.deps.database, contribution('m1', { amountCents: 5_000 }))!;
-    const kept = bookMissionContribution(ctx.deps.database, contribution('m2', { amountCents: 3_000 }))!;
+    const spent = (await bookMissionContribution(ctx.deps.database, contribution('m1', { amountCents: 5_000 })))!;
+    const kept = (await bookMissionContribution(ctx.deps.database, contribution('m2', { amountCents: 3_000 })))!;
     const finance = await agentWith(ctx, ['finance']);
     await postForm(finance, '/finance/projects', { name: 'Vélos', scope: 'internal' }).expect(303);
     const projectId = (ctx.deps.database.sqlite.prepare('select id from reinvestment_projects').get() as { id: string }).id;
@@ -155,12 +155,12 @@ describe('/finance: projects, disbursements, reversals', () => {
     expect(fieldError(noReason.text, `reason-${kept.id}`)).toBe('Ce champ est obligatoire.');
     const overdraw = await postForm(finance, `/finance/transfers/${spent.id}/reverse`, { reason: 'saisie en double' }).expect(409);
     expect(fieldError(overdraw.text, `reason-${spent.id}`)).toBe(`Solde insuffisant : ${eurFr('30,00 €')} disponibles, ${eurFr('50,00 €')} demandés.`);
-    expect(findReversalOf(ctx.deps.database.db, spent.id)).toBeUndefined();
+    expect(await findReversalOf(ctx.deps.database.db, spent.id)).toBeUndefined();
 
     await postForm(finance, `/finance/transfers/${kept.id}/reverse`, { reason: 'mission annulée hors outil' }).expect(303);
-    expect(findReversalOf(ctx.deps.database.db, kept.id)).toMatchObject({ amountCents: 3_000, causeKind: 'correction', memo: `Annulation de ${kept.id} : mission annulée hors outil` });
+    expect(await findReversalOf(ctx.deps.database.db, kept.id)).toMatchObject({ amountCents: 3_000, causeKind: 'correction', memo: `Annulation de ${kept.id} : mission annulée hors outil` });
     // 8 000 − 5 000 paid − 3 000 reversed = 0.
-    expect(balancesByRef(ctx.deps.database)['envelope:school']).toBe(0);
+    expect((await balancesByRef(ctx.deps.database))['envelope:school']).toBe(0);
     const page = (await finance.agent.get('/finance').expect(200)).text;
     expect(page).toContain('L’écriture est annulée par une écriture inverse.');
     expect(page).not.toContain(`action="/finance/transfers/${kept.id}/reverse"`);
@@ -172,7 +172,7 @@ describe('/finance: projects, disbursements, reversals', () => {
 
   it('refuses every form without its CSRF token and writes nothing', async () => {
     const ctx = pagesApp();
-    const first = bookMissionContribution(ctx.deps.database, contribution('m1', { amountCents: 5_000 }))!;
+    const first = (await bookMissionContribution(ctx.deps.database, contribution('m1', { amountCents: 5_000 })))!;
     const admin = await agentWith(ctx, ['admin']);
     const before = ['ledger_transfers', 'reinvestment_projects', 'carbon_prices'].map((t) => countRows(ctx, t));
     await postForm(admin, '/finance/projects', { name: 'Vélos', scope: 'internal' }, { csrf: false }).expect(403);

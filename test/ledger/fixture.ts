@@ -1,4 +1,4 @@
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { MissionContributionInput } from '../../src/ledger/contributions.usecases.ts';
 import { balancesAsOf, type LedgerDeps } from '../../src/ledger/finance.usecases.ts';
@@ -7,7 +7,7 @@ import { defaultLedgerPolicy, type LedgerPolicy } from '../../src/ledger/ledger.
 export const NOW = '2026-11-27T10:00:00.000Z';
 export const FAR_FUTURE = '2100-01-01T00:00:00.000Z';
 
-export function ledgerDeps(database: DbHandle, policy: Partial<LedgerPolicy> = {}, now = NOW): LedgerDeps {
+export function ledgerDeps(database: Database, policy: Partial<LedgerPolicy> = {}, now = NOW): LedgerDeps {
   return { database, clock: fixedClock(now), policy: { ...defaultLedgerPolicy, ...policy } };
 }
 
@@ -26,10 +26,10 @@ export function contribution(missionId: string, overrides: Partial<MissionContri
 }
 
 // Current posted balances keyed by account ref (budget_line:bgl_a, envelope:school, project:prj_…).
-export function balancesByRef(database: DbHandle, before = FAR_FUTURE): Record<string, number> {
-  return Object.fromEntries(balancesAsOf(database, before).map((a) => [a.ref, a.balanceCents]));
+export async function balancesByRef(database: Database, before = FAR_FUTURE): Promise<Record<string, number>> {
+  return Object.fromEntries((await balancesAsOf(database, before)).map((a) => [a.ref, a.balanceCents]));
 }
 
-export function count(database: DbHandle, table: string, where = '1 = 1', ...params: unknown[]): number {
+export function count(database: Database, table: string, where = '1 = 1', ...params: unknown[]): number {
   return (database.sqlite.prepare(`select count(*) as n from ${table} where ${where}`).get(...params) as { n: number }).n;
 }

@@ -2,7 +2,7 @@ import express, { type Express } from 'express';
 import type { AuthenticatedUser, Role } from '../../src/auth/auth.types.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 import { jsonErrorHandler } from '../../src/shared/http.ts';
 import { ledgerRouter } from '../../src/ledger/ledger.routes.ts';
 import { ledgerDatabase } from '../helpers/ledger-auditor.ts';
@@ -13,7 +13,7 @@ export function user(roles: Role[]): AuthenticatedUser {
 }
 
 // The ledger router alone on a small app: a test middleware plays the signed-in user.
-export function ledgerApp(roles: Role[] | null, config: Partial<Config> = {}): { app: Express; database: DbHandle } {
+export function ledgerApp(roles: Role[] | null, config: Partial<Config> = {}): { app: Express; database: Database } {
   const database = ledgerDatabase({ allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE ?? false });
   const app = express();
   app.set('query parser', 'simple');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 import { isAppError } from '../../src/shared/errors.ts';
 import { bookMissionContribution, holdMissionContribution, reverseMissionContribution } from '../../src/ledger/contributions.usecases.ts';
 import { balancesAsOf, correctTransfer, createProject, disburse, type LedgerDeps } from '../../src/ledger/finance.usecases.ts';
@@ -29,27 +29,27 @@ const op: fc.Arbitrary<Op> = fc.oneof(
 );
 const policy = fc.record({ allowNegativeEnvelope: fc.boolean(), holds: fc.boolean() }).map((p): LedgerPolicy => ({ ...defaultLedgerPolicy, ...p }));
 
-function runReal(deps: LedgerDeps, model: LedgerModel, o: Op): { code: string; transfer: Transfer | null } {
+async function runReal(deps: LedgerDeps, model: LedgerModel, o: Op): Promise<{ code: string; transfer: Transfer | null }> {
   const { database, policy: p } = deps;
   const input = (m: number, l: number, a: number) => ({ missionId: String(m), budgetLineId: `bgl_${l}`, entityId: null, amountCents: a, co2eGrams: a * 10, at: NOW, actorId: 'usr_v' });
   try {
     switch (o.kind) {
       case 'contribute':
-        return { code: 'ok', transfer: bookMissionContribution(database, input(o.mission, o.line, o.amountCents), p) };
+        return { code: 'ok', transfer: await bookMissionContribution(database, input(o.mission, o.line, o.amountCents), p) };
       case 'hold':
-        holdMissionContribution(database, input(o.mission, o.line, o.amountCents), p);
+        await holdMissionContribution(database, input(o.mission, o.line, o.amountCents), p);
         return { code: 'ok', transfer: null };
       case 'cancel':
-        return { code: 'ok', transfer: reverseMissionContribution(database, { missionId: String(o.mission), at: NOW, actorId: 'usr_v', reason: 'annulée' }, p) };
+        return { code: 'ok', transfer: await reverseMissionContribution(database, { missionId: String(o.mission), at: NOW, actorId: 'usr_v', reason: 'annulée' }, p) };
       case 'disburse': {
         const projectId = model.projectRefs[o.project]!.slice('project:'.length);
         const key = o.key === null ? null : `k${o.key}`;
-        return { code: 'ok', transfer: disburse(deps, { projectId, amountCents: o.amountCents, co2eGrams: 0, memo: 'versement', entityId: null, idempotencyKey: key }, 'usr_f').transfer };
+        return { code: 'ok', transfer: (await disburse(deps, { projectId, amountCents: o.amountCents, co2eGrams: 0, memo: 'versement', entityId: null, idempotencyKey: key }, 'usr_f')).transfer };
       }
       case 'correct': {
         const target = model.transfers[o.pick % Math.max(1, model.transfers.length)];
         if (!target) return { code: 'ok', transfer: null };
-        return { code: 'ok', transfer: correctTransfer(deps, { transferId: target.id, reason: 'correction' }, 'usr_f').transfer };
+        return { code: 'ok', transfer: (await correctTransfer(deps, { transferId: target.id, reason: 'correction' }, 'usr_f')).transfer };
       }
     }
   } catch (err) {
@@ -58,10 +58,10 @@ function runReal(deps: LedgerDeps, model: LedgerModel, o: Op): { code: string; t
   }
 }
 
-function expectSameState(database: DbHandle, model: LedgerModel, p: LedgerPolicy): void {
-  const audit = auditLedger(database, p);
+async function expectSameState(database: Database, model: LedgerModel, p: LedgerPolicy): Promise<void> {
+  const audit = await auditLedger(database, p);
   expect(audit.problems).toEqual([]);
-  const real = balancesAsOf(database, FAR_FUTURE);
+  const real = await balancesAsOf(database, FAR_FUTURE);
   for (const account of real) {
     expect([account.ref, account.balanceCents, account.pendingDebitCents, account.pendingCreditCents]).toEqual([
       account.ref,
@@ -78,16 +78,17 @@ function expectSameState(database: DbHandle, model: LedgerModel, p: LedgerPolicy
 }
 
 describe('ledger property: random validate / hold / cancel / disburse / correct sequences', () => {
-  it(`keeps every invariant after every step and agrees with a naive model (seed ${seed})`, () => {
+  it(`keeps every invariant after every step and agrees with a naive model (seed ${seed})`, async () => {
     console.info(`ledger property test: seed=${seed} numRuns=${numRuns} (replay with LEDGER_SEED=${seed})`);
-    fc.assert(
-      fc.property(policy, fc.array(op, { minLength: 5, maxLength: 40, size: 'max' }), (p, ops) => {
+    await fc.assert(
+      fc.asyncProperty(policy, fc.array(op, { minLength: 5, maxLength: 40, size: 'max' }), async (p, ops) => {
         const database = ledgerDatabase(p);
         const deps = ledgerDeps(database, p);
-        const projects = ['Vélos', 'Haies'].map((name) => `project:${createProject(deps, { name, scope: 'internal', description: null }, 'usr_f').id}`);
+        const projects: string[] = [];
+        for (const name of ['Vélos', 'Haies']) projects.push(`project:${(await createProject(deps, { name, scope: 'internal', description: null }, 'usr_f')).id}`);
         const model = new LedgerModel(p, projects);
         for (const o of ops) {
-          const real = runReal(deps, model, o);
+          const real = await runReal(deps, model, o);
           const expected = model.apply(o);
           expect({ op: o, code: real.code }).toEqual({ op: o, code: expected });
           if (model.booked) {
@@ -97,9 +98,9 @@ describe('ledger property: random validate / hold / cancel / disburse / correct 
             model.booked.id = real.transfer!.id;
             model.booked.key = real.transfer!.key;
           }
-          expectSameState(database, model, p);
+          await expectSameState(database, model, p);
         }
-        for (const t of model.transfers) expect(findTransferByKey(database.db, t.key)?.id).toBe(t.id);
+        for (const t of model.transfers) expect((await findTransferByKey(database.db, t.key))?.id).toBe(t.id);
       }),
       { seed, numRuns },
     );

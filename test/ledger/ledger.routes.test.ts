@@ -15,9 +15,9 @@ const binary = (res: any, done: (err: Error | null, body: Buffer) => void) => {
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
-function financeWithContribution(roles: Role[] = ['finance']) {
+async function financeWithContribution(roles: Role[] = ['finance']) {
   const ctx = ledgerApp(roles);
-  bookMissionContribution(ctx.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 12_345 }));
+  await bookMissionContribution(ctx.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 12_345 }));
   return ctx;
 }
 
@@ -25,7 +25,7 @@ const detailPaths = (res: request.Response): string[] => (res.body.error.details
 
 describe('GET /api/ledger/balances', () => {
   it('answers { accounts: [{ id, kind, name, balanceCents, … }] }', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/balances').expect(200);
     expect(Object.keys(res.body)).toEqual(['accounts']);
     expect(res.body.accounts.map((a: Record<string, unknown>) => Object.keys(a).slice(0, 4))).toEqual([
@@ -40,7 +40,7 @@ describe('GET /api/ledger/balances', () => {
   });
 
   it('answers as of a date (Paris day, inclusive) or an instant', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const envelope = async (asOf: string) => (await request(app).get('/api/ledger/balances').query({ asOf }).expect(200)).body.accounts[1].balanceCents;
     expect(await envelope('2026-02-09')).toBe(0);
     expect(await envelope('2026-02-10')).toBe(12_345);
@@ -49,19 +49,19 @@ describe('GET /api/ledger/balances', () => {
   });
 
   it.each([['yesterday'], ['2026-02-30'], ['2026-13-01']])('refuses asOf=%s with a 400 naming asOf', async (asOf) => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/balances').query({ asOf }).expect(400);
     expect(detailPaths(res)).toEqual(['asOf']);
   });
 
   it('refuses an unknown parameter', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/balances').query({ asof: '2026-01-01' }).expect(400);
     expect(res.body.error.code).toBe('validation.invalid');
   });
 
   it('exports balances as CSV', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/balances').query({ asOf: '2026-12-31', format: 'csv' }).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename=soldes_2026-12-31.csv');
@@ -73,7 +73,7 @@ describe('GET /api/ledger/statement', () => {
   const period = { account: 'envelope:school', from: '2026-01-01', to: '2026-12-31' };
 
   it('answers JSON with opening, lines, closing and totals', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/statement').query(period).expect(200);
     expect(res.body).toMatchObject({ from: '2026-01-01', to: '2026-12-31', openingBalanceCents: 0, closingBalanceCents: 12_345, totals: { creditsCents: 12_345, debitsCents: 0, lines: 1 } });
     expect(res.body.lines[0]).toMatchObject({ date: '2026-02-10', amountCents: 12_345, balanceAfterCents: 12_345, causeKind: 'mission_contribution', counterpartyName: 'Ligne A' });
@@ -81,7 +81,7 @@ describe('GET /api/ledger/statement', () => {
   });
 
   it('serves CSV and PDF as attachments carrying the content hash', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const json = (await request(app).get('/api/ledger/statement').query(period)).body;
     const csv = await request(app).get('/api/ledger/statement').query({ ...period, format: 'csv' }).buffer(true).parse(binary).expect(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -101,13 +101,13 @@ describe('GET /api/ledger/statement', () => {
     [{ account: 'envelope:school', from: '2026-01-01', to: '2026-12-31', format: 'xls' }, 'format'],
     [{ from: '2026-01-01', to: '2026-12-31' }, 'account'],
   ])('refuses %o with a 400 naming %s', async (q, field) => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/statement').query(q).expect(400);
     expect(detailPaths(res)).toContain(field);
   });
 
   it('answers 404 for an unknown account', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).get('/api/ledger/statement').query({ ...period, account: 'acc_nope' }).expect(404);
     expect(res.body.error.code).toBe('ledger.account.not_found');
   });
@@ -115,7 +115,7 @@ describe('GET /api/ledger/statement', () => {
 
 describe('finance writes', () => {
   it('creates projects, disburses once per Idempotency-Key, refuses overdrafts, reverses once', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const project = (await request(app).post('/api/ledger/projects').send({ name: 'Vélos de service', scope: 'internal', description: 'flotte' }).expect(201)).body.project;
     expect(project).toMatchObject({ id: expect.stringMatching(/^prj_/), scope: 'internal', balanceCents: 0, createdBy: 'usr_finance' });
     const dup = await request(app).post('/api/ledger/projects').send({ name: 'Vélos de service', scope: 'territory' }).expect(409);
@@ -150,13 +150,13 @@ describe('finance writes', () => {
     [{ amountCents: 100 }, 'memo'],
     [{ amountCents: 100, memo: 'x', extra: 1 }, 'extra'],
   ])('refuses disbursement body %o with a 400 naming %s', async (fields, field) => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     const res = await request(app).post('/api/ledger/disbursements').send({ projectId: 'prj_x', ...fields }).expect(400);
     expect(detailPaths(res)).toContain(field);
   });
 
   it('refuses a malformed transfer id, an unknown one, and a missing reason', async () => {
-    const { app } = financeWithContribution();
+    const { app } = await financeWithContribution();
     expect(detailPaths(await request(app).post('/api/ledger/transfers/nope/reverse').send({ reason: 'erreur' }).expect(400))).toEqual(['id']);
     expect((await request(app).post('/api/ledger/transfers/txf_nope/reverse').send({ reason: 'erreur' }).expect(404)).body.error.code).toBe('ledger.transfer.not_found');
     expect(detailPaths(await request(app).post('/api/ledger/transfers/txf_nope/reverse').send({}).expect(400))).toEqual(['reason']);
@@ -181,7 +181,7 @@ describe('roles', () => {
     ['post', '/api/ledger/disbursements'],
     ['post', '/api/ledger/transfers/txf_x/reverse'],
   ];
-  const call = (app: ReturnType<typeof ledgerApp>['app'], [method, url]: [string, string]) => (method === 'get' ? request(app).get(url) : request(app).post(url).send({}));
+  const call = (app: Awaited<ReturnType<typeof ledgerApp>>['app'], [method, url]: [string, string]) => (method === 'get' ? request(app).get(url) : request(app).post(url).send({}));
 
   it.each([...reads, ...writes])('%s %s: 403 for staff, 401 without sign-in', async (method, url) => {
     expect((await call(ledgerApp(['staff']).app, [method, url]).expect(403)).body.error.code).toBe('auth.forbidden');
@@ -189,7 +189,7 @@ describe('roles', () => {
   });
 
   it.each(reads)('%s %s: readable by copil', async (method, url) => {
-    await call(financeWithContribution(['copil']).app, [method, url]).expect(200);
+    await call((await financeWithContribution(['copil'])).app, [method, url]).expect(200);
   });
 
   it.each(writes)('%s %s: not writable by copil', async (method, url) => {

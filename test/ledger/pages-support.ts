@@ -11,8 +11,8 @@ export function pagesApp() {
   return ctx;
 }
 
-export async function agentWith(ctx: ReturnType<typeof pagesApp>, roles: Role[], name?: string): Promise<SignedInAgent & { userId: string }> {
-  const user = createUser(ctx.deps.database, { roles, ...(name ? { name } : {}) });
+export async function agentWith(ctx: Awaited<ReturnType<typeof pagesApp>>, roles: Role[], name?: string): Promise<SignedInAgent & { userId: string }> {
+  const user = await createUser(ctx.deps.database, { roles, ...(name ? { name } : {}) });
   return { ...(await signedInAgent(ctx.app, user)), userId: user.id };
 }
 
@@ -26,7 +26,7 @@ export const postForm = (who: SignedInAgent, url: string, form: Record<string, s
 // The message the page prints next to a field (`<p class="field__error" id="<field id>-error">`).
 export const fieldError = (html: string, id: string): string | undefined => new RegExp(`id="${id}-error">([^<]+)<`).exec(html)?.[1]?.trim();
 
-export const countRows = (ctx: ReturnType<typeof pagesApp>, table: string): number =>
+export const countRows = (ctx: Awaited<ReturnType<typeof pagesApp>>, table: string): number =>
   (ctx.deps.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
 // fr-FR currency formatting: narrow no-break space between thousands, no-break space before €.

@@ -14,7 +14,7 @@ type Row = { op: string; run: (ctx: Ctx) => unknown; code: string; balances: { b
 const cancel = (missionId: string) => (c: Ctx) => reverseMissionContribution(c.deps.database, { missionId, at: '2026-11-27T10:00:00Z', actorId: 'usr_f', reason: 'mission annulée' });
 const give = (amountCents: number, key: string | null = null) => (c: Ctx) =>
   disburse(c.deps, { projectId: c.projectId, amountCents, co2eGrams: 0, memo: 'versement', entityId: null, idempotencyKey: key }, 'usr_f');
-const firstDisbursement = (c: Ctx) => findTransferByKey(c.deps.database.db, 'disbursement:k1')!.id;
+const firstDisbursement = async (c: Ctx) => (await findTransferByKey(c.deps.database.db, 'disbursement:k1'))!.id;
 
 // Each row runs after the previous ones; balances are the state after the row (credit +, debit −).
 const rows: Row[] = [
@@ -29,8 +29,8 @@ const rows: Row[] = [
   { op: 'disburse 501 (> 500)', run: give(501), code: 'ledger.insufficient_funds', balances: { blA: -10_000, blB: -2_500, env: 500, prj: 12_000 } },
   { op: 'cancel m2 (2 500 > 500 left)', run: cancel('m2'), code: 'ledger.insufficient_funds', balances: { blA: -10_000, blB: -2_500, env: 500, prj: 12_000 } },
   // reversal of the disbursement: 500 + 12 000 = 12 500
-  { op: 'correct the disbursement', run: (c) => correctTransfer(c.deps, { transferId: firstDisbursement(c), reason: 'erreur de projet' }, 'usr_f'), code: 'ok', balances: { blA: -10_000, blB: -2_500, env: 12_500, prj: 0 } },
-  { op: 'correct it again', run: (c) => correctTransfer(c.deps, { transferId: firstDisbursement(c), reason: 'double clic' }, 'usr_f'), code: 'ok', balances: { blA: -10_000, blB: -2_500, env: 12_500, prj: 0 } },
+  { op: 'correct the disbursement', run: async (c) => correctTransfer(c.deps, { transferId: await firstDisbursement(c), reason: 'erreur de projet' }, 'usr_f'), code: 'ok', balances: { blA: -10_000, blB: -2_500, env: 12_500, prj: 0 } },
+  { op: 'correct it again', run: async (c) => correctTransfer(c.deps, { transferId: await firstDisbursement(c), reason: 'double clic' }, 'usr_f'), code: 'ok', balances: { blA: -10_000, blB: -2_500, env: 12_500, prj: 0 } },
   // 12 500 − 2 500 = 10 000
   { op: 'cancel m2', run: cancel('m2'), code: 'ok', balances: { blA: -10_000, blB: 0, env: 10_000, prj: 0 } },
   { op: 'cancel m2 again', run: cancel('m2'), code: 'ok', balances: { blA: -10_000, blB: 0, env: 10_000, prj: 0 } },
@@ -44,9 +44,9 @@ const rows: Row[] = [
   { op: 'cancel m1 after the money was spent', run: cancel('m1'), code: 'ledger.insufficient_funds', balances: { blA: -10_000, blB: 0, env: 0, prj: 10_000 } },
 ];
 
-function outcome(run: () => unknown): string {
+async function outcome(run: () => unknown): Promise<string> {
   try {
-    run();
+    await run();
     return 'ok';
   } catch (err) {
     if (isAppError(err)) return err.code;
@@ -55,25 +55,25 @@ function outcome(run: () => unknown): string {
 }
 
 describe('ledger scenarios (operation → result code → balances)', () => {
-  it('runs the whole table in order', () => {
+  it('runs the whole table in order', async () => {
     const database = ledgerDatabase();
     const deps = ledgerDeps(database);
-    const ctx: Ctx = { deps, projectId: createProject(deps, { name: 'Vélos de service', scope: 'internal', description: null }, 'usr_f').id };
+    const ctx: Ctx = { deps, projectId: (await createProject(deps, { name: 'Vélos de service', scope: 'internal', description: null }, 'usr_f')).id };
     for (const row of rows) {
-      const code = outcome(() => row.run(ctx));
-      const b = balancesByRef(database);
+      const code = await outcome(() => row.run(ctx));
+      const b = await balancesByRef(database);
       const seen = { blA: b['budget_line:bgl_a'] ?? 0, blB: b['budget_line:bgl_b'] ?? 0, env: b['envelope:school'] ?? 0, prj: b[`project:${ctx.projectId}`] ?? 0 };
       expect({ op: row.op, code, balances: seen }).toEqual({ op: row.op, code: row.code, balances: row.balances });
     }
   });
 
-  it('lets the envelope go below zero when the configuration allows it', () => {
+  it('lets the envelope go below zero when the configuration allows it', async () => {
     const database = ledgerDatabase({ allowNegativeEnvelope: true });
     const deps = ledgerDeps(database, { allowNegativeEnvelope: true });
-    const ctx: Ctx = { deps, projectId: createProject(deps, { name: 'Haies', scope: 'territory', description: 'plantation' }, 'usr_f').id };
-    bookMissionContribution(database, contribution('m1', { amountCents: 300 }));
+    const ctx: Ctx = { deps, projectId: (await createProject(deps, { name: 'Haies', scope: 'territory', description: 'plantation' }, 'usr_f')).id };
+    await bookMissionContribution(database, contribution('m1', { amountCents: 300 }));
     // 300 − 500 = −200
-    expect(outcome(() => give(500)(ctx))).toBe('ok');
-    expect(balancesByRef(database)['envelope:school']).toBe(-200);
+    expect(await outcome(() => give(500)(ctx))).toBe('ok');
+    expect((await balancesByRef(database))['envelope:school']).toBe(-200);
   });
 });

@@ -12,21 +12,21 @@ import { parisFlightTrip } from './fixtures.ts';
 
 describe('avoided flights after later edits', () => {
   let app: Express;
-  let deps: ReturnType<typeof testApp>['deps'];
+  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
   let staff: string;
   let secretariat: string;
   let copil: string;
   let budgetLineId: string;
-  let traveller: ReturnType<typeof createUser>;
+  let traveller: Awaited<ReturnType<typeof createUser>>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ app, deps } = testApp());
-    const entity = createEntity(deps.database);
-    budgetLineId = createBudgetLine(deps.database, entity.id).id;
-    traveller = createUser(deps.database, { roles: ['staff'], entityId: entity.id });
-    staff = bearerFor(deps.database, traveller);
-    secretariat = bearerFor(deps.database, createUser(deps.database, { roles: ['secretariat'] }));
-    copil = bearerFor(deps.database, createUser(deps.database, { roles: ['copil'] }));
+    const entity = await createEntity(deps.database);
+    budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
+    traveller = await createUser(deps.database, { roles: ['staff'], entityId: entity.id });
+    staff = await bearerFor(deps.database, traveller);
+    secretariat = await bearerFor(deps.database, await createUser(deps.database, { roles: ['secretariat'] }));
+    copil = await bearerFor(deps.database, await createUser(deps.database, { roles: ['copil'] }));
   });
 
   const records = (missionId: string) =>

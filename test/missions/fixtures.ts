@@ -1,4 +1,4 @@
-import type { DbHandle } from '../../src/shared/db.ts';
+import type { Database } from '../../src/shared/db.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 import type { AuthenticatedUser, Role } from '../../src/auth/auth.types.ts';
 import { createUser } from '../../src/auth/users.usecases.ts';
@@ -8,19 +8,19 @@ import type { MissionLedgerPort } from '../../src/missions/missions.usecases.ts'
 
 export type Org = { entityId: string; budgetLineId: string; otherEntityId: string; otherBudgetLineId: string };
 
-export function seedOrg(deps: { database: DbHandle; clock: Clock }): Org {
-  const lab = createEntity(deps, { name: 'Laboratoire des Sciences des Risques', kind: 'lab' }, null);
-  const line = createBudgetLine(deps, { entityId: lab.id, code: 'LSR-FONC', label: 'Fonctionnement LSR', active: true }, null);
-  const other = createEntity(deps, { name: 'Centre des Matériaux', kind: 'lab' }, null);
-  const otherLine = createBudgetLine(deps, { entityId: other.id, code: 'C2MA-ANR', label: 'Projet ANR', active: true }, null);
+export async function seedOrg(deps: { database: Database; clock: Clock }): Promise<Org> {
+  const lab = await createEntity(deps, { name: 'Laboratoire des Sciences des Risques', kind: 'lab' }, null);
+  const line = await createBudgetLine(deps, { entityId: lab.id, code: 'LSR-FONC', label: 'Fonctionnement LSR', active: true }, null);
+  const other = await createEntity(deps, { name: 'Centre des Matériaux', kind: 'lab' }, null);
+  const otherLine = await createBudgetLine(deps, { entityId: other.id, code: 'C2MA-ANR', label: 'Projet ANR', active: true }, null);
   return { entityId: lab.id, budgetLineId: line.id, otherEntityId: other.id, otherBudgetLineId: otherLine.id };
 }
 
 let counter = 0;
-export function seedUser(deps: { database: DbHandle; clock: Clock }, roles: Role[], entityId: string | null, category: 'staff' | 'student' = 'staff'): AuthenticatedUser {
+export async function seedUser(deps: { database: Database; clock: Clock }, roles: Role[], entityId: string | null, category: 'staff' | 'student' = 'staff'): Promise<AuthenticatedUser> {
   counter += 1;
-  const row = createUser(deps, { email: `${roles.join('-')}.${counter}@mines-ales.fr`, name: `${roles.join(' ')} ${counter}`, roles, entityId, category }, { actorId: null });
-  return toAuthenticatedUser(deps.database.db, row, 'token');
+  const row = await createUser(deps, { email: `${roles.join('-')}.${counter}@mines-ales.fr`, name: `${roles.join(' ')} ${counter}`, roles, entityId, category }, { actorId: null });
+  return await toAuthenticatedUser(deps.database.db, row, 'token');
 }
 
 // Records what the workflow asked of the ledger; the real ledger is exercised in the HTTP tests.
@@ -28,8 +28,8 @@ export function recordingLedger(): MissionLedgerPort & { calls: Array<{ kind: 'b
   const calls: Array<{ kind: 'book' | 'reverse'; input: Record<string, unknown> }> = [];
   return {
     calls,
-    bookContribution: (_db, input) => calls.push({ kind: 'book', input }),
-    reverseContribution: (_db, input) => calls.push({ kind: 'reverse', input }),
+    bookContribution: async (_db, input) => calls.push({ kind: 'book', input }),
+    reverseContribution: async (_db, input) => calls.push({ kind: 'reverse', input }),
   };
 }
 

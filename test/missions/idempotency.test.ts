@@ -7,32 +7,32 @@ import { movableClock } from '../auth/support.ts';
 
 function counter() {
   let runs = 0;
-  return { action: (): Answer => ({ status: 201, body: { run: ++runs } }), runs: () => runs };
+  return { action: async (): Promise<Answer> => ({ status: 201, body: { run: ++runs } }), runs: () => runs };
 }
 
 describe('idempotency keys', () => {
-  it('replays the stored answer within the retention and refuses the key for another body', () => {
+  it('replays the stored answer within the retention and refuses the key for another body', async () => {
     const database = memoryDatabase();
     const clock = movableClock('2026-11-27T10:00:00Z');
     const { action, runs } = counter();
     const ctx = { userId: 'usr_a', key: 'k1', route: 'POST /api/missions', body: { purpose: 'conference' } };
-    expect(runIdempotent(database, clock, ctx, action)).toEqual({ status: 201, body: { run: 1 } });
+    expect(await runIdempotent(database, clock, ctx, action)).toEqual({ status: 201, body: { run: 1 } });
     clock.advance({ hours: IDEMPOTENCY_KEY_RETENTION_HOURS - 1 });
-    expect(runIdempotent(database, clock, ctx, action)).toEqual({ status: 201, body: { run: 1 }, replayed: true });
-    expect(() => runIdempotent(database, clock, { ...ctx, body: { purpose: 'teaching' } }, action)).toThrowError(expect.objectContaining({ code: 'idempotency.conflict' }));
+    expect(await runIdempotent(database, clock, ctx, action)).toEqual({ status: 201, body: { run: 1 }, replayed: true });
+    await expect(runIdempotent(database, clock, { ...ctx, body: { purpose: 'teaching' } }, action)).rejects.toThrowError(expect.objectContaining({ code: 'idempotency.conflict' }));
     expect(runs()).toBe(1);
   });
 
-  it('lets a key serve again once expired, and purges expired keys when an answer is stored', () => {
+  it('lets a key serve again once expired, and purges expired keys when an answer is stored', async () => {
     const database = memoryDatabase();
     const clock = movableClock('2026-11-27T10:00:00Z');
     const { action, runs } = counter();
     const ctx = { userId: 'usr_a', key: 'k1', route: 'POST /api/missions', body: { purpose: 'conference' } };
-    runIdempotent(database, clock, ctx, action);
-    runIdempotent(database, clock, { ...ctx, userId: 'usr_b' }, action);
+    await runIdempotent(database, clock, ctx, action);
+    await runIdempotent(database, clock, { ...ctx, userId: 'usr_b' }, action);
     clock.advance({ hours: IDEMPOTENCY_KEY_RETENTION_HOURS, seconds: 1 });
     // Another body under the expired key is a new request, not a conflict.
-    expect(runIdempotent(database, clock, { ...ctx, body: { purpose: 'teaching' } }, action)).toEqual({ status: 201, body: { run: 3 } });
+    expect(await runIdempotent(database, clock, { ...ctx, body: { purpose: 'teaching' } }, action)).toEqual({ status: 201, body: { run: 3 } });
     expect(runs()).toBe(3);
     // usr_b's expired key went with the purge: only the new answer is kept.
     expect(database.db.select({ n: count() }).from(idempotencyKeys).get()!.n).toBe(1);

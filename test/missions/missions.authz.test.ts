@@ -37,15 +37,15 @@ const justification = 'Soutenance de thèse à Orly, retour le soir même';
 
 describe('authorisation matrix: every role × every mission route', () => {
   let app: Express;
-  let deps: ReturnType<typeof testApp>['deps'];
+  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
   const tokens = {} as Record<Actor, string | null>;
   let ownerId: string;
   let budgetLineId: string;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     ({ app, deps } = testApp());
-    const entity = createEntity(deps.database);
-    budgetLineId = createBudgetLine(deps.database, entity.id).id;
+    const entity = await createEntity(deps.database);
+    budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
     const roles: Record<Exclude<Actor, 'anonymous'>, Role[]> = {
       owner: ['staff'],
       otherStaff: ['staff'],
@@ -55,25 +55,25 @@ describe('authorisation matrix: every role × every mission route', () => {
       admin: ['admin'],
     };
     for (const [actor, r] of Object.entries(roles)) {
-      const user = createUser(deps.database, { roles: r, entityId: entity.id });
-      tokens[actor as Actor] = bearerFor(deps.database, user);
+      const user = await createUser(deps.database, { roles: r, entityId: entity.id });
+      tokens[actor as Actor] = await bearerFor(deps.database, user);
       if (actor === 'owner') ownerId = user.id;
     }
     tokens.anonymous = null;
   });
 
-  function missionIn(state: 'draft' | 'submitted'): string {
-    const owner = toAuthenticatedUser(deps.database.db, findUserById(deps.database.db, ownerId)!, 'token');
+  async function missionIn(state: 'draft' | 'submitted'): Promise<string> {
+    const owner = await toAuthenticatedUser(deps.database.db, (await findUserById(deps.database.db, ownerId))!, 'token');
     const md = missionDeps(deps);
     const input = parseOrThrow(createMissionSchema, { purpose: 'research', budgetLineId, justification, trip: parisFlightTrip });
-    const id = createMission(md, owner, input).id;
-    if (state === 'submitted') transitionMission(md, owner, id, 'submit', {});
+    const id = (await createMission(md, owner, input)).id;
+    if (state === 'submitted') await transitionMission(md, owner, id, 'submit', {});
     return id;
   }
 
-  function call(route: Route, actor: Actor) {
+  async function call(route: Route, actor: Actor) {
     const needsSubmitted = ['validate', 'return', 'reject', 'cancel'].includes(route);
-    const id = route === 'create' || route === 'list' ? '' : missionIn(needsSubmitted ? 'submitted' : 'draft');
+    const id = route === 'create' || route === 'list' ? '' : await missionIn(needsSubmitted ? 'submitted' : 'draft');
     const auth = (r: request.Test) => (tokens[actor] ? r.set('Authorization', tokens[actor]!) : r);
     switch (route) {
       case 'create':
@@ -101,7 +101,7 @@ describe('authorisation matrix: every role × every mission route', () => {
   });
 
   it('a traveller lists only their own missions, whatever filter they send', async () => {
-    const mine = missionIn('draft');
+    const mine = await missionIn('draft');
     const others = await request(app).get(`/api/missions?traveller=${ownerId}&limit=200`).set('Authorization', tokens.otherStaff!).expect(200);
     expect(others.body.missions.map((m: { id: string }) => m.id)).not.toContain(mine);
     expect(others.body.missions.every((m: { travellerId: string }) => m.travellerId !== ownerId)).toBe(true);

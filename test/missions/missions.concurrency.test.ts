@@ -24,12 +24,12 @@ describe('validation racing across processes', () => {
       const dbPath = join(dir, 'race.sqlite');
       const database = openMigratedDatabase(dbPath);
       const deps = missionDeps(buildDeps({ config: testConfig(), database, clock: fixedClock('2026-11-27T10:00:00Z') }));
-      const org = seedOrg(deps);
-      const traveller = seedUser(deps, ['staff'], org.entityId);
-      const desk = seedUser(deps, ['secretariat'], null);
+      const org = await seedOrg(deps);
+      const traveller = await seedUser(deps, ['staff'], org.entityId);
+      const desk = await seedUser(deps, ['secretariat'], null);
       const input = parseOrThrow(createMissionSchema, { purpose: 'conference', budgetLineId: org.budgetLineId, trip: montrealTrip });
-      const id = createMission(deps, traveller, input).id;
-      transitionMission(deps, traveller, id, 'submit', {});
+      const id = (await createMission(deps, traveller, input)).id;
+      await transitionMission(deps, traveller, id, 'submit', {});
       database.sqlite.close();
 
       const worker = join(projectRoot, 'test/missions/validate-worker.ts');

@@ -8,9 +8,9 @@ import { montrealTrip } from './fixtures.ts';
 describe('a mission read through the API in the reader language', () => {
   it('gives its stored quote texts in English with ?lang=en, the same figures, French by default', async () => {
     const { app, deps } = testApp();
-    const entity = createEntity(deps.database);
-    const budgetLineId = createBudgetLine(deps.database, entity.id).id;
-    const staff = bearerFor(deps.database, createUser(deps.database, { roles: ['staff'], entityId: entity.id }));
+    const entity = await createEntity(deps.database);
+    const budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
+    const staff = await bearerFor(deps.database, await createUser(deps.database, { roles: ['staff'], entityId: entity.id }));
     const created = await request(app).post('/api/missions').set('Authorization', staff).send({ purpose: 'conference', budgetLineId, justification: 'Communication invitée', trip: montrealTrip }).expect(201);
 
     const french = await request(app).get(`/api/missions/${created.body.id}`).set('Authorization', staff).expect(200);

@@ -100,10 +100,10 @@ describe('mission lifecycle: every action × status × actor', () => {
 });
 
 describe('comments and submission rules', () => {
-  it('return and reject need a non-blank comment', () => {
-    const inFrench = (run: () => unknown) => describeError(thrownAppError(run), 'fr').message;
-    expect(inFrench(() => requireComment('return', '   '))).toMatch(/commentaire est obligatoire/);
-    expect(inFrench(() => requireComment('reject', undefined))).toMatch(/motif est obligatoire/);
+  it('return and reject need a non-blank comment', async () => {
+    const inFrench = async (run: () => unknown) => describeError(await thrownAppError(run), 'fr').message;
+    expect(await inFrench(() => requireComment('return', '   '))).toMatch(/commentaire est obligatoire/);
+    expect(await inFrench(() => requireComment('reject', undefined))).toMatch(/motif est obligatoire/);
     expect(requireComment('return', '  Préciser le budget  ')).toBe('Préciser le budget');
   });
 

@@ -27,7 +27,7 @@ const fieldError = (html: string, id: string) => new RegExp(`id="${id}-error">([
 
 describe('missions pages', () => {
   let app: Express;
-  let deps: ReturnType<typeof testApp>['deps'];
+  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
   let budgetLineId: string;
   let traveller: TestUser;
   let staff: SignedInAgent;
@@ -35,11 +35,11 @@ describe('missions pages', () => {
 
   beforeEach(async () => {
     ({ app, deps } = testApp());
-    const entity = createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
-    budgetLineId = createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' }).id;
-    traveller = createUser(deps.database, { roles: ['staff'], entityId: entity.id, name: 'Camille Martin' });
+    const entity = await createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
+    budgetLineId = (await createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' })).id;
+    traveller = await createUser(deps.database, { roles: ['staff'], entityId: entity.id, name: 'Camille Martin' });
     staff = await signedInAgent(app, traveller);
-    secretariat = await signedInAgent(app, createUser(deps.database, { roles: ['secretariat'], name: 'Dominique SFI' }));
+    secretariat = await signedInAgent(app, await createUser(deps.database, { roles: ['secretariat'], name: 'Dominique SFI' }));
   });
 
   const post = (who: SignedInAgent, url: string, form: Record<string, string>) => who.agent.post(url).type('form').send({ _csrf: who.csrfToken, ...form });
@@ -123,7 +123,7 @@ describe('missions pages', () => {
     await staff.agent.get('/secretariat').expect(403);
     const created = await post(staff, '/missions/new', { ...montrealForm(budgetLineId), intent: 'save' }).expect(303);
     const path = String(created.headers.location).replace('/edit', '');
-    const other = await signedInAgent(app, createUser(deps.database, { roles: ['staff'] }));
+    const other = await signedInAgent(app, await createUser(deps.database, { roles: ['staff'] }));
     await other.agent.get(path).expect(404);
     await other.agent.get(`${path}/edit`).expect(404);
     await staff.agent.post('/missions/new').type('form').send({ ...montrealForm(budgetLineId), intent: 'save' }).expect(403);

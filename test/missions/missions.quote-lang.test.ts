@@ -18,9 +18,9 @@ describe('the quote on the missions pages speaks the page language', () => {
   beforeEach(async () => {
     let deps;
     ({ app, deps } = testApp());
-    const entity = createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
-    budgetLineId = createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' }).id;
-    staff = await signedInAgent(app, createUser(deps.database, { roles: ['staff'], entityId: entity.id, name: 'Camille Martin' }));
+    const entity = await createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
+    budgetLineId = (await createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' })).id;
+    staff = await signedInAgent(app, await createUser(deps.database, { roles: ['staff'], entityId: entity.id, name: 'Camille Martin' }));
   });
 
   const post = (url: string, form: Record<string, string>) => staff.agent.post(url).type('form').send({ _csrf: staff.csrfToken, ...form });

@@ -11,20 +11,20 @@ installLedgerAuditor();
 
 describe('missions API over HTTP', () => {
   let app: Express;
-  let deps: ReturnType<typeof testApp>['deps'];
+  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
   let staff: string;
   let secretariat: string;
   let budgetLineId: string;
-  let staffUser: ReturnType<typeof createUser>;
+  let staffUser: Awaited<ReturnType<typeof createUser>>;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     ({ app, deps } = testApp());
     trackLedger(deps.database);
-    const entity = createEntity(deps.database);
-    budgetLineId = createBudgetLine(deps.database, entity.id).id;
-    staffUser = createUser(deps.database, { roles: ['staff'], entityId: entity.id });
-    staff = bearerFor(deps.database, staffUser);
-    secretariat = bearerFor(deps.database, createUser(deps.database, { roles: ['secretariat'] }));
+    const entity = await createEntity(deps.database);
+    budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
+    staffUser = await createUser(deps.database, { roles: ['staff'], entityId: entity.id });
+    staff = await bearerFor(deps.database, staffUser);
+    secretariat = await bearerFor(deps.database, await createUser(deps.database, { roles: ['secretariat'] }));
   });
 
   const transfers = (missionId: string) =>
@@ -96,7 +96,7 @@ describe('missions API over HTTP', () => {
     });
 
     it('keys are per person: another user may use the same key', async () => {
-      const other = bearerFor(deps.database, createUser(deps.database, { roles: ['staff'], entityId: staffUser.entityId }));
+      const other = await bearerFor(deps.database, await createUser(deps.database, { roles: ['staff'], entityId: staffUser.entityId }));
       const body = { purpose: 'conference', budgetLineId, trip: montrealTrip };
       const a = await request(app).post('/api/missions').set('Authorization', staff).set('Idempotency-Key', 'k').send(body).expect(201);
       const b = await request(app).post('/api/missions').set('Authorization', other).set('Idempotency-Key', 'k').send(body).expect(201);

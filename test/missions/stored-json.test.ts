@@ -24,10 +24,10 @@ describe('stored JSON read back through its schema', () => {
     const logged: unknown[] = [];
     const { app, deps } = testApp();
     const { app: logging } = testApp({ database: deps.database, logError: (err) => logged.push(err) });
-    const entity = createEntity(deps.database, { name: 'LSR' });
-    const line = createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
-    const user = createUser(deps.database, { roles: ['staff'], entityId: entity.id });
-    const auth = bearerFor(deps.database, user);
+    const entity = await createEntity(deps.database, { name: 'LSR' });
+    const line = await createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
+    const user = await createUser(deps.database, { roles: ['staff'], entityId: entity.id });
+    const auth = await bearerFor(deps.database, user);
     const created = await request(app).post('/api/missions').set('Authorization', auth).send({ purpose: 'conference', budgetLineId: line.id, justification: 'Communication invitée', trip }).expect(201);
     const quote = JSON.parse((deps.database.sqlite.prepare('select quote_json as q from missions where id = ?').get(created.body.id) as { q: string }).q);
     delete quote.totals;

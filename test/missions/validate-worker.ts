@@ -9,11 +9,11 @@ import { isAppError } from '../../src/shared/errors.ts';
 
 const [dbPath, missionId, actorId] = process.argv.slice(2) as [string, string, string];
 const database = openDatabase(dbPath);
-const actor = toAuthenticatedUser(database.db, findUserById(database.db, actorId)!, 'token');
+const actor = await toAuthenticatedUser(database.db, (await findUserById(database.db, actorId))!, 'token');
 // Validation never re-quotes: the quote engine is not needed here.
 const deps = { database, clock: systemClock, quote: undefined as never, ledger: missionLedger(testConfig()) };
 try {
-  transitionMission(deps, actor, missionId, 'validate', {});
+  await transitionMission(deps, actor, missionId, 'validate', {});
   process.stdout.write('validated');
 } catch (err) {
   if (!isAppError(err)) throw err;

@@ -1,9 +1,10 @@
+import { databaseOn } from '../../src/shared/db.ts';
 import { execFile } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, openSync, rmSync, writeSync, closeSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/shared/db.ts';
@@ -30,7 +31,7 @@ async function empreinte(args: string[], dbPath: string): Promise<{ code: number
 }
 
 function readCounts(path: string) {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  const sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {
     return tableCounts(sqlite);
   } finally {
@@ -39,7 +40,7 @@ function readCounts(path: string) {
 }
 
 function hasMission(path: string, id: string): boolean {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+  const sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {
     return sqlite.prepare('select 1 from missions where id = ?').get(id) !== undefined;
   } finally {
@@ -49,11 +50,11 @@ function hasMission(path: string, id: string): boolean {
 
 // Each mission validated in the copy carries exactly one contribution, every other none: the copy is
 // the database at one instant, never half a transaction.
-function expectConsistent(path: string): void {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+async function expectConsistent(path: string): Promise<void> {
+  const sqlite = new BetterSqlite3(path, { readonly: true, fileMustExist: true });
   try {
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(auditLedger({ sqlite, db: drizzle(sqlite) }).problems).toEqual([]);
+    expect((await auditLedger(databaseOn(sqlite))).problems).toEqual([]);
     const mismatched = sqlite
       .prepare(
         `select m.id, m.status, count(t.id) as n from missions m
@@ -70,7 +71,7 @@ function expectConsistent(path: string): void {
 describe('empreinte backup and restore', () => {
   it('backs up while the server is under load, refuses to restore over the running server, restores into a new place that the server then serves', async () => {
     const live = join(dir, 'live.sqlite');
-    const fixture = seedLoadDatabase(live, { staff: 8, secretariat: 2 });
+    const fixture = await seedLoadDatabase(live, { staff: 8, secretariat: 2 });
     const server = await startServerProcess(live);
     const backupFile = join(dir, 'backup.sqlite');
     let missionsWhenBackedUp = 0;
@@ -114,7 +115,7 @@ describe('empreinte backup and restore', () => {
       expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null });
     }
 
-    expectConsistent(backupFile);
+    await expectConsistent(backupFile);
     const inBackup = readCounts(backupFile);
     // The copy is the database at one instant during the backup: nothing written after it is in it.
     expect(inBackup.missions).toBeGreaterThan(0);
@@ -128,7 +129,7 @@ describe('empreinte backup and restore', () => {
     expect(restored.code).toBe(0);
     // One file, no -wal beside it: nothing of another database can be replayed into it.
     expect(readdirSync(join(dir, 'restored')).filter((f) => !f.endsWith('.lock'))).toEqual(['empreinte.sqlite']);
-    expectConsistent(restoredPath);
+    await expectConsistent(restoredPath);
     expect(readCounts(restoredPath)).toEqual(inBackup);
 
     const again = await startServerProcess(restoredPath);
@@ -141,7 +142,7 @@ describe('empreinte backup and restore', () => {
 
   it('checks the backup before touching anything: corrupt file, schema newer than the code, broken ledger are refused', async () => {
     const source = join(dir, 'source.sqlite');
-    seedLoadDatabase(source, { staff: 2, secretariat: 1, submittedMissions: 3, validatedMissions: 2 });
+    await seedLoadDatabase(source, { staff: 2, secretariat: 1, submittedMissions: 3, validatedMissions: 2 });
     const good = join(dir, 'good.sqlite');
     await backupDatabase(source, good, policy);
 
@@ -161,14 +162,14 @@ describe('empreinte backup and restore', () => {
 
     const newer = join(dir, 'newer.sqlite');
     await backupDatabase(source, newer, policy);
-    const n = new Database(newer);
+    const n = new BetterSqlite3(newer);
     n.prepare("insert into __drizzle_migrations (hash, created_at) values ('next-release', 4102444800000)").run();
     n.close();
     await expect(restoreDatabase(newer, target, policy, 'newer')).rejects.toThrow(/newer than this code/);
 
     const broken = join(dir, 'broken.sqlite');
     await backupDatabase(source, broken, policy);
-    const b = new Database(broken);
+    const b = new BetterSqlite3(broken);
     // Only by dropping the append-only trigger can an entry be edited: the auditor must notice.
     const trigger = b.prepare("select name from sqlite_master where type = 'trigger' and tbl_name = 'ledger_entries' and sql like '%update%'").get() as { name: string };
     b.exec(`drop trigger "${trigger.name}"`);

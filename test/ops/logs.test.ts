@@ -17,8 +17,8 @@ describe('structured logs', () => {
   it('writes one JSON line per request with id, method, path without query, status and duration — and no personal data or secret', async () => {
     const { logger, raw, lines } = capturingLogger();
     const { app, deps } = testApp({ logger });
-    const user = createUser(deps.database, { email: 'claire.martin@mines-ales.fr', name: 'Claire Martin' });
-    const bearer = bearerFor(deps.database, user);
+    const user = await createUser(deps.database, { email: 'claire.martin@mines-ales.fr', name: 'Claire Martin' });
+    const bearer = await bearerFor(deps.database, user);
 
     const { agent, csrfToken } = await signedInAgent(app, user); // posts the email and password in a form body
     await request(app).get('/api/me').set('Authorization', bearer).expect(200);
@@ -66,7 +66,7 @@ describe('structured logs', () => {
   it('logs an unexpected error with its request id at level error, and answers a bare 500', async () => {
     const { logger, lines } = capturingLogger();
     const { app, deps } = testApp({ logger, logError: (err, req) => logger.error({ err, reqId: req?.requestId }, 'unhandled error') });
-    const bearer = bearerFor(deps.database, createUser(deps.database));
+    const bearer = await bearerFor(deps.database, await createUser(deps.database));
     deps.database.sqlite.close(); // every database call now throws
     const res = await request(app).get('/api/me').set('Authorization', bearer).set('X-Request-Id', 'req-500').expect(500);
     expect(res.body).toEqual({ error: { code: 'internal.error', message: 'Erreur interne : réessayez dans un instant.', details: [] } });

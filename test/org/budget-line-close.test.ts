@@ -15,20 +15,20 @@ const trip = {
 
 async function setup() {
   const { app, deps } = testApp();
-  const lab = createEntity(deps.database, { name: 'LGEI' });
-  const line = createBudgetLine(deps.database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
-  const admin = createUser(deps.database, { roles: ['admin'] });
-  const staff = createUser(deps.database, { roles: ['staff'], entityId: lab.id });
-  return { app, deps, lab, line, admin, staff, asAdmin: bearerFor(deps.database, admin), asStaff: bearerFor(deps.database, staff) };
+  const lab = await createEntity(deps.database, { name: 'LGEI' });
+  const line = await createBudgetLine(deps.database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
+  const admin = await createUser(deps.database, { roles: ['admin'] });
+  const staff = await createUser(deps.database, { roles: ['staff'], entityId: lab.id });
+  return { app, deps, lab, line, admin, staff, asAdmin: await bearerFor(deps.database, admin), asStaff: await bearerFor(deps.database, staff) };
 }
 
 type Deps = Awaited<ReturnType<typeof setup>>['deps'];
-const isActive = (deps: Deps, id: string) => findBudgetLineById(deps.database.db, id)?.active;
+const isActive = async (deps: Deps, id: string) => (await findBudgetLineById(deps.database.db, id))?.active;
 
 describe('closing and reopening a budget line', () => {
   it('through the API: a closed line takes no new mission nor a mission moved onto it; reopened, it does again', async () => {
     const { app, deps, line, asAdmin, asStaff } = await setup();
-    const other = createBudgetLine(deps.database, line.entityId, { code: 'FCT', label: 'Fonctionnement' });
+    const other = await createBudgetLine(deps.database, line.entityId, { code: 'FCT', label: 'Fonctionnement' });
     const draft = await request(app).post('/api/missions').set('Authorization', asStaff).send({ purpose: 'conference', budgetLineId: other.id, trip }).expect(201);
 
     const closed = await request(app).post(`/api/budget-lines/${line.id}/close`).set('Authorization', asAdmin).expect(200);
@@ -50,7 +50,7 @@ describe('closing and reopening a budget line', () => {
     const draft = await request(app).post('/api/missions').set('Authorization', asStaff).send({ purpose: 'conference', budgetLineId: line.id, trip }).expect(201);
     await request(app).post(`/api/budget-lines/${line.id}/close`).set('Authorization', asAdmin).expect(200);
     expect((await request(app).get(`/api/missions/${draft.body.id}`).set('Authorization', asStaff).expect(200)).body.budgetLineId).toBe(line.id);
-    expect(isActive(deps, line.id)).toBe(false);
+    expect(await isActive(deps, line.id)).toBe(false);
   });
 
   it('answers 404 for an unknown line, 400 for a body with fields, 403 to other roles, changing nothing', async () => {
@@ -61,7 +61,7 @@ describe('closing and reopening a budget line', () => {
     expect([withFields.status, withFields.body.error.details[0].path]).toEqual([400, 'active']);
     const denied = await request(app).post(`/api/budget-lines/${line.id}/close`).set('Authorization', asStaff);
     expect([denied.status, denied.body.error.code]).toEqual([403, 'auth.forbidden']);
-    expect(isActive(deps, line.id)).toBe(true);
+    expect(await isActive(deps, line.id)).toBe(true);
   });
 
   it('from /admin/organisation: a button per line, a flash, and the mission form stops offering the closed line', async () => {
@@ -80,7 +80,7 @@ describe('closing and reopening a budget line', () => {
     expect(after.text).toContain('Ligne budgétaire ANR-22 fermée : elle n’accepte plus de nouvelle mission.');
     expect(after.text).toContain('<span class="muted">(fermée)</span>');
     expect(after.text).toContain('aria-label="Rouvrir la ligne ANR-22 de LGEI">Rouvrir</button>');
-    expect(isActive(deps, line.id)).toBe(false);
+    expect(await isActive(deps, line.id)).toBe(false);
     expect((await traveller.agent.get('/missions/new').expect(200)).text).not.toContain(option);
 
     expect((await agent.get('/admin/organisation?lang=en').expect(200)).text).toContain('aria-label="Reopen the line ANR-22 of LGEI">Reopen</button>');
@@ -97,6 +97,6 @@ describe('closing and reopening a budget line', () => {
     expect((await agent.post('/admin/organisation/budget-lines/bgl_nowhere/close').type('form').send({ _csrf: csrfToken }).set('Accept', 'text/html')).status).toBe(404);
     const traveller = await signedInAgent(app, staff);
     expect((await traveller.agent.post(`/admin/organisation/budget-lines/${line.id}/close`).type('form').send({ _csrf: traveller.csrfToken }).set('Accept', 'text/html')).status).toBe(403);
-    expect(isActive(deps, line.id)).toBe(true);
+    expect(await isActive(deps, line.id)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { orgAuditActions } from '../../src/org/org.models.ts';
 import { migrationsFolder } from '../../src/shared/db.ts';
@@ -8,13 +8,13 @@ import { migrationsFolder } from '../../src/shared/db.ts';
 type Journal = { entries: Array<{ tag: string }> };
 const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
 
-function apply(sqlite: Database.Database, tag: string): void {
+function apply(sqlite: BetterSqlite3.Database, tag: string): void {
   const text = readFileSync(resolve(migrationsFolder, `${tag}.sql`), 'utf8');
   for (const statement of text.split('--> statement-breakpoint')) if (statement.trim()) sqlite.exec(statement);
 }
 
-function migrated(): Database.Database {
-  const sqlite = new Database(':memory:');
+function migrated(): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(':memory:');
   for (const { tag } of journal.entries) apply(sqlite, tag);
   return sqlite;
 }

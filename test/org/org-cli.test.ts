@@ -6,55 +6,55 @@ import { findBudgetLineById } from '../../src/org/org.repository.ts';
 import { createBudgetLine, createEntity } from '../../src/org/org.usecases.ts';
 import { memoryCliIo } from '../helpers/cli.ts';
 
-function setup() {
+async function setup() {
   const { io, out, err } = memoryCliIo();
-  const lab = createEntity(io, { name: 'LGEI', kind: 'lab' }, null);
-  const dri = createEntity(io, { name: 'DRI', kind: 'service' }, null);
-  const anr = createBudgetLine(io, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, null);
-  const fctLab = createBudgetLine(io, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
-  const fctDri = createBudgetLine(io, { entityId: dri.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null);
+  const lab = await createEntity(io, { name: 'LGEI', kind: 'lab' }, null);
+  const dri = await createEntity(io, { name: 'DRI', kind: 'service' }, null);
+  const anr = await createBudgetLine(io, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, null);
+  const fctLab = await createBudgetLine(io, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
+  const fctDri = await createBudgetLine(io, { entityId: dri.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null);
   const run = (...args: string[]) => runCli((cli) => runBudgetLineCommand(args, cli), io);
-  const active = (id: string) => findBudgetLineById(io.database.db, id)?.active;
+  const active = async (id: string) => (await findBudgetLineById(io.database.db, id))?.active;
   return { io, out, err, run, active, anr, fctLab, fctDri };
 }
 
 describe('empreinte budget-line close|reopen', () => {
   it('closes and reopens a line by id, says when nothing changed, and logs the change with no actor', async () => {
-    const { io, out, run, active, anr } = setup();
+    const { io, out, run, active, anr } = await setup();
     expect(await run('close', '--id', anr.id)).toBe(0);
     expect(out.at(-1)).toBe(`${anr.id}\tANR-22\tclosed (logged as command line, no person)`);
-    expect(active(anr.id)).toBe(false);
+    expect(await active(anr.id)).toBe(false);
     expect(await run('close', '--id', anr.id)).toBe(0);
     expect(out.at(-1)).toBe(`${anr.id}\tANR-22\talready closed, nothing changed`);
     expect(await run('reopen', '--id', anr.id)).toBe(0);
     expect(out.at(-1)).toBe(`${anr.id}\tANR-22\topen (logged as command line, no person)`);
-    expect(active(anr.id)).toBe(true);
-    const [reopened, closed] = listRecentOrgAudit(io.database.db, 2);
+    expect(await active(anr.id)).toBe(true);
+    const [reopened, closed] = await listRecentOrgAudit(io.database.db, 2);
     expect([reopened, closed].map((r) => [r!.actorId, r!.action, r!.targetId])).toEqual([
       [null, 'budget_line_reopened', anr.id],
       [null, 'budget_line_closed', anr.id],
     ]);
     // Two changes, not three: the repeated close wrote nothing (5 creations from the setup + 2).
-    expect(listRecentOrgAudit(io.database.db, 50)).toHaveLength(7);
+    expect(await listRecentOrgAudit(io.database.db, 50)).toHaveLength(7);
   });
 
   it('accepts a code when one entity has it, and asks for --entity when several do', async () => {
-    const { err, run, active, anr, fctLab, fctDri } = setup();
+    const { err, run, active, anr, fctLab, fctDri } = await setup();
     expect(await run('close', '--id', 'ANR-22')).toBe(0);
-    expect(active(anr.id)).toBe(false);
+    expect(await active(anr.id)).toBe(false);
     expect(await run('close', '--id', 'FCT')).toBe(1);
     expect(err.at(-1)).toMatch(/^error: Plusieurs entités ont une ligne FCT/);
-    expect([active(fctLab.id), active(fctDri.id)]).toEqual([true, true]);
+    expect([await active(fctLab.id), await active(fctDri.id)]).toEqual([true, true]);
     expect(await run('close', '--id', 'FCT', '--entity', 'DRI')).toBe(0);
-    expect([active(fctLab.id), active(fctDri.id)]).toEqual([true, false]);
+    expect([await active(fctLab.id), await active(fctDri.id)]).toEqual([true, false]);
     // An id given with the wrong entity is not that entity's line.
     expect(await run('reopen', '--id', fctDri.id, '--entity', 'LGEI')).toBe(1);
-    expect(active(fctDri.id)).toBe(false);
+    expect(await active(fctDri.id)).toBe(false);
   });
 
   it('exits 1 for an unknown line or entity and 2 for bad usage, changing nothing', async () => {
-    const { io, out, err, run } = setup();
-    const before = listRecentOrgAudit(io.database.db, 50).length;
+    const { io, out, err, run } = await setup();
+    const before = (await listRecentOrgAudit(io.database.db, 50)).length;
     expect(await run('close', '--id', 'bgl_nowhere')).toBe(1);
     expect(err.at(-1)).toBe('error: Ligne budgétaire inconnue : bgl_nowhere (id: unknown)');
     expect(await run('close', '--id', 'ANR-22', '--entity', 'Nowhere')).toBe(1);
@@ -65,6 +65,6 @@ describe('empreinte budget-line close|reopen', () => {
     expect(err.at(-1)).toContain('empreinte budget-line close|reopen --id ID|CODE [--entity ID|NAME]');
     expect(await run('--help')).toBe(0);
     expect(out.at(-1)).toContain('no person (command line)');
-    expect(listRecentOrgAudit(io.database.db, 50)).toHaveLength(before);
+    expect(await listRecentOrgAudit(io.database.db, 50)).toHaveLength(before);
   });
 });

@@ -6,26 +6,26 @@ import { createBudgetLine, createEntity } from '../helpers/org.ts';
 
 async function setup() {
   const { app, deps } = testApp();
-  const admin = createUser(deps.database, { roles: ['admin'] });
+  const admin = await createUser(deps.database, { roles: ['admin'] });
   return { app, deps, admin, ...(await signedInAgent(app, admin)) };
 }
 
 describe('/admin/organisation', () => {
   it('is refused (403) to every other role and its forms change nothing for them', async () => {
     const { app, deps } = await setup();
-    const finance = createUser(deps.database, { roles: ['finance', 'secretariat', 'copil', 'staff'] });
+    const finance = await createUser(deps.database, { roles: ['finance', 'secretariat', 'copil', 'staff'] });
     const { agent, csrfToken } = await signedInAgent(app, finance);
     expect((await agent.get('/admin/organisation').set('Accept', 'text/html')).status).toBe(403);
     await agent.post('/admin/organisation/entities').type('form').send({ _csrf: csrfToken, name: 'LGEI', kind: 'lab' }).expect(403);
-    expect(listEntities(deps)).toEqual([]);
+    expect(await listEntities(deps)).toEqual([]);
   });
 
   it('lists entities by name with their budget lines, closed ones marked', async () => {
     const { deps, agent } = await setup();
-    const lab = createEntity(deps.database, { name: 'LGEI', kind: 'lab' });
-    createEntity(deps.database, { name: 'DRI', kind: 'service' });
-    createBudgetLine(deps.database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
-    createBudgetLine(deps.database, lab.id, { code: 'FCT', label: 'Fonctionnement', active: false });
+    const lab = await createEntity(deps.database, { name: 'LGEI', kind: 'lab' });
+    await createEntity(deps.database, { name: 'DRI', kind: 'service' });
+    await createBudgetLine(deps.database, lab.id, { code: 'ANR-22', label: 'Projet ANR' });
+    await createBudgetLine(deps.database, lab.id, { code: 'FCT', label: 'Fonctionnement', active: false });
     const page = await agent.get('/admin/organisation').expect(200);
     expect(page.text).toMatch(/<a class="main-nav__link" href="\/admin\/organisation" aria-current="page">Organisation<\/a>/);
     expect(page.text.indexOf('>DRI</th>')).toBeLessThan(page.text.indexOf('>LGEI</th>'));
@@ -39,7 +39,7 @@ describe('/admin/organisation', () => {
     const { deps, agent } = await setup();
     const res = await agent.post('/admin/organisation/entities').type('form').send({ name: 'LGEI', kind: 'lab' }).set('Accept', 'text/html');
     expect(res.status).toBe(403);
-    expect(listEntities(deps)).toEqual([]);
+    expect(await listEntities(deps)).toEqual([]);
   });
 
   it('adds an entity, then names the field for bad input (400), a taken name (409) or an id-like name', async () => {
@@ -61,13 +61,13 @@ describe('/admin/organisation', () => {
     expect(idLike.text).toContain('id="entity-name-error">Un nom ne peut pas commencer par « ent_ »');
     // A stray field is ignored, not a 500 nor an error on a field nobody can see.
     expect((await post({ name: 'DRI', kind: 'service', id: 'ent_forged' })).status).toBe(303);
-    expect(listEntities(deps).map((e) => [e.name, e.kind])).toEqual([['DRI', 'service'], ['LGEI', 'lab']]);
-    expect(listEntities(deps).every((e) => e.id !== 'ent_forged')).toBe(true);
+    expect((await listEntities(deps)).map((e) => [e.name, e.kind])).toEqual([['DRI', 'service'], ['LGEI', 'lab']]);
+    expect((await listEntities(deps)).every((e) => e.id !== 'ent_forged')).toBe(true);
   });
 
   it('adds a budget line, then names the field for a missing code (400), an unknown entity (400) or a taken code (409)', async () => {
     const { deps, agent, csrfToken } = await setup();
-    const lab = createEntity(deps.database, { name: 'LGEI' });
+    const lab = await createEntity(deps.database, { name: 'LGEI' });
     const post = (fields: Record<string, string>) => agent.post('/admin/organisation/budget-lines').type('form').send({ _csrf: csrfToken, ...fields });
     expect((await post({ entityId: lab.id, code: 'ANR-22', label: 'Projet ANR' })).status).toBe(303);
     expect((await agent.get('/admin/organisation').expect(200)).text).toContain('Ligne budgétaire ANR-22 ajoutée à LGEI.');
@@ -82,6 +82,6 @@ describe('/admin/organisation', () => {
     const taken = await post({ entityId: lab.id, code: 'ANR-22', label: 'Autre' });
     expect(taken.status).toBe(409);
     expect(taken.text).toContain('id="line-code-error">Cette entité a déjà une ligne avec ce code.');
-    expect(listBudgetLines(deps).map((l) => [l.code, l.label, l.active])).toEqual([['ANR-22', 'Projet ANR', true]]);
+    expect((await listBudgetLines(deps)).map((l) => [l.code, l.label, l.active])).toEqual([['ANR-22', 'Projet ANR', true]]);
   });
 });

@@ -10,45 +10,45 @@ import { memoryDatabase } from '../helpers/db.ts';
 const clock = fixedClock('2026-11-27T10:00:00Z');
 
 describe('organisation usecases', () => {
-  it('creates an entity and its budget lines, and finds the entity by id or by name', () => {
+  it('creates an entity and its budget lines, and finds the entity by id or by name', async () => {
     const database = memoryDatabase();
-    const lab = createEntity({ database, clock }, { name: 'EuroMov DHM', kind: 'lab' }, null);
+    const lab = await createEntity({ database, clock }, { name: 'EuroMov DHM', kind: 'lab' }, null);
     expect(lab).toMatchObject({ name: 'EuroMov DHM', kind: 'lab', createdAt: '2026-11-27T10:00:00.000Z' });
     expect(lab.id).toMatch(/^ent_/);
-    const line = createBudgetLine({ database, clock }, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, null);
+    const line = await createBudgetLine({ database, clock }, { entityId: lab.id, code: 'ANR-22', label: 'Projet ANR', active: true }, null);
     expect(line.id).toMatch(/^bgl_/);
-    expect(resolveEntity({ database }, lab.id).name).toBe('EuroMov DHM');
-    expect(resolveEntity({ database }, 'EuroMov DHM').id).toBe(lab.id);
+    expect((await resolveEntity({ database }, lab.id)).name).toBe('EuroMov DHM');
+    expect((await resolveEntity({ database }, 'EuroMov DHM')).id).toBe(lab.id);
   });
 
-  it('refuses a duplicate entity name, a duplicate code in one entity, and an unknown entity', () => {
+  it('refuses a duplicate entity name, a duplicate code in one entity, and an unknown entity', async () => {
     const database = memoryDatabase();
-    const lab = createEntity({ database, clock }, { name: 'LGEI', kind: 'lab' }, null);
-    const other = createEntity({ database, clock }, { name: 'DRI', kind: 'service' }, null);
-    expect(() => createEntity({ database, clock }, { name: 'LGEI', kind: 'department' }, null)).toThrow(/already exists/);
-    createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
-    const duplicate = (() => {
+    const lab = await createEntity({ database, clock }, { name: 'LGEI', kind: 'lab' }, null);
+    const other = await createEntity({ database, clock }, { name: 'DRI', kind: 'service' }, null);
+    await expect(createEntity({ database, clock }, { name: 'LGEI', kind: 'department' }, null)).rejects.toThrow(/already exists/);
+    await createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Fonctionnement', active: true }, null);
+    const duplicate = await (async () => {
       try {
-        createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Autre', active: true }, null);
+        await createBudgetLine({ database, clock }, { entityId: lab.id, code: 'FCT', label: 'Autre', active: true }, null);
       } catch (e) {
         return e;
       }
     })();
     expect(isAppError(duplicate) && duplicate.status).toBe(409);
     // The same code in another entity is a different line.
-    expect(createBudgetLine({ database, clock }, { entityId: other.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null).code).toBe('FCT');
-    expect(() => createBudgetLine({ database, clock }, { entityId: 'ent_nope', code: 'X', label: 'X', active: true }, null)).toThrow(/Unknown entity/);
-    expect(() => resolveEntity({ database }, 'Nowhere')).toThrow(/Unknown entity/);
+    expect((await createBudgetLine({ database, clock }, { entityId: other.id, code: 'FCT', label: 'Fonctionnement DRI', active: true }, null)).code).toBe('FCT');
+    await expect(createBudgetLine({ database, clock }, { entityId: 'ent_nope', code: 'X', label: 'X', active: true }, null)).rejects.toThrow(/Unknown entity/);
+    await expect(resolveEntity({ database }, 'Nowhere')).rejects.toThrow(/Unknown entity/);
   });
 });
 
 describe('organisation API', () => {
   it('lets an admin create entities and budget lines, and any signed-in person list them', async () => {
     const { app, deps } = testApp();
-    const admin = createUser(deps.database, { roles: ['admin'] });
-    const staff = createUser(deps.database, { roles: ['staff'] });
-    const asAdmin = bearerFor(deps.database, admin);
-    const asStaff = bearerFor(deps.database, staff);
+    const admin = await createUser(deps.database, { roles: ['admin'] });
+    const staff = await createUser(deps.database, { roles: ['staff'] });
+    const asAdmin = await bearerFor(deps.database, admin);
+    const asStaff = await bearerFor(deps.database, staff);
 
     const created = await request(app).post('/api/entities').set('Authorization', asAdmin).send({ name: 'Centre de recherche', kind: 'department' }).expect(201);
     const entityId = created.body.entity.id as string;
@@ -68,8 +68,8 @@ describe('organisation API', () => {
 
   it('forbids writes to non-admins, reads to anonymous callers, and rejects bad bodies with 400', async () => {
     const { app, deps } = testApp();
-    const staff = bearerFor(deps.database, createUser(deps.database, { roles: ['staff', 'finance'] }));
-    const admin = bearerFor(deps.database, createUser(deps.database, { roles: ['admin'] }));
+    const staff = await bearerFor(deps.database, await createUser(deps.database, { roles: ['staff', 'finance'] }));
+    const admin = await bearerFor(deps.database, await createUser(deps.database, { roles: ['admin'] }));
     await request(app).get('/api/entities').expect(401);
     await request(app).post('/api/entities').set('Authorization', staff).send({ name: 'X', kind: 'lab' }).expect(403);
     const bad = await request(app).post('/api/entities').set('Authorization', admin).send({ name: 'X', kind: 'club' }).expect(400);

@@ -64,22 +64,22 @@ describe('parsing a place input', () => {
     expect(parse({ lat: -90, lon: 180 })).toEqual({ kind: 'coordinates', lat: -90, lon: 180 });
   });
 
-  it('refuses coordinates out of range or not numbers, naming the field', () => {
-    const lat = thrownAppError(() => parse({ lat: 91, lon: 0 }));
+  it('refuses coordinates out of range or not numbers, naming the field', async () => {
+    const lat = await thrownAppError(() => parse({ lat: 91, lon: 0 }));
     expect(lat.code).toBe('validation.invalid');
     expect(lat.status).toBe(400);
     expect(lat.details[0]?.path).toBe('legs.0.from.lat');
-    expect(thrownAppError(() => parse({ lat: 0, lon: -180.5 })).details[0]?.path).toBe('legs.0.from.lon');
-    expect(thrownAppError(() => parse({ lat: Number.NaN, lon: 0 })).details[0]?.path).toBe('legs.0.from.lat');
-    expect(thrownAppError(() => parse({ lat: '4' as unknown as number, lon: 0 })).code).toBe('validation.invalid');
-    expect(thrownAppError(() => parse('95, 3')).details[0]?.path).toBe('legs.0.from.lat');
+    expect((await thrownAppError(() => parse({ lat: 0, lon: -180.5 }))).details[0]?.path).toBe('legs.0.from.lon');
+    expect((await thrownAppError(() => parse({ lat: Number.NaN, lon: 0 }))).details[0]?.path).toBe('legs.0.from.lat');
+    expect((await thrownAppError(() => parse({ lat: '4' as unknown as number, lon: 0 }))).code).toBe('validation.invalid');
+    expect((await thrownAppError(() => parse('95, 3'))).details[0]?.path).toBe('legs.0.from.lat');
   });
 
-  it('refuses an empty or overlong text and anything else', () => {
-    expect(thrownAppError(() => parse('   ')).details[0]?.path).toBe('legs.0.from');
-    expect(thrownAppError(() => parse('x'.repeat(201))).code).toBe('validation.invalid');
-    expect(thrownAppError(() => parse(42 as unknown as string)).code).toBe('validation.invalid');
-    expect(thrownAppError(() => parse(null as unknown as string)).code).toBe('validation.invalid');
+  it('refuses an empty or overlong text and anything else', async () => {
+    expect((await thrownAppError(() => parse('   '))).details[0]?.path).toBe('legs.0.from');
+    expect((await thrownAppError(() => parse('x'.repeat(201)))).code).toBe('validation.invalid');
+    expect((await thrownAppError(() => parse(42 as unknown as string))).code).toBe('validation.invalid');
+    expect((await thrownAppError(() => parse(null as unknown as string))).code).toBe('validation.invalid');
   });
 });
 

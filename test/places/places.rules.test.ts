@@ -9,7 +9,7 @@ import { fixtureIndex } from './places.fixture.ts';
 const places = createPlaceResolver(fixtureIndex());
 const resolve = (input: PlaceInput, mode: TransportMode = 'train') => places.resolve(input, { mode, path: 'legs.1.to' });
 
-const failure = (input: PlaceInput, mode: TransportMode = 'train'): AppError => thrownAppError(() => resolve(input, mode));
+const failure = (input: PlaceInput, mode: TransportMode = 'train'): Promise<AppError> => thrownAppError(() => resolve(input, mode));
 
 describe('resolution rules (fixture data)', () => {
   it('resolves a city by accent- and case-insensitive name within its country', () => {
@@ -17,12 +17,12 @@ describe('resolution rules (fixture data)', () => {
     expect(resolve('Alès, France').label).toBe('Alès, FR');
   });
 
-  it('resolves a bare name when one place dwarfs the others (20×), else reports the candidates', () => {
+  it('resolves a bare name when one place dwarfs the others (20×), else reports the candidates', async () => {
     // Alès 42 410 ≥ 20 × Ales (IT) 1 400 = 28 000
     expect(resolve('ales').label).toBe('Alès, FR');
     // 2 138 551 ≥ 20 × 24 782 = 495 640
     expect(resolve('Paris').countryCode).toBe('FR');
-    const err = failure('Paris, US');
+    const err = await failure('Paris, US');
     expect(err.code).toBe('place.ambiguous');
     expect(err.status).toBe(400);
     expect(err.details[0]?.path).toBe('legs.1.to');
@@ -30,30 +30,30 @@ describe('resolution rules (fixture data)', () => {
     expect(candidates.map((c) => c.label)).toEqual(['Paris, TX, US', 'Paris, TN, US']);
   });
 
-  it('lets an ambiguous candidate be typed back with its admin code', () => {
+  it('lets an ambiguous candidate be typed back with its admin code', async () => {
     expect(resolve('Paris, TX, US')).toMatchObject({ label: 'Paris, US', population: 24_782 });
     expect(resolve('Paris, tn, us').population).toBe(10_150);
-    expect(failure('Paris, CA, US').code).toBe('place.unknown');
+    expect((await failure('Paris, CA, US')).code).toBe('place.unknown');
   });
 
-  it('reads an alias only where the real name is absent; both present make a bare name ambiguous', () => {
+  it('reads an alias only where the real name is absent; both present make a bare name ambiguous', async () => {
     expect(resolve('Vienne, FR').label).toBe('Vienne, FR');
     expect(resolve('Vienne, AT').label).toBe('Vienna, AT');
     expect(resolve('Bruxelles, Belgique').label).toBe('Brussels, BE');
-    const err = failure('Vienne');
+    const err = await failure('Vienne');
     expect(err.code).toBe('place.ambiguous');
     expect((err.details[0]?.candidates as Array<{ label: string }>).map((c) => c.label)).toEqual(['Vienna, 09, AT', 'Vienne, 84, FR']);
   });
 
-  it('names the unknown place, or the unknown country, with the path', () => {
-    const err = failure('Atlantis, FR');
+  it('names the unknown place, or the unknown country, with the path', async () => {
+    const err = await failure('Atlantis, FR');
     expect(err.code).toBe('place.unknown');
     const { message, details } = describeError(err, 'fr');
     expect(message).toContain('Lieu inconnu : « Atlantis, FR »');
     expect(details).toEqual([{ path: 'legs.1.to', message }]);
     expect(err.message).toContain('Unknown place: “Atlantis, FR”');
-    expect(describeError(failure('Alès, Narnia'), 'fr').message).toContain('pays inconnu « Narnia »');
-    expect(describeError(failure('ZZZ'), 'fr').message).toContain('aucun aéroport de code ZZZ');
+    expect(describeError(await failure('Alès, Narnia'), 'fr').message).toContain('pays inconnu « Narnia »');
+    expect(describeError(await failure('ZZZ'), 'fr').message).toContain('aucun aéroport de code ZZZ');
   });
 
   it('reads three letters as an airport in upper or lower case, as a town when capitalised', () => {

@@ -14,7 +14,7 @@ beforeAll(() => {
 
 const resolve = (input: PlaceInput, mode: TransportMode = 'train') => places.resolve(input, { mode, path: 'legs.0.from' });
 
-const failure = (input: PlaceInput, mode: TransportMode = 'train'): AppError => thrownAppError(() => resolve(input, mode));
+const failure = (input: PlaceInput, mode: TransportMode = 'train'): Promise<AppError> => thrownAppError(() => resolve(input, mode));
 
 describe('places on the shipped data', () => {
   // How fast it loads and resolves is measured by `npm run bench`, not here.
@@ -64,27 +64,27 @@ describe('places on the shipped data', () => {
     expect(resolve({ lat: 0, lon: -30 }).countryCode).toBeNull(); // mid-Atlantic
   });
 
-  it('reports an unknown place with its path', () => {
-    const err = failure('Qwxzkv, FR');
+  it('reports an unknown place with its path', async () => {
+    const err = await failure('Qwxzkv, FR');
     expect(err.code).toBe('place.unknown');
     expect(err.status).toBe(400);
     expect(err.details[0]?.path).toBe('legs.0.from');
     expect(describeError(err, 'fr').message).toContain('« Qwxzkv, FR »');
   });
 
-  it('reports an ambiguous place with at most 8 candidates that can be typed back', () => {
-    const err = failure('Saint-Denis');
+  it('reports an ambiguous place with at most 8 candidates that can be typed back', async () => {
+    const err = await failure('Saint-Denis');
     expect(err.code).toBe('place.ambiguous');
     const candidates = err.details[0]?.candidates as Array<{ label: string; countryCode: string }>;
     expect(candidates.map((c) => c.countryCode).slice(0, 2).sort()).toEqual(['FR', 'RE']);
-    const many = failure('Paris, US').details[0]?.candidates as Array<{ label: string }>;
+    const many = (await failure('Paris, US')).details[0]?.candidates as Array<{ label: string }>;
     expect(many).toHaveLength(8);
     expect(many[0]?.label).toBe('Paris, TX, US');
     expect(resolve('Paris, TX, US')).toMatchObject({ countryCode: 'US', city: 'Paris' });
   });
 
-  it('refuses coordinates out of range with a 400', () => {
-    const err = failure({ lat: 12, lon: 200 });
+  it('refuses coordinates out of range with a 400', async () => {
+    const err = await failure({ lat: 12, lon: 200 });
     expect(err.status).toBe(400);
     expect(err.details[0]?.path).toBe('legs.0.from.lon');
   });

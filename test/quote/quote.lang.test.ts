@@ -10,7 +10,7 @@ const { app, deps } = testApp();
 // 07:00–20:00 is 13 h = 0.5417 mission day × 7 h = 3.79 → a 4 h visio.
 const dayTrip = { departAt: '2027-03-10T07:00:00+01:00', returnAt: '2027-03-10T20:00:00+01:00', legs: [{ mode: 'plane', from: 'MPL', to: 'ORY' }] };
 const quote = (body: unknown, lang?: 'fr' | 'en') => computeQuote(quoteRequestSchema.parse(body), deps.quote, lang);
-const messageOf = (q: ReturnType<typeof quote>, code: string) => q.policy.find((p) => p.code === code)?.message;
+const messageOf = (q: Awaited<ReturnType<typeof quote>>, code: string) => q.policy.find((p) => p.code === code)?.message;
 
 describe('quote texts in the reader language', () => {
   it('words flags and alternative notes in English when asked, with the same figures', () => {

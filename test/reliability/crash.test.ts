@@ -1,8 +1,9 @@
+import { databaseOn } from '../../src/shared/db.ts';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../src/shared/db.ts';
@@ -14,10 +15,10 @@ const dir = mkdtempSync(join(tmpdir(), 'empreinte-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function inspect<T>(dbPath: string, read: (sqlite: Database.Database) => T): T {
-  const sqlite = new Database(dbPath, { fileMustExist: true });
+async function inspect<T>(dbPath: string, read: (sqlite: BetterSqlite3.Database) => T | Promise<T>): Promise<T> {
+  const sqlite = new BetterSqlite3(dbPath, { fileMustExist: true });
   try {
-    return read(sqlite);
+    return await read(sqlite);
   } finally {
     sqlite.close();
   }
@@ -27,7 +28,7 @@ describe('SIGKILL in the middle of a burst of validations', () => {
   it('leaves every mission validated with exactly one contribution or still submitted with none; the server restarts (WAL recovery) and the ledger is sound', async () => {
     const dbPath = join(dir, 'validations.sqlite');
     const MISSIONS = 120;
-    const fixture = seedLoadDatabase(dbPath, { staff: 6, secretariat: 3, submittedMissions: MISSIONS });
+    const fixture = await seedLoadDatabase(dbPath, { staff: 6, secretariat: 3, submittedMissions: MISSIONS });
     const server = await startServerProcess(dbPath);
     const acknowledged = new Set<string>(); // answered 200: must survive the crash
     let kill: Promise<unknown> | undefined;
@@ -58,9 +59,9 @@ describe('SIGKILL in the middle of a burst of validations', () => {
     expect(await (await fetch(`${restarted.baseUrl}/readyz`)).json()).toEqual({ status: 'ready' });
     expect(await restarted.kill('SIGTERM')).toEqual({ code: 0, signal: null });
 
-    inspect(dbPath, (sqlite) => {
+    await inspect(dbPath, async (sqlite) => {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(auditLedger({ sqlite, db: drizzle(sqlite) }).problems).toEqual([]);
+      expect((await auditLedger(databaseOn(sqlite))).problems).toEqual([]);
       const rows = sqlite
         .prepare(
           `select m.id, m.status,
@@ -85,7 +86,7 @@ describe('SIGKILL in the middle of a burst of validations', () => {
 describe('SIGKILL in the middle of an import', () => {
   it('keeps whole batches only; running the file again completes it without duplicates', async () => {
     const dbPath = join(dir, 'import.sqlite');
-    seedLoadDatabase(dbPath, { staff: 1, secretariat: 1 }); // migrations and the lab the rows name
+    await seedLoadDatabase(dbPath, { staff: 1, secretariat: 1 }); // migrations and the lab the rows name
     const ROWS = 150_000;
     const BATCH = 1_000;
     const lines = ['mission;date;category;entity;purpose;mode;from;to;distance_km;round_trip;travelers;cost_eur'];
@@ -104,7 +105,7 @@ describe('SIGKILL in the middle of an import', () => {
     const imported = () => inspect(dbPath, (s) => (s.prepare('select count(*) as n from historical_trips').get() as { n: number }).n);
 
     const first = importOnce();
-    const watcher = new Database(dbPath, { readonly: true });
+    const watcher = new BetterSqlite3(dbPath, { readonly: true });
     const progress = watcher.prepare('select coalesce(max(rows_imported), 0) as n from import_runs');
     const deadline = Date.now() + 30_000;
     while ((progress.get() as { n: number }).n < 3 * BATCH && Date.now() < deadline && first.child.exitCode === null) await sleep(5);
@@ -112,11 +113,11 @@ describe('SIGKILL in the middle of an import', () => {
     watcher.close();
     expect(await first.exited, first.output()).toEqual({ code: null, signal: 'SIGKILL' });
 
-    const afterKill = imported();
+    const afterKill = await imported();
     expect(afterKill).toBeGreaterThan(0);
     expect(afterKill).toBeLessThan(ROWS); // killed mid-way
     expect(afterKill % BATCH).toBe(0); // whole batches only
-    inspect(dbPath, (sqlite) => {
+    await inspect(dbPath, (sqlite) => {
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       // The run's counters are committed with each batch: they match what is stored.
       const run = sqlite.prepare('select status, rows_imported from import_runs').get() as { status: string; rows_imported: number };
@@ -126,6 +127,6 @@ describe('SIGKILL in the middle of an import', () => {
     const second = importOnce();
     expect(await second.exited, second.output()).toEqual({ code: 0, signal: null });
     expect(second.output()).toMatch(new RegExp(`${new Intl.NumberFormat('fr-FR').format(afterKill).replace(/\s/g, '\\s')} déjà présentes`));
-    expect(imported()).toBe(ROWS);
+    expect(await imported()).toBe(ROWS);
   }, 90_000);
 });

@@ -17,7 +17,7 @@ const REQUESTS = 320; // 80 cycles of quote → create → submit → validate
 describe('under load (the real server, 8 connections, 320 requests)', () => {
   it('answers every quote, creation, submission and validation with a 2xx, loses and duplicates no mission, books one contribution per validation, keeps the ledger sound', async () => {
     const dbPath = join(dir, 'load.sqlite');
-    const fixture = seedLoadDatabase(dbPath, { staff: 12, secretariat: 3 });
+    const fixture = await seedLoadDatabase(dbPath, { staff: 12, secretariat: 3 });
     const server = await startServerProcess(dbPath);
     let outcome;
     try {
@@ -27,6 +27,6 @@ describe('under load (the real server, 8 connections, 320 requests)', () => {
     }
     // Every cycle completed validates, whichever connection ran it: at most one cycle per connection is cut short.
     expect(outcome.responses.validate['200'] ?? 0).toBeGreaterThanOrEqual(REQUESTS / 4 - CONNECTIONS);
-    expect(verifyLoad(dbPath, [outcome])).toEqual([]);
+    expect(await verifyLoad(dbPath, [outcome])).toEqual([]);
   }, 60_000);
 });

@@ -30,7 +30,7 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
 
 describe('the copil report on certified claims', () => {
   it('a flight replaced by the train on the actual trip: flights and plane emissions drop, train rises, the contribution nets to zero, and the report says 1 actual', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const mission = await world.validatedMission(parisFlightTrip);
     await world.submittedClaim(mission.id, { trip: parisByTrain });
     const estimated = await report(world);
@@ -48,7 +48,7 @@ describe('the copil report on certified claims', () => {
   });
 
   it('more flights on the actual trip: more flights, and the contributions are the booked ones plus the adjustments', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const unchanged = await world.validatedMission(montrealTrip);
     const extended = await world.validatedMission(montrealTrip);
     const estimate = await world.validatedMission(parisFlightTrip); // no claim: its estimate counts
@@ -70,7 +70,7 @@ describe('the copil report on certified claims', () => {
   });
 
   it('the CSV and the PDF say how many missions are counted on actual figures, with the definition', async () => {
-    const world = claimWorld();
+    const world = await claimWorld();
     const mission = await world.validatedMission(parisFlightTrip);
     await world.validatedMission(montrealTrip);
     await world.submittedClaim(mission.id, { trip: parisByTrain });

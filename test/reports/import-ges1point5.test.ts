@@ -25,9 +25,9 @@ const gesRows = [
 const gesFile = (separator: string, quote = (s: string) => s) => [gesHeader, ...gesRows].map((r) => r.map(quote).join(separator)).join('\r\n');
 
 describe('GES 1point5 travel layout, as is', () => {
-  it('reads the tab-separated export: French dates, countries and modes, OUI/NON, shared cars', () => {
+  it('reads the tab-separated export: French dates, countries and modes, OUI/NON, shared cars', async () => {
     const deps = reportDeps();
-    const summary = runImport(deps, gesFile('\t'));
+    const summary = await runImport(deps, gesFile('\t'));
     expect(summary).toMatchObject({ layout: 'ges1point5', separator: '\t', rowsRead: 8, imported: 7, bad: 1 });
     expect(summary.errors.map((e) => [e.line, e.field, e.code])).toEqual([[9, 'from_country', 'country.unknown']]);
     const rows = trips(deps);
@@ -43,11 +43,11 @@ describe('GES 1point5 travel layout, as is', () => {
     expect(rows[6]).toMatchObject({ mode: 'car', factor_id: 'car.thermal' });
   });
 
-  it('detects `;` and `,` separators too (the comma inside a column name is quoted)', () => {
+  it('detects `;` and `,` separators too (the comma inside a column name is quoted)', async () => {
     const quote = (s: string) => (/[,;"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     for (const separator of [';', ','] as const) {
       const deps = reportDeps();
-      const summary = runImport(deps, gesFile(separator, quote));
+      const summary = await runImport(deps, gesFile(separator, quote));
       expect(summary).toMatchObject({ layout: 'ges1point5', separator, imported: 7, bad: 1 });
       expect(trips(deps).map((r) => r.co2e_grams)).toEqual([2519, 912_912, 40_793, 40_793, 40_793, expect.any(Number), expect.any(Number)]);
     }

@@ -9,9 +9,9 @@ import { reportDeps, runImport, trips } from './support.ts';
 const fixture = readFileSync(resolve(import.meta.dirname, '../fixtures/missions-import.csv'), 'utf8');
 
 describe('import of our layout (test/fixtures/missions-import.csv)', () => {
-  it('imports every row with the engine’s footprint and its provenance', () => {
+  it('imports every row with the engine’s footprint and its provenance', async () => {
     const deps = reportDeps();
-    const summary = runImport(deps, fixture);
+    const summary = await runImport(deps, fixture);
     expect(summary).toMatchObject({ layout: 'empreinte', separator: ';', refused: false, rowsRead: 8, imported: 8, duplicates: 0, bad: 0 });
     const rows = trips(deps);
     // Series A, contrails included; corrected distances rounded to 0.1 km, then × trips × travellers × factor:
@@ -40,10 +40,10 @@ describe('import of our layout (test/fixtures/missions-import.csv)', () => {
     expect(factorSets).toEqual([{ factor_set_id: 'ademe-base-carbone-series-a', factor_set_version: '2026.1' }]);
   });
 
-  it('imports the same file again without a single duplicate', () => {
+  it('imports the same file again without a single duplicate', async () => {
     const deps = reportDeps();
-    runImport(deps, fixture);
-    const again = runImport(deps, fixture);
+    await runImport(deps, fixture);
+    const again = await runImport(deps, fixture);
     expect(again).toMatchObject({ imported: 0, duplicates: 8, bad: 0 });
     expect(trips(deps)).toHaveLength(8);
     const runs = deps.database.sqlite.prepare('SELECT status, rows_imported, rows_duplicate FROM import_runs ORDER BY started_at, rowid').all();
@@ -53,19 +53,19 @@ describe('import of our layout (test/fixtures/missions-import.csv)', () => {
     ]);
   });
 
-  it('keeps two identical rows of one file (two agents), and still skips both on a re-import', () => {
+  it('keeps two identical rows of one file (two agents), and still skips both on a re-import', async () => {
     const deps = reportDeps();
     const text = 'date;mode;distance_km;travelers\n2019-05-01;bus;30;1\n2019-05-01;bus;30;1\n';
-    expect(runImport(deps, text)).toMatchObject({ imported: 2, duplicates: 0 });
-    expect(runImport(deps, text)).toMatchObject({ imported: 0, duplicates: 2 });
+    expect(await runImport(deps, text)).toMatchObject({ imported: 2, duplicates: 0 });
+    expect(await runImport(deps, text)).toMatchObject({ imported: 0, duplicates: 2 });
     // A third identical row added later is new: only it goes in.
-    expect(runImport(deps, `${text}2019-05-01;bus;30;1\n`)).toMatchObject({ imported: 1, duplicates: 2 });
+    expect(await runImport(deps, `${text}2019-05-01;bus;30;1\n`)).toMatchObject({ imported: 1, duplicates: 2 });
     expect(new Set(trips(deps).map((r) => r.row_key)).size).toBe(3);
   });
 
-  it('records the factor set chosen with --factor-set', () => {
+  it('records the factor set chosen with --factor-set', async () => {
     const deps = reportDeps();
-    runImport(deps, 'date,mode,distance_km\n2019-05-01,car,100\n', { factorSetId: 'impact-co2-2025-series-b' });
+    await runImport(deps, 'date,mode,distance_km\n2019-05-01,car,100\n', { factorSetId: 'impact-co2-2025-series-b' });
     // Series B thermal car 142.3 g per vehicle-km: 100 × 142.3 = 14 230 g.
     expect(trips(deps)[0]).toMatchObject({ co2e_grams: 14_230, factor_id: 'car.thermal' });
     expect(deps.database.sqlite.prepare('SELECT factor_set_id FROM historical_trips').get()).toEqual({ factor_set_id: 'impact-co2-2025-series-b' });
@@ -85,9 +85,9 @@ const badFile = [
 ].join('\n');
 
 describe('bad rows', () => {
-  it('imports the good rows and reports each bad one by line number and reason', () => {
+  it('imports the good rows and reports each bad one by line number and reason', async () => {
     const deps = reportDeps();
-    const summary = runImport(deps, badFile);
+    const summary = await runImport(deps, badFile);
     expect(summary).toMatchObject({ rowsRead: 8, imported: 1, bad: 7, refused: false });
     expect(summary.errors.map((e) => [e.line, e.field, e.code])).toEqual([
       [2, 'date', 'date.invalid'],
@@ -105,8 +105,8 @@ describe('bad rows', () => {
     expect(trips(deps).map((r) => [r.source_line, r.co2e_grams])).toEqual([[9, 1128]]);
   });
 
-  it('writes an error CSV (BOM, `;`) with line, field, code, reason and the row under its own header', () => {
-    const summary = runImport(reportDeps(), badFile);
+  it('writes an error CSV (BOM, `;`) with line, field, code, reason and the row under its own header', async () => {
+    const summary = await runImport(reportDeps(), badFile);
     const csv = importErrorsCsv(summary.errors, summary.header);
     expect(csv.startsWith('\ufeffligne;champ;code;motif;date;mode;from;to;distance_km;round_trip;travelers\r\n')).toBe(true);
     const records = parse(csv, { delimiter: ';', bom: true, from_line: 2 }) as string[][];
@@ -115,58 +115,58 @@ describe('bad rows', () => {
     expect(records[2]!.slice(4)).toEqual(['2019-03-02', 'train', 'Atlantis, FR', 'Nîmes, FR', '', 'no', '1']);
   });
 
-  it('--strict refuses the whole file: nothing imported, every bad row still listed', () => {
+  it('--strict refuses the whole file: nothing imported, every bad row still listed', async () => {
     const deps = reportDeps();
-    const summary = runImport(deps, badFile, { strict: true });
+    const summary = await runImport(deps, badFile, { strict: true });
     expect(summary).toMatchObject({ refused: true, imported: 0, bad: 7 });
     expect(trips(deps)).toEqual([]);
     expect(deps.database.sqlite.prepare('SELECT status, rows_bad FROM import_runs').get()).toEqual({ status: 'refused', rows_bad: 7 });
   });
 
-  it('--strict imports a clean file', () => {
+  it('--strict imports a clean file', async () => {
     const deps = reportDeps();
-    expect(runImport(deps, fixture, { strict: true })).toMatchObject({ refused: false, imported: 8, bad: 0 });
+    expect(await runImport(deps, fixture, { strict: true })).toMatchObject({ refused: false, imported: 8, bad: 0 });
   });
 
-  it('counts lines of the file, not records, when a quoted cell spans two lines', () => {
+  it('counts lines of the file, not records, when a quoted cell spans two lines', async () => {
     const text = 'date;mode;distance_km;purpose\n2019-01-02;bus;10;"réunion\nde service"\n2019-01-03;bus;x;autre\n';
-    const summary = runImport(reportDeps(), text);
+    const summary = await runImport(reportDeps(), text);
     expect(summary.errors.map((e) => [e.line, e.code])).toEqual([[4, 'distance_km.invalid']]);
   });
 
-  it('refuses a file whose header it cannot read, and an empty file', () => {
+  it('refuses a file whose header it cannot read, and an empty file', async () => {
     const deps = reportDeps();
-    expect(() => runImport(deps, 'when;how\n2019-01-01;bus\n')).toThrow(/date, mode/);
-    expect(() => runImport(deps, '\n\n')).toThrow(/empty/);
+    await expect(runImport(deps, 'when;how\n2019-01-01;bus\n')).rejects.toThrow(/date, mode/);
+    await expect(runImport(deps, '\n\n')).rejects.toThrow(/empty/);
   });
 });
 
 describe('a crash in the middle of an import', () => {
-  it('leaves whole batches only, and a re-run completes without duplicates', () => {
+  it('leaves whole batches only, and a re-run completes without duplicates', async () => {
     const deps = reportDeps();
     // 8 rows in batches of 2: batches 0 and 1 commit, batch 2 fails inside its transaction.
     const crash = () => runImport(deps, fixture, { batchSize: 2, onBatch: (i) => { if (i === 2) throw new Error('disk full'); } });
-    expect(crash).toThrow('disk full');
+    await expect(crash()).rejects.toThrow('disk full');
     expect(trips(deps).map((r) => r.source_line)).toEqual([2, 3, 4, 5]);
     expect(deps.database.sqlite.prepare('SELECT status, rows_imported FROM import_runs').get()).toEqual({ status: 'running', rows_imported: 4 });
-    expect(runImport(deps, fixture, { batchSize: 2 })).toMatchObject({ imported: 4, duplicates: 4 });
+    expect(await runImport(deps, fixture, { batchSize: 2 })).toMatchObject({ imported: 4, duplicates: 4 });
     expect(trips(deps).map((r) => r.source_line).sort()).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });
 
 describe('column mapping for other expense tools', () => {
-  it('reads a file through --map col=field', () => {
+  it('reads a file through --map col=field', async () => {
     const deps = reportDeps();
     const text = 'Date du trajet;Moyen;Km;A/R;Service\n14/02/2020;voiture;50;oui;LSR\n';
     const mapping = parseMapping('Date du trajet=date, Moyen=mode, Km=distance_km, A/R=round_trip, Service=entity');
-    const summary = runImport(deps, text, { mapping });
+    const summary = await runImport(deps, text, { mapping });
     expect(summary).toMatchObject({ layout: 'mapped', imported: 1 });
     // 50 km × 2 × 217.6 g = 21 760 g.
     expect(trips(deps)[0]).toMatchObject({ mode: 'car', co2e_grams: 21_760, entity_label: 'LSR', depart_on: '2020-02-14' });
   });
 
-  it('refuses a mapping to an unknown field or from a missing column', () => {
+  it('refuses a mapping to an unknown field or from a missing column', async () => {
     expect(() => parseMapping('Km=kilometres')).toThrow(/column=field/);
-    expect(() => runImport(reportDeps(), 'date;mode\n2019-01-01;bus\n', { mapping: parseMapping('Km=distance_km') })).toThrow(/km/i);
+    await expect(runImport(reportDeps(), 'date;mode\n2019-01-01;bus\n', { mapping: parseMapping('Km=distance_km') })).rejects.toThrow(/km/i);
   });
 });

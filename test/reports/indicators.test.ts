@@ -7,9 +7,9 @@ import { seedSchool } from './school.ts';
 // The school and every figure counted by hand: test/reports/school.ts.
 const school = () => seedSchool(reportDeps());
 
-describe('copil indicators on a hand-built school (2026 against 2019)', () => {
-  const deps = school();
-  const report = copilReport(deps, { year: 2026 });
+describe('copil indicators on a hand-built school (2026 against 2019)', async () => {
+  const deps = await school();
+  const report = await copilReport(deps, { year: 2026 });
 
   it('counts flights: current, reference, avoided, replaced, domestic, target', () => {
     // avoided 8 − 7 = 1; replaced 2 (m3, visio) + 1 (m6, train) = 3.
@@ -53,12 +53,12 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     });
   });
 
-  it('counts flights offset and the euros in the envelope', () => {
+  it('counts flights offset and the euros in the envelope', async () => {
     // Offset: m1 (2 flights) and m6 (4); m2's contribution was reversed. Contributions 35,18 + 80,00 = 115,18 €.
     // Envelope on 27/11/2026 (today): 35,18 + 92,73 − 92,73 + 80,00 = 115,18 €.
     expect(report.offset).toEqual({ flights: 6, missions: 2, contributionsCents: 11_518, envelopeBalanceCents: 11_518, asOf: '2026-11-27T10:00:00.000Z' });
     // At the end of 2026 nothing changes; before m1 and m6 (2025), nothing was offset.
-    expect(copilReport(deps, { year: 2025 }).offset).toMatchObject({ flights: 0, contributionsCents: 0, envelopeBalanceCents: 0, asOf: '2025-12-31T23:00:00.000Z' });
+    expect((await copilReport(deps, { year: 2025 })).offset).toMatchObject({ flights: 0, contributionsCents: 0, envelopeBalanceCents: 0, asOf: '2025-12-31T23:00:00.000Z' });
   });
 
   it('breaks flights and emissions down by entity, purpose and category', () => {
@@ -172,10 +172,10 @@ describe('copil indicators on a hand-built school (2026 against 2019)', () => {
     expect(report.definitions.replaced.en).toContain('A flight later brought back, or a replacement later removed, no longer counts');
   });
 
-  it('answers for another reference year and for a year before the reference', () => {
-    const against2026 = copilReport(deps, { year: 2026, reference: 2026 });
+  it('answers for another reference year and for a year before the reference', async () => {
+    const against2026 = await copilReport(deps, { year: 2026, reference: 2026 });
     expect(against2026.flights).toMatchObject({ current: 7, reference: 7, avoided: 0, trips: { current: 4, reference: 4 } });
-    const before = copilReport(deps, { year: 2018 });
+    const before = await copilReport(deps, { year: 2018 });
     expect(before.series.map((p) => p.year)).toEqual([2018, 2019]);
     expect(before.flights).toMatchObject({ current: 0, reference: 8, target: null });
   });

@@ -27,25 +27,25 @@ const trip = {
 };
 
 describe('recompute a year under another factor set', () => {
-  it('recomputes saved missions leg by leg from their quotes, and imported rows from their columns, storing nothing', () => {
+  it('recomputes saved missions leg by leg from their quotes, and imported rows from their columns, storing nothing', async () => {
     const deps = reportDeps();
-    const entity = createEntity(deps.database);
-    const user = createUser(deps.database, { entityId: entity.id });
+    const entity = await createEntity(deps.database);
+    const user = await createUser(deps.database, { entityId: entity.id });
     const request = quoteRequestSchema.parse(trip);
     const quote = computeQuote(request, deps.quote);
     expect(quote.legs.map((l) => l.co2eGrams)).toEqual([1_825_824, 61_189, 3813, 685]);
-    seedMission(deps, {
+    await seedMission(deps, {
       travellerId: user.id, entityId: entity.id, purpose: 'conference', departAt: '2026-04-01T05:00:00.000Z', destinationCountry: 'CA',
       legs: quote.legs.map((l) => ({ mode: l.mode, trips: l.trips, travelers: l.travelers, co2eGrams: l.co2eGrams, fromCountry: l.from?.countryCode, toCountry: l.to?.countryCode })),
       requestJson: JSON.stringify(request), quoteJson: JSON.stringify(quote),
     });
     // A mission whose saved quote cannot be read again keeps its recorded 50 000 g (counted as skipped).
-    seedMission(deps, { travellerId: user.id, entityId: entity.id, purpose: 'meeting', departAt: '2026-05-01T05:00:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 1, travelers: 1, co2eGrams: 50_000 }], quoteJson: 'not json' });
+    await seedMission(deps, { travellerId: user.id, entityId: entity.id, purpose: 'meeting', departAt: '2026-05-01T05:00:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 1, travelers: 1, co2eGrams: 50_000 }], quoteJson: 'not json' });
     // An imported car row of 2026 shared by 2 (GES 1point5 style): A 100 × 217.6 / 2 = 10 880 g; B 100 × 142.3 / 2 = 7 115 g.
-    runImport(deps, 'date;mode;distance_km;car_people\n2026-06-01;voiture;100;2\n');
+    await runImport(deps, 'date;mode;distance_km;car_people\n2026-06-01;voiture;100;2\n');
 
     const before = deps.database.sqlite.prepare('SELECT (SELECT sum(co2e_grams) FROM mission_legs) AS legs, (SELECT sum(co2e_grams) FROM historical_trips) AS imported').get();
-    const result = recomputeYear(deps, 2026, 'impact-co2-2025-series-b');
+    const result = await recomputeYear(deps, 2026, 'impact-co2-2025-series-b');
     expect(result.rows).toEqual([
       // plane 1 825 824 + 50 000 = 1 875 824 recorded; 2 136 935 + 50 000 (skipped, kept) = 2 186 935.
       { mode: 'plane', recordedGrams: 1_875_824, recomputedGrams: 2_186_935, differenceGrams: 311_111 },
@@ -57,12 +57,12 @@ describe('recompute a year under another factor set', () => {
     expect(result).toMatchObject({ missions: 2, importedRows: 1, skippedLegs: 1, totals: { recordedGrams: 1_952_391, recomputedGrams: 2_238_563, differenceGrams: 286_172 } });
     expect(result.recordedSets).toEqual([{ id: 'ademe-base-carbone-series-a', version: '2026.1' }]);
     // Under the set it was recorded with, a year recomputes to itself (but the unreadable leg).
-    const same = recomputeYear(deps, 2026, 'ademe-base-carbone-series-a');
+    const same = await recomputeYear(deps, 2026, 'ademe-base-carbone-series-a');
     expect(same.rows.every((r) => r.differenceGrams === 0)).toBe(true);
     expect(deps.database.sqlite.prepare('SELECT (SELECT sum(co2e_grams) FROM mission_legs) AS legs, (SELECT sum(co2e_grams) FROM historical_trips) AS imported').get()).toEqual(before);
   });
 
-  it('refuses an unknown factor set', () => {
-    expect(() => recomputeYear(reportDeps(), 2026, 'nope')).toThrow(/Unknown factor set/);
+  it('refuses an unknown factor set', async () => {
+    await expect(recomputeYear(reportDeps(), 2026, 'nope')).rejects.toThrow(/Unknown factor set/);
   });
 });

@@ -9,10 +9,10 @@ import { seedSchool } from './school.ts';
 
 // The hand-built school of test/reports/school.ts behind the real app: 2026 has 7 flights and
 // 2 105 635 g, the reference 2019 has 8 flights and 4 376 759 g.
-function app() {
+async function app() {
   const { app, deps } = testApp();
-  seedSchool(deps);
-  const bearer = (roles: Role[]) => bearerFor(deps.database, createUser(deps.database, { roles }));
+  await seedSchool(deps);
+  const bearer = async (roles: Role[]) => bearerFor(deps.database, await createUser(deps.database, { roles }));
   return { app, deps, bearer };
 }
 
@@ -35,9 +35,9 @@ const binary = (res: request.Response, done: (err: Error | null, body: Buffer) =
 
 describe('GET /api/reports/copil', () => {
   it('answers copil and finance with the figures and their definitions', async () => {
-    const { app: server, bearer } = app();
+    const { app: server, bearer } = await app();
     for (const roles of [['copil'], ['finance'], ['admin']] as const) {
-      const res = await request(server).get('/api/reports/copil?year=2026&reference=2019').set('Authorization', bearer([...roles])).expect(200);
+      const res = await request(server).get('/api/reports/copil?year=2026&reference=2019').set('Authorization', await bearer([...roles])).expect(200);
       expect(res.body).toMatchObject({
         year: 2026,
         reference: 2019,
@@ -48,7 +48,7 @@ describe('GET /api/reports/copil', () => {
     }
     // The splits added beside the existing fields (counted in test/reports/indicators.test.ts): the
     // recruitment share is null by purpose, the students' share null by category.
-    const res = await request(server).get('/api/reports/copil?year=2026').set('Authorization', bearer(['copil'])).expect(200);
+    const res = await request(server).get('/api/reports/copil?year=2026').set('Authorization', await bearer(['copil'])).expect(200);
     const mobility = res.body.breakdowns.purpose.find((r: { key: string }) => r.key === 'student_mobility');
     expect(mobility).toMatchObject({ recruitmentByVisio: null, studentRailPreRouting: { current: { numerator: 1, denominator: 1 }, reference: { numerator: 1, denominator: 2 } } });
     expect(res.body.breakdowns.category[0]).toMatchObject({ key: 'staff', domestic: { current: 2, reference: 4 }, studentRailPreRouting: null, offset: { flights: 2, contributionsCents: 3518 } });
@@ -60,16 +60,16 @@ describe('GET /api/reports/copil', () => {
   });
 
   it('refuses staff (403), strangers (401) and a bad year (400)', async () => {
-    const { app: server, bearer } = app();
-    await request(server).get('/api/reports/copil').set('Authorization', bearer(['staff', 'secretariat'])).expect(403);
+    const { app: server, bearer } = await app();
+    await request(server).get('/api/reports/copil').set('Authorization', await bearer(['staff', 'secretariat'])).expect(403);
     await request(server).get('/api/reports/copil').expect(401);
-    const bad = await request(server).get('/api/reports/copil?year=19').set('Authorization', bearer(['copil'])).expect(400);
+    const bad = await request(server).get('/api/reports/copil?year=19').set('Authorization', await bearer(['copil'])).expect(400);
     expect(bad.body.error.details[0].path).toBe('year');
   });
 
   it('exports the figures as a French CSV (BOM, `;`, decimal comma)', async () => {
-    const { app: server, bearer } = app();
-    const res = await request(server).get('/api/reports/copil.csv?year=2026').set('Authorization', bearer(['copil'])).expect(200);
+    const { app: server, bearer } = await app();
+    const res = await request(server).get('/api/reports/copil.csv?year=2026').set('Authorization', await bearer(['copil'])).expect(200);
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toContain('copil_2026_ref2019.csv');
     expect(res.text.startsWith('\ufeffSection;Indicateur;Groupe;Année;Valeur;Unité;Définition;Mode\r\n')).toBe(true);
@@ -109,8 +109,8 @@ describe('GET /api/reports/copil', () => {
   });
 
   it('renders the PDF report, parsed back: heading, figures, definitions, charts pages', async () => {
-    const { app: server, bearer } = app();
-    const res = await request(server).get('/api/reports/copil.pdf?year=2026').set('Authorization', bearer(['copil'])).buffer(true).parse(binary).expect(200);
+    const { app: server, bearer } = await app();
+    const res = await request(server).get('/api/reports/copil.pdf?year=2026').set('Authorization', await bearer(['copil'])).buffer(true).parse(binary).expect(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     const { text, total } = await pdfText(res.body as Buffer);
     expect(total).toBeGreaterThanOrEqual(2);
@@ -129,21 +129,21 @@ describe('GET /api/reports/copil', () => {
     expect(text).toContain('Mobilité étudiante 0 0 — — 100 % (1/1) 50 % (1/2) 0 0,00 €');
     expect(text).toContain('Recrutements en visio 2026');
     expect(text).toContain(`Page 1 / ${total}`);
-    const english = await request(server).get('/api/reports/copil.pdf?year=2026&lang=en').set('Authorization', bearer(['copil'])).buffer(true).parse(binary).expect(200);
+    const english = await request(server).get('/api/reports/copil.pdf?year=2026&lang=en').set('Authorization', await bearer(['copil'])).buffer(true).parse(binary).expect(200);
     expect((await pdfText(english.body as Buffer)).text).toContain('RES steering committee indicators: 2026 (reference 2019)');
   });
 });
 
 describe('reference year and targets', () => {
   it('lets admin change them (kept with history) and refuses copil', async () => {
-    const { app: server, bearer } = app();
-    const admin = bearer(['admin']);
+    const { app: server, bearer } = await app();
+    const admin = await bearer(['admin']);
     const body = { referenceYear: 2022, ghgReductionPercentPerYear: 4, flightTargets: [{ year: 2027, reductionPercent: 30 }] };
-    await request(server).put('/api/reports/settings').set('Authorization', bearer(['copil'])).send(body).expect(403);
+    await request(server).put('/api/reports/settings').set('Authorization', await bearer(['copil'])).send(body).expect(403);
     await request(server).put('/api/reports/settings').set('Authorization', admin).send({ ...body, flightTargets: [{ year: 2020, reductionPercent: 10 }] }).expect(400);
     const saved = await request(server).put('/api/reports/settings').set('Authorization', admin).send(body).expect(200);
     expect(saved.body.settings).toMatchObject({ referenceYear: 2022, ghgReductionPercentPerYear: 4 });
-    const read = await request(server).get('/api/reports/settings').set('Authorization', bearer(['copil'])).expect(200);
+    const read = await request(server).get('/api/reports/settings').set('Authorization', await bearer(['copil'])).expect(200);
     expect(read.body.history).toHaveLength(1);
     // The report now defaults to the reference year 2022 (no flight recorded that year).
     const report = await request(server).get('/api/reports/copil?year=2026').set('Authorization', admin).expect(200);
@@ -153,9 +153,9 @@ describe('reference year and targets', () => {
 
 describe('recompute under another factor set', () => {
   it('shows recorded and recomputed figures per mode, changing nothing (admin only)', async () => {
-    const { app: server, deps, bearer } = app();
-    await request(server).get('/api/reports/recompute?year=2019&factorSet=impact-co2-2025-series-b').set('Authorization', bearer(['copil'])).expect(403);
-    const res = await request(server).get('/api/reports/recompute?year=2019&factorSet=impact-co2-2025-series-b').set('Authorization', bearer(['admin'])).expect(200);
+    const { app: server, deps, bearer } = await app();
+    await request(server).get('/api/reports/recompute?year=2019&factorSet=impact-co2-2025-series-b').set('Authorization', await bearer(['copil'])).expect(403);
+    const res = await request(server).get('/api/reports/recompute?year=2019&factorSet=impact-co2-2025-series-b').set('Authorization', await bearer(['admin'])).expect(200);
     // Series B's planes (bands 0–1000, 1000–2000, 2000–5000, > 5000 km on the raw GCD):
     //   MPL–ORY 680.2 × 2 × 2 × 224.6 = 611 091.7 → 611 092; MRS–YUL 6 100.5 × 177.9 = 1 085 279.0 → 1 085 279;
     //   MPL–YUL 6 006.0 × 177.9 = 1 068 467.4 → 1 068 467; and × 2 = 2 136 934.8 → 2 136 935.
@@ -175,9 +175,9 @@ describe('import API', () => {
   const csv = 'date;mode;distance_km\n2018-05-01;bus;30\n2018-05-02;bus;x\n';
 
   it('takes a text/csv body from an admin token and answers a summary; ?errors=csv gives the error file', async () => {
-    const { app: server, bearer } = app();
-    const admin = bearer(['admin']);
-    await request(server).post('/api/reports/import').set('Authorization', bearer(['copil'])).type('text/csv').send(csv).expect(403);
+    const { app: server, bearer } = await app();
+    const admin = await bearer(['admin']);
+    await request(server).post('/api/reports/import').set('Authorization', await bearer(['copil'])).type('text/csv').send(csv).expect(403);
     const res = await request(server).post('/api/reports/import?fileName=t.csv').set('Authorization', admin).type('text/csv').send(csv).expect(200);
     expect(res.body).toMatchObject({ rowsRead: 2, imported: 1, duplicates: 0, bad: 1, errors: [{ line: 3, field: 'distance_km', code: 'distance_km.invalid' }] });
     const errors = await request(server).post('/api/reports/import?errors=csv').set('Authorization', admin).type('text/csv').send(csv).expect(200);
@@ -189,8 +189,8 @@ describe('import API', () => {
   });
 
   it('needs the CSRF header from a signed-in browser', async () => {
-    const { app: server, deps } = app();
-    const admin = createUser(deps.database, { roles: ['admin'] });
+    const { app: server, deps } = await app();
+    const admin = await createUser(deps.database, { roles: ['admin'] });
     const { agent, csrfToken } = await signedInAgent(server, admin);
     await agent.post('/api/reports/import').type('text/csv').send(csv).expect(403);
     const res = await agent.post('/api/reports/import').set('X-CSRF-Token', csrfToken).type('text/csv').send(csv).expect(200);

@@ -9,8 +9,8 @@ import { seedSchool } from './school.ts';
 
 async function signedIn(roles: Role[]) {
   const { app, deps } = testApp();
-  seedSchool(deps);
-  const user = createUser(deps.database, { roles });
+  await seedSchool(deps);
+  const user = await createUser(deps.database, { roles });
   return { app, deps, ...(await signedInAgent(app, user)) };
 }
 

@@ -42,30 +42,30 @@ const fixture2019 = [
   'R1;2026-02-02;staff;LSR;research;car;;;100;no;1',
 ].join('\n');
 
-export function seedSchool(deps: AppDeps): AppDeps {
-  const lgei = createEntity(deps.database, { name: 'LGEI' });
-  const lsr = createEntity(deps.database, { name: 'LSR' });
-  const line = createBudgetLine(deps.database, lgei.id);
-  const staff = createUser(deps.database, { entityId: lgei.id, category: 'staff' });
-  const student = createUser(deps.database, { entityId: lsr.id, category: 'student' });
-  expect(runImport(deps, fixture2019)).toMatchObject({ imported: 7, bad: 0 });
+export async function seedSchool(deps: AppDeps): Promise<AppDeps> {
+  const lgei = await createEntity(deps.database, { name: 'LGEI' });
+  const lsr = await createEntity(deps.database, { name: 'LSR' });
+  const line = await createBudgetLine(deps.database, lgei.id);
+  const staff = await createUser(deps.database, { entityId: lgei.id, category: 'staff' });
+  const student = await createUser(deps.database, { entityId: lsr.id, category: 'student' });
+  expect(await runImport(deps, fixture2019)).toMatchObject({ imported: 7, bad: 0 });
 
   const fr = { fromCountry: 'FR', toCountry: 'FR' };
-  const m1 = seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'conference', departAt: '2026-03-10T06:00:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 2, travelers: 1, co2eGrams: 351_799, ...fr }] });
-  const m2 = seedMission(deps, {
+  const m1 = await seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'conference', departAt: '2026-03-10T06:00:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 2, travelers: 1, co2eGrams: 351_799, ...fr }] });
+  const m2 = await seedMission(deps, {
     travellerId: student.id, entityId: lsr.id, purpose: 'student_mobility', departAt: '2025-12-31T23:30:00.000Z', destinationCountry: 'CA',
     legs: [{ mode: 'train', trips: 1, travelers: 1, co2eGrams: 4629, ...fr }, { mode: 'plane', trips: 1, travelers: 1, co2eGrams: 927_276, fromCountry: 'FR', toCountry: 'CA' }],
   });
-  const m3 = seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'recruitment', departAt: '2026-05-05T08:00:00.000Z', destinationCountry: 'CA', legs: [{ mode: 'visio', trips: 1, travelers: 3, co2eGrams: 171 }] });
-  seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'meeting', status: 'submitted', departAt: '2026-06-01T06:00:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 2, travelers: 1, co2eGrams: 500_000, ...fr }] });
-  seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'meeting', departAt: '2026-12-31T23:30:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 2, travelers: 1, co2eGrams: 400_000, ...fr }] });
-  const m6 = seedMission(deps, { travellerId: student.id, entityId: lsr.id, purpose: 'conference', departAt: '2026-09-09T07:00:00.000Z', destinationCountry: 'DE', legs: [{ mode: 'plane', trips: 2, travelers: 2, co2eGrams: 800_000, fromCountry: 'FR', toCountry: 'DE' }] });
-  seedReplacedFlight(deps, m3, 2, 'visio');
-  seedReplacedFlight(deps, m6, 1, 'train');
-  seedContribution(deps, m1, line.id, 3518, '2026-03-01T10:00:00.000Z');
-  seedContribution(deps, m2, line.id, 9273, '2026-01-10T10:00:00.000Z');
-  seedReversal(deps, m2, '2026-02-10T10:00:00.000Z');
-  seedContribution(deps, m6, line.id, 8000, '2026-08-01T10:00:00.000Z');
+  const m3 = await seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'recruitment', departAt: '2026-05-05T08:00:00.000Z', destinationCountry: 'CA', legs: [{ mode: 'visio', trips: 1, travelers: 3, co2eGrams: 171 }] });
+  await seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'meeting', status: 'submitted', departAt: '2026-06-01T06:00:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 2, travelers: 1, co2eGrams: 500_000, ...fr }] });
+  await seedMission(deps, { travellerId: staff.id, entityId: lgei.id, purpose: 'meeting', departAt: '2026-12-31T23:30:00.000Z', destinationCountry: 'FR', legs: [{ mode: 'plane', trips: 2, travelers: 1, co2eGrams: 400_000, ...fr }] });
+  const m6 = await seedMission(deps, { travellerId: student.id, entityId: lsr.id, purpose: 'conference', departAt: '2026-09-09T07:00:00.000Z', destinationCountry: 'DE', legs: [{ mode: 'plane', trips: 2, travelers: 2, co2eGrams: 800_000, fromCountry: 'FR', toCountry: 'DE' }] });
+  await seedReplacedFlight(deps, m3, 2, 'visio');
+  await seedReplacedFlight(deps, m6, 1, 'train');
+  await seedContribution(deps, m1, line.id, 3518, '2026-03-01T10:00:00.000Z');
+  await seedContribution(deps, m2, line.id, 9273, '2026-01-10T10:00:00.000Z');
+  await seedReversal(deps, m2, '2026-02-10T10:00:00.000Z');
+  await seedContribution(deps, m6, line.id, 8000, '2026-08-01T10:00:00.000Z');
   return deps;
 }
 

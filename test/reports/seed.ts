@@ -20,17 +20,17 @@ export type SeedMission = {
   factorSet?: { id: string; version: string };
 };
 
-export function seedMission(deps: AppDeps, m: SeedMission): string {
+export async function seedMission(deps: AppDeps, m: SeedMission): Promise<string> {
   const id = newId('msn');
   const returnAt = new Date(Date.parse(m.departAt) + 86_400_000).toISOString();
   const co2eGrams = m.legs.reduce((sum, l) => sum + l.co2eGrams, 0);
-  insertMission(deps.database.db, {
+  await insertMission(deps.database.db, {
     id, travellerId: m.travellerId, entityId: m.entityId, budgetLineId: null, purpose: m.purpose, destinationCountry: m.destinationCountry, destinationCity: null,
     departAt: m.departAt, returnAt, justification: null, status: m.status ?? 'validated', requestJson: m.requestJson ?? '{}', quoteJson: m.quoteJson ?? '{}',
     factorSetId: m.factorSet?.id ?? 'ademe-base-carbone-series-a', factorSetVersion: m.factorSet?.version ?? '2026.1', co2eGrams, costCents: 0, offsetCents: 0, offsetCo2eGrams: 0,
     createdAt: m.departAt, updatedAt: m.departAt, version: 1,
   });
-  replaceMissionLegs(
+  await replaceMissionLegs(
     deps.database.db,
     id,
     m.legs.map((l, legIndex) => ({
@@ -41,16 +41,16 @@ export function seedMission(deps: AppDeps, m: SeedMission): string {
   return id;
 }
 
-export function seedReplacedFlight(deps: AppDeps, missionId: string, flights: number, replacedBy: 'train' | 'visio'): void {
-  insertAvoidedFlight(deps.database.db, {
+export async function seedReplacedFlight(deps: AppDeps, missionId: string, flights: number, replacedBy: 'train' | 'visio'): Promise<void> {
+  await insertAvoidedFlight(deps.database.db, {
     id: newId('aud'), missionId, legIndex: 0, replacedBy, fromLabel: null, toLabel: null, flights, flightCo2eGrams: 1000, replacementCo2eGrams: 10, at: '2026-01-01T00:00:00.000Z', actorId: 'usr_test',
   });
 }
 
-export function seedContribution(deps: AppDeps, missionId: string, budgetLineId: string, amountCents: number, at: string): void {
-  bookMissionContribution(deps.database, { missionId, budgetLineId, entityId: null, amountCents, co2eGrams: 1000, at, actorId: null });
+export async function seedContribution(deps: AppDeps, missionId: string, budgetLineId: string, amountCents: number, at: string): Promise<void> {
+  await bookMissionContribution(deps.database, { missionId, budgetLineId, entityId: null, amountCents, co2eGrams: 1000, at, actorId: null });
 }
 
-export function seedReversal(deps: AppDeps, missionId: string, at: string): void {
-  reverseMissionContribution(deps.database, { missionId, at, actorId: null, reason: 'annulée' });
+export async function seedReversal(deps: AppDeps, missionId: string, at: string): Promise<void> {
+  await reverseMissionContribution(deps.database, { missionId, at, actorId: null, reason: 'annulée' });
 }

@@ -18,24 +18,24 @@ import { montreal } from './hostile.fixture.ts';
 
 // A small institution: one lab, a person holding every role, a traveller, missions in every
 // interesting state, a project and a token, so that every page has its forms to show.
-function institution() {
+async function institution() {
   const { app, deps } = testApp();
-  const lab = createEntity(deps.database, { name: 'Laboratoire' });
-  const line = createBudgetLine(deps.database, lab.id);
-  const everyone = createUser(deps.database, { roles: ['admin', 'staff', 'secretariat', 'finance', 'copil'], entityId: lab.id });
-  const traveller = createUser(deps.database, { roles: ['staff'], entityId: lab.id });
-  const desk = createUser(deps.database, { roles: ['secretariat'], entityId: lab.id });
-  const as = (u: TestUser) => toAuthenticatedUser(deps.database.db, findUserById(deps.database.db, u.id)!, 'token');
+  const lab = await createEntity(deps.database, { name: 'Laboratoire' });
+  const line = await createBudgetLine(deps.database, lab.id);
+  const everyone = await createUser(deps.database, { roles: ['admin', 'staff', 'secretariat', 'finance', 'copil'], entityId: lab.id });
+  const traveller = await createUser(deps.database, { roles: ['staff'], entityId: lab.id });
+  const desk = await createUser(deps.database, { roles: ['secretariat'], entityId: lab.id });
+  const as = async (u: TestUser) => toAuthenticatedUser(deps.database.db, (await findUserById(deps.database.db, u.id))!, 'token');
   const missions = missionDeps(deps);
   const input = parseOrThrow(createMissionSchema, { purpose: 'conference', budgetLineId: line.id, trip: montreal });
-  const draft = createMission(missions, as(everyone), input).id;
-  const submitted = createMission(missions, as(traveller), input).id;
-  transitionMission(missions, as(traveller), submitted, 'submit', {});
-  const validated = createMission(missions, as(traveller), input).id;
-  transitionMission(missions, as(traveller), validated, 'submit', {});
-  transitionMission(missions, as(desk), validated, 'validate', {});
-  createProject({ database: deps.database, clock: deps.clock, policy: ledgerPolicy(deps.config) }, { name: 'Haies', scope: 'internal', description: null }, everyone.id);
-  bearerFor(deps.database, everyone);
+  const draft = (await createMission(missions, await as(everyone), input)).id;
+  const submitted = (await createMission(missions, await as(traveller), input)).id;
+  await transitionMission(missions, await as(traveller), submitted, 'submit', {});
+  const validated = (await createMission(missions, await as(traveller), input)).id;
+  await transitionMission(missions, await as(traveller), validated, 'submit', {});
+  await transitionMission(missions, await as(desk), validated, 'validate', {});
+  await createProject({ database: deps.database, clock: deps.clock, policy: ledgerPolicy(deps.config) }, { name: 'Haies', scope: 'internal', description: null }, everyone.id);
+  await bearerFor(deps.database, everyone);
   return { app, deps, everyone, traveller, desk, ids: { draft, submitted, validated } };
 }
 
@@ -53,7 +53,7 @@ function formsOf(page: string, html: string): Form[] {
 
 describe('CSRF tokens on every form (crawl of every page a person holding every role can reach)', () => {
   it('finds the session’s token in every POST form, and a POST without it is refused with 403', async () => {
-    const { app, everyone, ids } = institution();
+    const { app, everyone, ids } = await institution();
     const { agent, csrfToken } = await signedInAgent(app, everyone);
     const queue = ['/', `/missions/${ids.draft}/edit`, `/missions/${ids.submitted}`];
     const seen = new Set<string>();
@@ -105,7 +105,7 @@ describe('CSRF tokens on every form (crawl of every page a person holding every 
 describe('sign-in, sessions and the audit trail', () => {
   it('limits failures, rotates the session on sign-in, destroys it on sign-out, and audits all of it with role changes', async () => {
     const { app, deps } = testApp();
-    const user = createUser(deps.database, { email: 'alix@mines-ales.fr' });
+    const user = await createUser(deps.database, { email: 'alix@mines-ales.fr' });
     const form = await request(app).get('/sign-in').expect(200);
     const token = csrfFrom(form.text);
     const csrfCookie = `empreinte_csrf=${cookieValue(form, 'empreinte_csrf')}`;
@@ -133,9 +133,9 @@ describe('sign-in, sessions and the audit trail', () => {
     const limited = await post(user.password).expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
 
-    changeRole(deps, user.id, 'finance', 'add', { actorId: null, ip: 'cli' });
-    changeRole(deps, user.id, 'finance', 'remove', { actorId: null, ip: 'cli' });
-    const trail = listAudit(deps.database.db, user.id);
+    await changeRole(deps, user.id, 'finance', 'add', { actorId: null, ip: 'cli' });
+    await changeRole(deps, user.id, 'finance', 'remove', { actorId: null, ip: 'cli' });
+    const trail = await listAudit(deps.database.db, user.id);
     expect(trail.map((r) => r.event)).toEqual(['user_created', 'sign_in', 'sign_in', 'sign_out', ...Array(10).fill('sign_in_failed'), 'role_added', 'role_removed']);
     expect(trail.filter((r) => r.event.startsWith('sign_')).every((r) => r.ip === '::ffff:127.0.0.1' || r.ip === '127.0.0.1')).toBe(true);
     expect(JSON.stringify(trail)).not.toContain(user.password);
@@ -164,7 +164,8 @@ describe('roles: every write and finance/admin read refused to the roles it is n
 
   it('answers 401 to nobody, 403 to the wrong role, and lets the right roles through (whatever they then answer)', async () => {
     const { app, deps } = testApp();
-    const bearers = Object.fromEntries(roles.map((role) => [role, bearerFor(deps.database, createUser(deps.database, { roles: [role] }))]));
+    const bearers: Record<string, string> = {};
+    for (const role of roles) bearers[role] = await bearerFor(deps.database, await createUser(deps.database, { roles: [role] }));
     const rows = () => deps.database.sqlite.prepare("select (select count(*) from entities) || '/' || (select count(*) from budget_lines) || '/' || (select count(*) from carbon_prices) || '/' || (select count(*) from reinvestment_projects) || '/' || (select count(*) from ledger_transfers)").pluck().get();
     for (const { route, allowed, body } of routes) {
       const [method, path] = route.split(' ') as ['GET' | 'POST', string];

@@ -20,14 +20,14 @@ const names = {
 
 async function seed() {
   const { app, deps } = testApp();
-  const admin = createUser(deps.database, { roles: ['admin'] });
-  const adminBearer = bearerFor(deps.database, admin);
+  const admin = await createUser(deps.database, { roles: ['admin'] });
+  const adminBearer = await bearerFor(deps.database, admin);
   const entity = (await request(app).post('/api/entities').set('Authorization', adminBearer).send({ name: names.entity, kind: 'lab' }).expect(201)).body.entity;
   const line = (await request(app).post('/api/budget-lines').set('Authorization', adminBearer).send({ entityId: entity.id, code: names.lineCode, label: names.lineLabel }).expect(201)).body.budgetLine;
-  const traveller = createUser(deps.database, { roles: ['staff'], entityId: entity.id, name: names.traveller });
-  const desk = createUser(deps.database, { roles: ['secretariat', 'finance'], entityId: entity.id });
-  const staff = bearerFor(deps.database, traveller);
-  const deskBearer = bearerFor(deps.database, desk);
+  const traveller = await createUser(deps.database, { roles: ['staff'], entityId: entity.id, name: names.traveller });
+  const desk = await createUser(deps.database, { roles: ['secretariat', 'finance'], entityId: entity.id });
+  const staff = await bearerFor(deps.database, traveller);
+  const deskBearer = await bearerFor(deps.database, desk);
   const mission = (await request(app).post('/api/missions').set('Authorization', staff).send({ purpose: 'conference', budgetLineId: line.id, justification: names.justification, trip: montreal }).expect(201)).body;
   await request(app).post(`/api/missions/${mission.id}/submit`).set('Authorization', staff).send({}).expect(200);
   await request(app).post(`/api/missions/${mission.id}/validate`).set('Authorization', deskBearer).send({}).expect(200);

@@ -18,7 +18,7 @@ describe('hostile input: pinned cases', () => {
 
   it('answers a path segment that does not decode with a 400, in JSON for the API and as a page for a browser', async () => {
     const { app, deps } = testApp();
-    const bearer = bearerFor(deps.database, createUser(deps.database, { roles: ['finance'] }));
+    const bearer = await bearerFor(deps.database, await createUser(deps.database, { roles: ['finance'] }));
     const api = await request(app).post('/api/ledger/transfers/%E0%A4%A/reverse').set('Authorization', bearer).send({ reason: 'Erreur' }).expect(400);
     expect(api.body.error.code).toBe('validation.malformed_request');
     const page = await request(app).get('/missions/%E0%A4%A').set('Accept', 'text/html').expect(400);
@@ -45,7 +45,7 @@ describe('hostile input: pinned cases', () => {
   // Was a 500: the page called .trim() on the array a repeated field becomes.
   it('answers a copil settings form with a repeated field with a 400 page, not a 500', async () => {
     const { app, deps } = testApp();
-    const admin = createUser(deps.database, { roles: ['admin'] });
+    const admin = await createUser(deps.database, { roles: ['admin'] });
     const { agent, csrfToken } = await signedInAgent(app, admin);
     const res = await agent.post('/copil/settings').type('form').send(`referenceYear=2019&rate=5&rate=&_csrf=${csrfToken}`).set('Accept', 'text/html');
     expect(res.status).toBe(400);
@@ -62,9 +62,9 @@ describe('hostile input: pinned cases', () => {
 
   it('refuses the largest disbursement the schema allows with a 409 insufficient funds, writing nothing', async () => {
     const { app, deps } = testApp();
-    const finance = createUser(deps.database, { roles: ['finance'] });
-    const project = createProject({ database: deps.database, clock: deps.clock, policy: ledgerPolicy(deps.config) }, { name: 'Projet', scope: 'internal', description: null }, finance.id);
-    const res = await request(app).post('/api/ledger/disbursements').set('Authorization', bearerFor(deps.database, finance)).send({ projectId: project.id, amountCents: MAX_AMOUNT_CENTS, memo: 'Tout' }).expect(409);
+    const finance = await createUser(deps.database, { roles: ['finance'] });
+    const project = await createProject({ database: deps.database, clock: deps.clock, policy: ledgerPolicy(deps.config) }, { name: 'Projet', scope: 'internal', description: null }, finance.id);
+    const res = await request(app).post('/api/ledger/disbursements').set('Authorization', await bearerFor(deps.database, finance)).send({ projectId: project.id, amountCents: MAX_AMOUNT_CENTS, memo: 'Tout' }).expect(409);
     expect(res.body.error.code).toBe('ledger.insufficient_funds');
     expect(deps.database.sqlite.prepare('select count(*) from ledger_transfers').pluck().get()).toBe(0);
   });

@@ -47,23 +47,23 @@ const alwaysLimited: SignInLimiter = { retryAfterSeconds: () => 60, recordFailur
 
 export async function startHostileTarget(): Promise<HostileTarget> {
   const { app, deps } = testApp({ limiter: alwaysLimited } as Partial<AppDeps>);
-  const entity = createEntity(deps.database, { name: 'Laboratoire cible' });
-  const line = createBudgetLine(deps.database, entity.id, { code: 'CIBLE-1', label: 'Ligne cible' });
-  const person = createUser(deps.database, { roles: ['admin', 'staff', 'secretariat', 'finance', 'copil'], entityId: entity.id });
-  const desk = createUser(deps.database, { roles: ['secretariat'], entityId: entity.id });
-  const bearer = bearerFor(deps.database, person);
+  const entity = await createEntity(deps.database, { name: 'Laboratoire cible' });
+  const line = await createBudgetLine(deps.database, entity.id, { code: 'CIBLE-1', label: 'Ligne cible' });
+  const person = await createUser(deps.database, { roles: ['admin', 'staff', 'secretariat', 'finance', 'copil'], entityId: entity.id });
+  const desk = await createUser(deps.database, { roles: ['secretariat'], entityId: entity.id });
+  const bearer = await bearerFor(deps.database, person);
 
   const missions = missionDeps(deps);
-  const actor = toAuthenticatedUser(deps.database.db, findUserById(deps.database.db, person.id)!, 'token');
-  const deskActor = toAuthenticatedUser(deps.database.db, findUserById(deps.database.db, desk.id)!, 'token');
+  const actor = await toAuthenticatedUser(deps.database.db, (await findUserById(deps.database.db, person.id))!, 'token');
+  const deskActor = await toAuthenticatedUser(deps.database.db, (await findUserById(deps.database.db, desk.id))!, 'token');
   const input = parseOrThrow(createMissionSchema, { purpose: 'conference', budgetLineId: line.id, trip: montreal });
-  const draftMissionId = createMission(missions, actor, input).id;
-  const validated = createMission(missions, actor, input).id;
-  transitionMission(missions, actor, validated, 'submit', {});
-  transitionMission(missions, deskActor, validated, 'validate', {});
+  const draftMissionId = (await createMission(missions, actor, input)).id;
+  const validated = (await createMission(missions, actor, input)).id;
+  await transitionMission(missions, actor, validated, 'submit', {});
+  await transitionMission(missions, deskActor, validated, 'validate', {});
   const transferId = (deps.database.sqlite.prepare('select id from ledger_transfers limit 1').get() as { id: string }).id;
   const ledger = { database: deps.database, clock: deps.clock, policy: ledgerPolicy(deps.config) };
-  const projectId = createProject(ledger, { name: 'Projet cible', scope: 'internal', description: null }, person.id).id;
+  const projectId = (await createProject(ledger, { name: 'Projet cible', scope: 'internal', description: null }, person.id)).id;
 
   deps.database.sqlite.prepare('update users set password_hash = ? where id = ?').run(hashPasswordSync(person.password, FAST_SCRYPT), person.id);
   const session = await signIn({ ...deps, limiter: { retryAfterSeconds: () => 0, recordFailure: () => {} } }, { email: person.email, password: person.password, ip: '127.0.0.1' });

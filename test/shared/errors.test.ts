@@ -44,7 +44,7 @@ describe('declared errors', () => {
 describe('errors at the HTTP edge', () => {
   it('answer in the request’s language: French by default, English with ?lang=en or the page’s choice', async () => {
     const { app, deps } = testApp();
-    const staff = bearerFor(deps.database, createUser(deps.database, { roles: ['staff'] }));
+    const staff = await bearerFor(deps.database, await createUser(deps.database, { roles: ['staff'] }));
     const french = await request(app).get('/api/missions/msn_nowhere').set('Authorization', staff).expect(404);
     expect(french.body.error).toEqual({ code: 'mission.not_found', message: 'Mission introuvable.', details: [] });
     const english = await request(app).get('/api/missions/msn_nowhere?lang=en').set('Authorization', staff).expect(404);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrationsFolder } from '../../src/shared/db.ts';
 import { memoryDatabase } from '../helpers/db.ts';
@@ -11,7 +11,7 @@ describe('migrations', () => {
   const journal = JSON.parse(readFileSync(resolve(migrationsFolder, 'meta/_journal.json'), 'utf8')) as Journal;
 
   it('applies every migration prefix in order on an empty database', () => {
-    const sqlite = new Database(':memory:');
+    const sqlite = new BetterSqlite3(':memory:');
     for (const entry of journal.entries) {
       const text = readFileSync(resolve(migrationsFolder, `${entry.tag}.sql`), 'utf8');
       for (const statement of text.split('--> statement-breakpoint')) {
