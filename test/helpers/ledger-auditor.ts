@@ -2,7 +2,7 @@ import { afterEach, expect } from 'vitest';
 import type { Database } from '../../src/shared/db.ts';
 import { auditLedger } from '../../src/ledger/ledger.audit.ts';
 import type { LedgerPolicy } from '../../src/ledger/ledger.models.ts';
-import { memoryDatabase } from './db.ts';
+import { engineDatabase } from './db.ts';
 
 // Every database a ledger test touches is registered here and audited after the test: the sum of all
 // entries is zero, each balance equals the sum of its entries, each transfer has two matching entries.
@@ -13,8 +13,9 @@ export function trackLedger(database: Database, policy: Pick<LedgerPolicy, 'allo
   return database;
 }
 
-export function ledgerDatabase(policy?: Pick<LedgerPolicy, 'allowNegativeEnvelope'>): Database {
-  return trackLedger(memoryDatabase(), policy);
+// A fresh database on the test's engine (SQLite, or PostgreSQL when the suite runs again on it).
+export async function ledgerDatabase(policy?: Pick<LedgerPolicy, 'allowNegativeEnvelope'>): Promise<Database> {
+  return trackLedger(await engineDatabase(), policy);
 }
 
 export async function expectLedgerSound(database: Database, policy?: Pick<LedgerPolicy, 'allowNegativeEnvelope'>): Promise<void> {
@@ -28,7 +29,7 @@ export function installLedgerAuditor(): void {
   afterEach(async () => {
     for (const { database, policy } of tracked.splice(0)) {
       await expectLedgerSound(database, policy);
-      database.sqlite.close();
+      await database.close();
     }
   });
 }

@@ -15,7 +15,7 @@ const dir = mkdtempSync(join(tmpdir(), 'empreinte-ledger-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function io(): Promise<CliIo & { out: Array<string | Buffer>; err: string[] }> {
-  const database = ledgerDatabase();
+  const database = await ledgerDatabase();
   await bookMissionContribution(database, contribution('m1', { at: '2026-03-05T10:00:00Z', amountCents: 4_250 }));
   const out: Array<string | Buffer> = [];
   const err: string[] = [];

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openMigratedDatabase } from '../../src/shared/db.ts';
+import { sharedEngineDatabase } from '../helpers/db.ts';
 import { createProject } from '../../src/ledger/finance.usecases.ts';
 import { installLedgerAuditor, trackLedger } from '../helpers/ledger-auditor.ts';
-import { balancesByRef, count, ledgerDeps } from './fixture.ts';
+import { balancesByRef, count, ledgerDeps, select } from './fixture.ts';
 
 installLedgerAuditor();
 const dir = mkdtempSync(join(tmpdir(), 'empreinte-ledger-race-'));
@@ -29,32 +29,32 @@ function start(args: string[]): { child: ChildProcess; ready: Promise<void>; don
   return { child, ready, done };
 }
 
-describe('concurrent processes on one database file', () => {
+describe('concurrent processes on one database', () => {
   it('book each mission at most once, reverse it at most once, never overdraw the envelope', async () => {
-    const file = join(dir, 'race.sqlite');
-    const database = trackLedger(openMigratedDatabase(file));
+    const { database, location } = await sharedEngineDatabase(join(dir, 'race.sqlite'));
+    trackLedger(database);
     const project = await createProject(ledgerDeps(database), { name: 'Course', scope: 'internal', description: null }, 'usr_f');
-    const workers = Array.from({ length: WORKERS }, (_, i) => start([file, String(i), String(MISSIONS), project.id]));
+    const workers = Array.from({ length: WORKERS }, (_, i) => start([location, String(i), String(MISSIONS), project.id]));
     await Promise.all(workers.map((w) => w.ready));
     for (const w of workers) w.child.send('go'); // all start together
     const tallies = await Promise.all(workers.map((w) => w.done));
 
     expect(tallies.flatMap((t) => t.errors)).toEqual([]);
     expect(tallies.reduce((sum, t) => sum + t.calls, 0)).toBe(WORKERS * MISSIONS * 4);
-    const perMission = database.sqlite
-      .prepare(
-        `select cause_ref as mission, sum(cause_kind = 'mission_contribution') as booked, sum(cause_kind = 'mission_reversal') as reversed
-           from ledger_transfers where cause_kind in ('mission_contribution', 'mission_reversal') group by cause_ref`,
-      )
-      .all() as Array<{ mission: string; booked: number; reversed: number }>;
+    const perMission = await select<{ mission: string; booked: number; reversed: number }>(
+      database,
+      `select cause_ref as mission, sum(case when cause_kind = 'mission_contribution' then 1 else 0 end) as booked,
+              sum(case when cause_kind = 'mission_reversal' then 1 else 0 end) as reversed
+         from ledger_transfers where cause_kind in ('mission_contribution', 'mission_reversal') group by cause_ref`,
+    );
     expect(perMission.length).toBeGreaterThan(MISSIONS / 2);
     for (const row of perMission) {
       expect(row.booked).toBe(1);
       expect(row.reversed).toBeLessThanOrEqual(1);
     }
     // Envelope = contributions − reversals − disbursements, and never below zero (the auditor checks every entry).
-    const sum = (kind: string) => (database.sqlite.prepare('select coalesce(sum(amount_cents), 0) as s from ledger_transfers where cause_kind = ?').get(kind) as { s: number }).s;
-    expect((await balancesByRef(database))['envelope:school']).toBe(sum('mission_contribution') - sum('mission_reversal') - sum('disbursement'));
-    expect(count(database, 'ledger_transfers', "cause_kind = 'disbursement'")).toBeGreaterThan(0);
+    const sum = async (kind: string) => Number((await select<{ s: number }>(database, 'select coalesce(sum(amount_cents), 0) as s from ledger_transfers where cause_kind = ?', kind))[0]!.s);
+    expect((await balancesByRef(database))['envelope:school']).toBe((await sum('mission_contribution')) - (await sum('mission_reversal')) - (await sum('disbursement')));
+    expect(await count(database, 'ledger_transfers', "cause_kind = 'disbursement'")).toBeGreaterThan(0);
   }, 30_000);
 });

@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/shared/db.ts';
+import { rows } from '../../src/shared/dialect.ts';
+import { openPgDatabase } from '../../src/shared/pg-database.ts';
 import { isAppError } from '../../src/shared/errors.ts';
 import { bookMissionContribution, reverseMissionContribution } from '../../src/ledger/contributions.usecases.ts';
 import { disburse } from '../../src/ledger/finance.usecases.ts';
@@ -10,7 +13,8 @@ import { defaultLedgerPolicy } from '../../src/ledger/ledger.models.ts';
 const [file, workerArg, missionsArg, projectId] = process.argv.slice(2) as [string, string, string, string];
 const worker = Number(workerArg);
 const missions = Number(missionsArg);
-const database = openDatabase(file);
+// A SQLite file, or a PostgreSQL connection string when the suite runs on PostgreSQL.
+const database = file.startsWith('postgres') ? await openPgDatabase(file, { maxConnections: 2 }) : openDatabase(file);
 const deps = { database, clock: fixedClock('2026-11-27T10:00:00Z'), policy: defaultLedgerPolicy };
 
 // Small deterministic generator per worker: different orders in each process, replayable.
@@ -29,7 +33,7 @@ async function step(): Promise<void> {
   const at = '2026-11-27T10:00:00Z';
   const choice = random(10);
   const outer = () => database.transaction(async () => {
-    database.sqlite.prepare('select count(*) from ledger_transfers').get(); // the mission read before the write
+    await rows(database.db, sql`select count(*) as n from ledger_transfers`); // the mission read before the write
     if (choice < 5) await bookMissionContribution(database, { missionId: `msn_${m}`, budgetLineId: `bgl_${m % 3}`, entityId: null, amountCents: 1_000 + m, co2eGrams: 10_000, at, actorId: `usr_w${worker}` });
     else if (choice < 8) await reverseMissionContribution(database, { missionId: `msn_${m}`, at, actorId: `usr_w${worker}`, reason: 'annulée' });
     else await disburse(deps, { projectId, amountCents: 700 + random(900), co2eGrams: 0, memo: `w${worker}`, entityId: null, idempotencyKey: null }, `usr_w${worker}`);
@@ -45,7 +49,7 @@ async function step(): Promise<void> {
 
 async function race(): Promise<void> {
   for (let i = 0; i < missions * 4; i += 1) await step();
-  database.sqlite.close();
+  await database.close();
   process.send!(tally, () => process.exit(0));
 }
 

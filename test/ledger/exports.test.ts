@@ -18,7 +18,7 @@ const nastyMemos = ['=HYPERLINK("http://x")', '+33 6 12 34', '-2+3', '@SUM(1)', 
 
 // Envelope: +20 000 (m1) +3 333 (m2), then 7 disbursements of 1 000 each with the memos above.
 async function ledgerWithNastyMemos(): Promise<Database> {
-  const database = ledgerDatabase();
+  const database = await ledgerDatabase();
   await bookMissionContribution(database, contribution('m1', { amountCents: 20_000, co2eGrams: 2_000_000, at: '2026-04-01T08:00:00Z' }));
   await bookMissionContribution(database, contribution('m2', { amountCents: 3_333, co2eGrams: 333_300, at: '2026-04-02T08:00:00Z', budgetLineId: 'bgl_x', budgetLineName: '=1+1' }));
   const deps = ledgerDeps(database, {}, '2026-05-01T08:00:00Z');
@@ -80,7 +80,7 @@ async function pdfText(pdf: Buffer): Promise<{ text: string; total: number; page
 
 describe('statement PDF', () => {
   it('prints a long statement over several pages with repeated headers, page numbers, date and hash', async () => {
-    const database = ledgerDatabase();
+    const database = await ledgerDatabase();
     for (let i = 0; i < 130; i += 1) await bookMissionContribution(database, contribution(`m${i}`, { amountCents: 100 + i, at: `2026-06-${String(1 + (i % 28)).padStart(2, '0')}T08:00:00Z` }));
     const statement = await accountStatement(database, year);
     const pdf = await statementPdf(statement, DateTime.fromISO('2026-11-27T10:00:00Z'));

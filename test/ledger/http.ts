@@ -13,8 +13,8 @@ export function user(roles: Role[]): AuthenticatedUser {
 }
 
 // The ledger router alone on a small app: a test middleware plays the signed-in user.
-export function ledgerApp(roles: Role[] | null, config: Partial<Config> = {}): { app: Express; database: Database } {
-  const database = ledgerDatabase({ allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE ?? false });
+export async function ledgerApp(roles: Role[] | null, config: Partial<Config> = {}): Promise<{ app: Express; database: Database }> {
+  const database = await ledgerDatabase({ allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE ?? false });
   const app = express();
   app.set('query parser', 'simple');
   app.use(express.json());

@@ -10,7 +10,7 @@ import { contribution, ledgerDeps } from './fixture.ts';
 installLedgerAuditor();
 
 async function bookedLedger(): Promise<Database> {
-  const database = ledgerDatabase();
+  const database = await ledgerDatabase();
   await bookMissionContribution(database, contribution('m1'));
   await reverseMissionContribution(database, { missionId: 'm1', at: '2026-11-28T10:00:00Z', actorId: 'usr_f', reason: 'annulée' });
   await holdMissionContribution(database, contribution('m2'), { envelopeScope: 'school', allowNegativeEnvelope: false, holds: true });

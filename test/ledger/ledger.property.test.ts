@@ -7,7 +7,8 @@ import { balancesAsOf, correctTransfer, createProject, disburse, type LedgerDeps
 import { auditLedger } from '../../src/ledger/ledger.audit.ts';
 import { findTransferByKey } from '../../src/ledger/ledger.repository.ts';
 import { defaultLedgerPolicy, type LedgerPolicy, type Transfer } from '../../src/ledger/ledger.models.ts';
-import { installLedgerAuditor, ledgerDatabase } from '../helpers/ledger-auditor.ts';
+import { engineDatabase, testEngine } from '../helpers/db.ts';
+import { installLedgerAuditor } from '../helpers/ledger-auditor.ts';
 import { count, FAR_FUTURE, ledgerDeps, NOW } from './fixture.ts';
 import { ENVELOPE, LedgerModel, type Op } from './ledger-model.ts';
 
@@ -15,7 +16,8 @@ installLedgerAuditor();
 
 // Replay a failure with LEDGER_SEED=<printed seed> (fast-check also prints the shrunk path).
 const seed = Number(process.env.LEDGER_SEED ?? Math.floor(Math.random() * 2 ** 31));
-const numRuns = Number(process.env.LEDGER_RUNS ?? 60);
+// Fewer runs on PostgreSQL (a database per run costs a copy of the template): the SQLite run explores more.
+const numRuns = Number(process.env.LEDGER_RUNS ?? (testEngine() === 'postgres' ? 25 : 60));
 
 const mission = fc.integer({ min: 0, max: 5 });
 const line = fc.integer({ min: 0, max: 2 });
@@ -73,7 +75,7 @@ async function expectSameState(database: Database, model: LedgerModel, p: Ledger
   const envelope = real.find((a) => a.ref === ENVELOPE)?.balanceCents ?? 0;
   if (!p.allowNegativeEnvelope) expect(envelope).toBeGreaterThanOrEqual(0);
   for (let m = 0; m <= 5; m += 1) {
-    expect(count(database, 'ledger_transfers', "cause_kind = 'mission_contribution' and cause_ref = ?", String(m))).toBeLessThanOrEqual(1);
+    expect(await count(database, 'ledger_transfers', "cause_kind = 'mission_contribution' and cause_ref = ?", String(m))).toBeLessThanOrEqual(1);
   }
 }
 
@@ -82,25 +84,30 @@ describe('ledger property: random validate / hold / cancel / disburse / correct 
     console.info(`ledger property test: seed=${seed} numRuns=${numRuns} (replay with LEDGER_SEED=${seed})`);
     await fc.assert(
       fc.asyncProperty(policy, fc.array(op, { minLength: 5, maxLength: 40, size: 'max' }), async (p, ops) => {
-        const database = ledgerDatabase(p);
-        const deps = ledgerDeps(database, p);
-        const projects: string[] = [];
-        for (const name of ['Vélos', 'Haies']) projects.push(`project:${(await createProject(deps, { name, scope: 'internal', description: null }, 'usr_f')).id}`);
-        const model = new LedgerModel(p, projects);
-        for (const o of ops) {
-          const real = await runReal(deps, model, o);
-          const expected = model.apply(o);
-          expect({ op: o, code: real.code }).toEqual({ op: o, code: expected });
-          if (model.booked) {
-            // The model booked a new transfer: the real ledger must have booked one too, under the same key.
-            expect(real.transfer).not.toBeNull();
-            if (model.booked.key !== '(generated)' && !model.booked.key.startsWith('transfer:')) expect(real.transfer!.key).toBe(model.booked.key);
-            model.booked.id = real.transfer!.id;
-            model.booked.key = real.transfer!.key;
+        // Audited after every step (expectSameState) and closed after each run: a run's database is its own.
+        const database = await engineDatabase();
+        try {
+          const deps = ledgerDeps(database, p);
+          const projects: string[] = [];
+          for (const name of ['Vélos', 'Haies']) projects.push(`project:${(await createProject(deps, { name, scope: 'internal', description: null }, 'usr_f')).id}`);
+          const model = new LedgerModel(p, projects);
+          for (const o of ops) {
+            const real = await runReal(deps, model, o);
+            const expected = model.apply(o);
+            expect({ op: o, code: real.code }).toEqual({ op: o, code: expected });
+            if (model.booked) {
+              // The model booked a new transfer: the real ledger must have booked one too, under the same key.
+              expect(real.transfer).not.toBeNull();
+              if (model.booked.key !== '(generated)' && !model.booked.key.startsWith('transfer:')) expect(real.transfer!.key).toBe(model.booked.key);
+              model.booked.id = real.transfer!.id;
+              model.booked.key = real.transfer!.key;
+            }
+            await expectSameState(database, model, p);
           }
-          await expectSameState(database, model, p);
+          for (const t of model.transfers) expect((await findTransferByKey(database.db, t.key))?.id).toBe(t.id);
+        } finally {
+          await database.close();
         }
-        for (const t of model.transfers) expect((await findTransferByKey(database.db, t.key))?.id).toBe(t.id);
       }),
       { seed, numRuns },
     );

@@ -16,7 +16,7 @@ const binary = (res: any, done: (err: Error | null, body: Buffer) => void) => {
 };
 
 async function financeWithContribution(roles: Role[] = ['finance']) {
-  const ctx = ledgerApp(roles);
+  const ctx = await ledgerApp(roles);
   await bookMissionContribution(ctx.database, contribution('m1', { at: '2026-02-10T09:00:00Z', amountCents: 12_345 }));
   return ctx;
 }
@@ -163,7 +163,7 @@ describe('finance writes', () => {
   });
 
   it('requires entityId for a disbursement when each entity has its envelope', async () => {
-    const { app } = ledgerApp(['finance'], { EMPREINTE_ENVELOPE_SCOPE: 'entity' });
+    const { app } = await ledgerApp(['finance'], { EMPREINTE_ENVELOPE_SCOPE: 'entity' });
     const res = await request(app).post('/api/ledger/disbursements').send({ projectId: 'prj_x', amountCents: 1, memo: 'x' }).expect(400);
     expect(detailPaths(res)).toEqual(['entityId']);
   });
@@ -184,8 +184,8 @@ describe('roles', () => {
   const call = (app: Awaited<ReturnType<typeof ledgerApp>>['app'], [method, url]: [string, string]) => (method === 'get' ? request(app).get(url) : request(app).post(url).send({}));
 
   it.each([...reads, ...writes])('%s %s: 403 for staff, 401 without sign-in', async (method, url) => {
-    expect((await call(ledgerApp(['staff']).app, [method, url]).expect(403)).body.error.code).toBe('auth.forbidden');
-    expect((await call(ledgerApp(null).app, [method, url]).expect(401)).body.error.code).toBe('auth.unauthenticated');
+    expect((await call((await ledgerApp(['staff'])).app, [method, url]).expect(403)).body.error.code).toBe('auth.forbidden');
+    expect((await call((await ledgerApp(null)).app, [method, url]).expect(401)).body.error.code).toBe('auth.unauthenticated');
   });
 
   it.each(reads)('%s %s: readable by copil', async (method, url) => {
@@ -193,6 +193,6 @@ describe('roles', () => {
   });
 
   it.each(writes)('%s %s: not writable by copil', async (method, url) => {
-    await call(ledgerApp(['copil']).app, [method, url]).expect(403);
+    await call((await ledgerApp(['copil'])).app, [method, url]).expect(403);
   });
 });

@@ -56,7 +56,7 @@ async function outcome(run: () => unknown): Promise<string> {
 
 describe('ledger scenarios (operation → result code → balances)', () => {
   it('runs the whole table in order', async () => {
-    const database = ledgerDatabase();
+    const database = await ledgerDatabase();
     const deps = ledgerDeps(database);
     const ctx: Ctx = { deps, projectId: (await createProject(deps, { name: 'Vélos de service', scope: 'internal', description: null }, 'usr_f')).id };
     for (const row of rows) {
@@ -68,7 +68,7 @@ describe('ledger scenarios (operation → result code → balances)', () => {
   });
 
   it('lets the envelope go below zero when the configuration allows it', async () => {
-    const database = ledgerDatabase({ allowNegativeEnvelope: true });
+    const database = await ledgerDatabase({ allowNegativeEnvelope: true });
     const deps = ledgerDeps(database, { allowNegativeEnvelope: true });
     const ctx: Ctx = { deps, projectId: (await createProject(deps, { name: 'Haies', scope: 'territory', description: 'plantation' }, 'usr_f')).id };
     await bookMissionContribution(database, contribution('m1', { amountCents: 300 }));

@@ -10,6 +10,9 @@ import { join } from 'node:path';
 
 const OS_USER = 'empreinte-pg';
 
+// The migrated database every PostgreSQL suite's database is copied from (test/pg/global-setup.ts).
+export const PG_TEMPLATE = 'empreinte_template';
+
 export function findPgBin(): string | null {
   const candidates = [process.env.EMPREINTE_PG_BIN, ...(existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`) : [])];
   for (const dir of candidates) if (dir && existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl'))) return dir;
@@ -50,7 +53,7 @@ export async function startCluster(bin: string): Promise<Cluster> {
   const data = join(dir, 'data');
   const port = await freePort();
   asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'empreinte', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
-  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
   asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   return {
     url: `postgres://empreinte@127.0.0.1:${port}/postgres`,
