@@ -1,9 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import { toIso, type AuditEvent } from './auth.models.ts';
 import { authAudit } from './auth.table.ts';
+import { insertionOrder, tablesByDialect } from '../shared/dialect.ts';
+import * as pg from './auth.pg-table.ts';
+
+const tables = tablesByDialect({ authAudit }, pg);
 
 export type AuditRow = typeof authAudit.$inferSelect;
 export type AuditInput = {
@@ -16,7 +20,8 @@ export type AuditInput = {
 };
 
 export async function recordAudit(db: Db, clock: Clock, input: AuditInput): Promise<void> {
-  db.insert(authAudit)
+  const { authAudit } = tables(db);
+  await db.insert(authAudit)
     .values({
       id: newId('aud'),
       at: toIso(clock.now()),
@@ -25,12 +30,12 @@ export async function recordAudit(db: Db, clock: Clock, input: AuditInput): Prom
       event: input.event,
       ip: input.ip ?? null,
       detail: input.detail ? JSON.stringify(input.detail) : null,
-    })
-    .run();
+    });
 }
 
 // Insertion order (rowid): rows written within the same millisecond keep their real sequence.
 export async function listAudit(db: Db, subjectUserId?: string): Promise<AuditRow[]> {
+  const { authAudit } = tables(db);
   const query = db.select().from(authAudit);
-  return (subjectUserId ? query.where(eq(authAudit.subjectUserId, subjectUserId)) : query).orderBy(sql`rowid`).all();
+  return (await (subjectUserId ? query.where(eq(authAudit.subjectUserId, subjectUserId)) : query).orderBy(insertionOrder(db, authAudit)));
 }

@@ -57,6 +57,6 @@ export async function withProcessIo(run: (io: CliIo) => Promise<number>): Promis
       stdinIsTTY: process.stdin.isTTY === true,
     });
   } finally {
-    database.sqlite.close();
+    await database.close();
   }
 }

@@ -3,6 +3,11 @@ import type { Db } from '../shared/db.ts';
 import { users } from '../auth/auth.table.ts';
 import type { MissionStatus } from './missions.models.ts';
 import { avoidedFlights, avoidedFlightWithdrawals, missionAudit, missionLegs, missions } from './missions.table.ts';
+import { first, insertionOrder, tablesByDialect } from '../shared/dialect.ts';
+import * as pg from '../auth/auth.pg-table.ts';
+import * as pg1 from './missions.pg-table.ts';
+
+const tables = tablesByDialect({ avoidedFlightWithdrawals, avoidedFlights, missionAudit, missionLegs, missions, users }, { ...pg, ...pg1 });
 
 export type MissionRow = typeof missions.$inferSelect;
 export type MissionLegRow = typeof missionLegs.$inferInsert;
@@ -11,34 +16,39 @@ export type AvoidedFlightRow = typeof avoidedFlights.$inferInsert;
 export type MissionListRow = MissionRow & { travellerName: string | null };
 
 export async function insertMission(db: Db, row: typeof missions.$inferInsert): Promise<void> {
-  db.insert(missions).values(row).run();
+  const { missions } = tables(db);
+  await db.insert(missions).values(row);
 }
 
 export async function findMissionById(db: Db, id: string): Promise<MissionRow | undefined> {
-  return db.select().from(missions).where(eq(missions.id, id)).get();
+  const { missions } = tables(db);
+  return first(await db.select().from(missions).where(eq(missions.id, id)).limit(1));
 }
 
 // Conditional on the version the writer read: zero rows changed means someone else wrote in between.
 export async function updateMissionIfVersion(db: Db, id: string, expectedVersion: number, patch: Partial<typeof missions.$inferInsert>): Promise<boolean> {
-  const result = db
+  const { missions } = tables(db);
+  const result = await db
     .update(missions)
     .set({ ...patch, version: expectedVersion + 1 })
-    .where(and(eq(missions.id, id), eq(missions.version, expectedVersion)))
-    .run();
+    .where(and(eq(missions.id, id), eq(missions.version, expectedVersion)));
   return result.changes === 1;
 }
 
 export async function replaceMissionLegs(db: Db, missionId: string, legs: MissionLegRow[]): Promise<void> {
-  db.delete(missionLegs).where(eq(missionLegs.missionId, missionId)).run();
-  if (legs.length > 0) db.insert(missionLegs).values(legs).run();
+  const { missionLegs } = tables(db);
+  await db.delete(missionLegs).where(eq(missionLegs.missionId, missionId));
+  if (legs.length > 0) await db.insert(missionLegs).values(legs);
 }
 
 export async function insertAudit(db: Db, row: typeof missionAudit.$inferInsert): Promise<void> {
-  db.insert(missionAudit).values(row).run();
+  const { missionAudit } = tables(db);
+  await db.insert(missionAudit).values(row);
 }
 
 export async function listAudit(db: Db, missionId: string): Promise<Array<AuditRow & { actorName: string | null }>> {
-  return db
+  const { missionAudit, users } = tables(db);
+  return (await db
     .select({
       id: missionAudit.id,
       missionId: missionAudit.missionId,
@@ -54,32 +64,34 @@ export async function listAudit(db: Db, missionId: string): Promise<Array<AuditR
     .leftJoin(users, eq(users.id, missionAudit.actorId))
     .where(eq(missionAudit.missionId, missionId))
     // rowid breaks ties between two entries of the same instant (a fixed clock in tests, a fast double action).
-    .orderBy(asc(missionAudit.at), asc(sql`${missionAudit}.rowid`))
-    .all();
+    .orderBy(asc(missionAudit.at), asc(insertionOrder(db, missionAudit))));
 }
 
 export async function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): Promise<void> {
-  db.insert(avoidedFlights).values(row).run();
+  const { avoidedFlights } = tables(db);
+  await db.insert(avoidedFlights).values(row);
 }
 
 export async function listAvoidedFlights(db: Db, missionId: string): Promise<Array<typeof avoidedFlights.$inferSelect>> {
-  return db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at)).all();
+  const { avoidedFlights } = tables(db);
+  return (await db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at)));
 }
 
 // The mission's avoided flights not withdrawn, oldest first (rowid breaks ties of one instant).
 export async function listStandingAvoidedFlights(db: Db, missionId: string): Promise<Array<typeof avoidedFlights.$inferSelect>> {
-  return db
+  const { avoidedFlightWithdrawals, avoidedFlights } = tables(db);
+  return (await db
     .select({ avoided: avoidedFlights })
     .from(avoidedFlights)
     .leftJoin(avoidedFlightWithdrawals, eq(avoidedFlightWithdrawals.avoidedFlightId, avoidedFlights.id))
     .where(and(eq(avoidedFlights.missionId, missionId), isNull(avoidedFlightWithdrawals.avoidedFlightId)))
-    .orderBy(asc(avoidedFlights.at), asc(sql`${avoidedFlights}.rowid`))
-    .all()
+    .orderBy(asc(avoidedFlights.at), asc(insertionOrder(db, avoidedFlights))))
     .map((r) => r.avoided);
 }
 
 export async function insertAvoidedFlightWithdrawal(db: Db, row: typeof avoidedFlightWithdrawals.$inferInsert): Promise<void> {
-  db.insert(avoidedFlightWithdrawals).values(row).run();
+  const { avoidedFlightWithdrawals } = tables(db);
+  await db.insert(avoidedFlightWithdrawals).values(row);
 }
 
 export type MissionFilter = {
@@ -103,22 +115,23 @@ function conditions(filter: MissionFilter): SQL | undefined {
 }
 
 export async function listMissions(db: Db, filter: MissionFilter): Promise<{ rows: MissionListRow[]; total: number }> {
+  const { missions, users } = tables(db);
   const where = conditions(filter);
-  const rows = db
+  const rows = (await db
     .select({ mission: missions, travellerName: users.name })
     .from(missions)
     .leftJoin(users, eq(users.id, missions.travellerId))
     .where(where)
     .orderBy(desc(missions.departAt), desc(missions.id))
     .limit(filter.limit)
-    .offset(filter.offset)
-    .all();
-  const total = db.select({ n: count() }).from(missions).where(where).get()?.n ?? 0;
+    .offset(filter.offset));
+  const total = first(await db.select({ n: count() }).from(missions).where(where).limit(1))?.n ?? 0;
   return { rows: rows.map((r) => ({ ...r.mission, travellerName: r.travellerName })), total };
 }
 
 export async function travellerName(db: Db, userId: string): Promise<string | null> {
-  return db.select({ name: users.name }).from(users).where(eq(users.id, userId)).get()?.name ?? null;
+  const { users } = tables(db);
+  return first(await db.select({ name: users.name }).from(users).where(eq(users.id, userId)).limit(1))?.name ?? null;
 }
 
 // The status of the mission's claim (état de frais), if it has one: a mission whose claim is on its

@@ -1,24 +1,30 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { users } from '../auth/auth.table.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Db } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import type { OrgAuditAction } from './org.models.ts';
 import { orgAudit } from './org.table.ts';
+import { insertionOrder, tablesByDialect } from '../shared/dialect.ts';
+import * as pg from '../auth/auth.pg-table.ts';
+import * as pg1 from './org.pg-table.ts';
+
+const tables = tablesByDialect({ orgAudit, users }, { ...pg, ...pg1 });
 
 export type OrgAuditInput = { actorId: string | null; action: OrgAuditAction; targetId: string; detail: string };
 // actorName is null when the change came from the CLI (no actor) or the actor's row is gone.
 export type OrgAuditEntry = { id: string; at: string; actorId: string | null; actorName: string | null; action: OrgAuditAction; targetId: string; detail: string };
 
 export async function recordOrgAudit(db: Db, clock: Clock, input: OrgAuditInput): Promise<void> {
-  db.insert(orgAudit)
-    .values({ id: newId('aud'), at: clock.now().toUTC().toISO()!, ...input })
-    .run();
+  const { orgAudit } = tables(db);
+  await db.insert(orgAudit)
+    .values({ id: newId('aud'), at: clock.now().toUTC().toISO()!, ...input });
 }
 
 // Newest first by insertion order (rowid): rows written within the same millisecond keep their real sequence.
 export async function listRecentOrgAudit(db: Db, limit: number): Promise<OrgAuditEntry[]> {
-  return db
+  const { orgAudit, users } = tables(db);
+  return (await db
     .select({
       id: orgAudit.id,
       at: orgAudit.at,
@@ -30,7 +36,6 @@ export async function listRecentOrgAudit(db: Db, limit: number): Promise<OrgAudi
     })
     .from(orgAudit)
     .leftJoin(users, eq(users.id, orgAudit.actorId))
-    .orderBy(sql`${orgAudit}.rowid desc`)
-    .limit(limit)
-    .all();
+    .orderBy(desc(insertionOrder(db, orgAudit)))
+    .limit(limit));
 }

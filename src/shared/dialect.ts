@@ -1,4 +1,4 @@
-import { is, type SQL } from 'drizzle-orm';
+import { is, sql, type SQL } from 'drizzle-orm';
 import { PgDatabase } from 'drizzle-orm/pg-core';
 import type { Db } from './db.ts';
 
@@ -29,3 +29,7 @@ export async function firstRow<T>(db: Db, query: SQL): Promise<T | undefined> {
 
 // The first row of a built select (`.limit(1)` is the caller's), undefined when there is none.
 export const first = <T>(found: T[]): T | undefined => found[0];
+
+// Insertion order, for rows that may share an instant: SQLite's rowid, PostgreSQL's hidden identity
+// column `insertion_seq` (db/migrations/pg/0003_insertion_order.sql).
+export const insertionOrder = (db: Db, table: unknown): SQL => (isPostgres(db) ? sql`${table}.insertion_seq` : sql`${table}.rowid`);
