@@ -59,6 +59,21 @@ export default tseslint.config(
       ],
     },
   },
+  // Repositories run on both engines (src/shared/dialect.ts): awaited builders, never SQLite's
+  // synchronous terminals or its raw connection. The files listed still speak SQLite only
+  // (docs/postgresql.md says what is left).
+  {
+    files: ['src/**/*.repository.ts'],
+    ignores: ['src/reports/reports.repository.ts', 'src/reports/import.repository.ts', 'src/reports/recompute.repository.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='AppError']", message: 'Errors are declared with their code, status and wording in the capability’s *.errors.ts (declareErrors).' },
+        { selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]", message: 'Await the query: .get/.all/.run are SQLite-only (src/shared/dialect.ts first/rows).' },
+        { selector: "MemberExpression[property.name=/^(\\$client|sqlite)$/]", message: 'The raw connection is SQLite-only: write the query with drizzle or sql`` through rows().' },
+      ],
+    },
+  },
   {
     files: ['src/**/*.ts'],
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },

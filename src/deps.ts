@@ -5,7 +5,7 @@ import { loadPlaceIndex } from './places/places.data.ts';
 import { createPlaceResolver, type PlaceResolver } from './places/places.usecases.ts';
 import { loadFactorRegistry } from './footprint/factors.loader.ts';
 import type { FactorRegistry } from './footprint/factors.models.ts';
-import { carbonPriceForYear, carbonPricesStamp } from './carbon-prices/carbon-prices.repository.ts';
+import { carbonPriceBook, type CarbonPriceBook } from './carbon-prices/carbon-prices.usecases.ts';
 import { defaultPolicyProfile } from './quote/policy.models.ts';
 import { slotProfileById } from './costs/slots.models.ts';
 import { perDiemAbroadTable } from './costs/per-diem-abroad.loader.ts';
@@ -22,6 +22,8 @@ export type AppDeps = {
   places: PlaceResolver;
   factors: FactorRegistry;
   quote: QuoteDeps;
+  // The carbon prices the quote reads (from memory on PostgreSQL: `await prices.refresh()` before serving).
+  prices: CarbonPriceBook;
   logError?: (err: unknown, req?: Request) => void;
   // Structured request and error logs (src/ops/logger.ts); absent in most tests.
   logger?: Logger;
@@ -32,15 +34,16 @@ export function buildDeps(base: { config: Config; database: Database; clock: Clo
   // Factor sets load (and are validated) here, so an unknown EMPREINTE_FACTOR_SET stops the start.
   const factors = loadFactorRegistry({ defaultSetId: base.config.EMPREINTE_FACTOR_SET });
   const places = createPlaceResolver(loadPlaceIndex);
+  const prices = carbonPriceBook(base.database, base.config.EMPREINTE_CARBON_PRICE_CENTS);
   const quote: QuoteDeps = {
     places,
     factors,
-    carbonPrice: (year) => carbonPriceForYear(base.database.db, year, base.config.EMPREINTE_CARBON_PRICE_CENTS),
-    pricesStamp: () => carbonPricesStamp(base.database.db),
+    carbonPrice: (year) => prices.priceFor(year),
+    pricesStamp: () => prices.stamp(),
     policy: defaultPolicyProfile(base.config.EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES),
     slotProfile: slotProfileById(base.config.EMPREINTE_PER_DIEM_PROFILE),
     abroadRows: perDiemAbroadTable(base.config.EMPREINTE_PER_DIEM_ABROAD_FILE),
     clock: base.clock,
   };
-  return { ...base, places, factors, quote };
+  return { ...base, places, factors, quote, prices };
 }

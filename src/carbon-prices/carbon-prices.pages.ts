@@ -48,13 +48,13 @@ export function adminPages(deps: CarbonPriceDeps): Router {
 
   router.get('/admin', admin, (req, res) => showAdmin(deps, req, res));
 
-  router.post('/admin/carbon-prices', admin, (req, res) => {
+  router.post('/admin/carbon-prices', admin, async (req, res) => {
     const { t, f } = pageTools(res);
     const values = formValues(req, ['year', 'price', 'note']);
     const parsed = carbonPriceForm.safeParse(req.body);
     if (!parsed.success) return showAdmin(deps, req, res.status(400), { values, errors: formErrors(parsed.error.issues, t) });
     const { year, price, note } = parsed.data;
-    setYearCarbonPrice(deps, { year, pricePerTonneCents: price, note }, currentUser(req).id);
+    await setYearCarbonPrice(deps, { year, pricePerTonneCents: price, note }, currentUser(req).id);
     setFlash(res, 'ledger.flash.priceSet', { params: { year, price: f.eur(price) } });
     res.redirect(303, '/admin#carbon-prices');
   });

@@ -14,8 +14,8 @@ export function carbonPricesRouter(deps: CarbonPriceDeps): Router {
     res.json({ defaultPricePerTonneCents, current, history: history.map(({ setByName: _name, ...row }) => row) });
   });
 
-  router.post('/api/admin/carbon-prices', admin, (req, res) => {
-    const price = setYearCarbonPrice(deps, body(req, carbonPriceBody), currentUser(req).id);
+  router.post('/api/admin/carbon-prices', admin, async (req, res) => {
+    const price = await setYearCarbonPrice(deps, body(req, carbonPriceBody), currentUser(req).id);
     res.status(201).json({ price });
   });
 

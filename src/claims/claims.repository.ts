@@ -39,8 +39,9 @@ export async function updateClaimIfVersion(db: Db, id: string, expectedVersion: 
   const result = await db
     .update(claims)
     .set({ ...patch, version: expectedVersion + 1 })
-    .where(and(eq(claims.id, id), eq(claims.version, expectedVersion)));
-  return result.changes === 1;
+    .where(and(eq(claims.id, id), eq(claims.version, expectedVersion)))
+    .returning({ id: claims.id });
+  return result.length === 1;
 }
 
 export async function replaceExpenses(db: Db, claimId: string, rows: Array<typeof claimExpenses.$inferInsert>): Promise<void> {

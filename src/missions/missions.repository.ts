@@ -3,7 +3,7 @@ import type { Db } from '../shared/db.ts';
 import { users } from '../auth/auth.table.ts';
 import type { MissionStatus } from './missions.models.ts';
 import { avoidedFlights, avoidedFlightWithdrawals, missionAudit, missionLegs, missions } from './missions.table.ts';
-import { first, insertionOrder, tablesByDialect } from '../shared/dialect.ts';
+import { first, firstRow, insertionOrder, tablesByDialect } from '../shared/dialect.ts';
 import * as pg from '../auth/auth.pg-table.ts';
 import * as pg1 from './missions.pg-table.ts';
 
@@ -31,8 +31,9 @@ export async function updateMissionIfVersion(db: Db, id: string, expectedVersion
   const result = await db
     .update(missions)
     .set({ ...patch, version: expectedVersion + 1 })
-    .where(and(eq(missions.id, id), eq(missions.version, expectedVersion)));
-  return result.changes === 1;
+    .where(and(eq(missions.id, id), eq(missions.version, expectedVersion)))
+    .returning({ id: missions.id });
+  return result.length === 1;
 }
 
 export async function replaceMissionLegs(db: Db, missionId: string, legs: MissionLegRow[]): Promise<void> {
@@ -138,6 +139,6 @@ export async function travellerName(db: Db, userId: string): Promise<string | nu
 // way to payment cannot be cancelled. Read by SQL rather than through the claims capability, which
 // builds on missions.
 export async function claimStatusOf(db: Db, missionId: string): Promise<string | null> {
-  const row = db.$client.prepare('select status from claims where mission_id = ?').get(missionId) as { status: string } | undefined;
+  const row = await firstRow<{ status: string }>(db, sql`select status from claims where mission_id = ${missionId}`);
   return row?.status ?? null;
 }

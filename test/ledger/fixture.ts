@@ -1,6 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../src/shared/db.ts';
-import { firstRow, rows } from '../../src/shared/dialect.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { MissionContributionInput } from '../../src/ledger/contributions.usecases.ts';
 import { balancesAsOf, type LedgerDeps } from '../../src/ledger/finance.usecases.ts';
@@ -32,16 +30,4 @@ export async function balancesByRef(database: Database, before = FAR_FUTURE): Pr
   return Object.fromEntries((await balancesAsOf(database, before)).map((a) => [a.ref, a.balanceCents]));
 }
 
-// SQL both engines read, `?` standing for the parameters in order (quote camelCase aliases).
-export function query(text: string, ...params: unknown[]): SQL {
-  const [head, ...rest] = text.split('?');
-  return rest.reduce((built, part, i) => sql`${built}${params[i]}${sql.raw(part)}`, sql.raw(head!));
-}
-
-export const select = <T = Record<string, unknown>>(database: Database, text: string, ...params: unknown[]): Promise<T[]> => rows<T>(database.db, query(text, ...params));
-
-// Rows of a table matching a condition.
-export async function count(database: Database, table: string, where = '1 = 1', ...params: unknown[]): Promise<number> {
-  const row = await firstRow<{ n: number }>(database.db, query(`select count(*) as "n" from ${table} where ${where}`, ...params));
-  return Number(row?.n ?? 0);
-}
+export { count, query, select } from '../helpers/sql.ts';

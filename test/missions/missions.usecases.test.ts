@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { select } from '../helpers/sql.ts';
+import { engineApp } from '../helpers/app.ts';
 import { parseOrThrow } from '../../src/shared/validation.ts';
 import { AppError } from '../../src/shared/errors.ts';
 import type { AuthenticatedUser } from '../../src/auth/auth.types.ts';
@@ -27,8 +28,12 @@ describe('mission use cases', () => {
   let traveller: AuthenticatedUser;
   let secretariat: AuthenticatedUser;
 
+  afterEach(async () => {
+    await deps.database.close();
+  });
+
   beforeEach(async () => {
-    const app = testApp();
+    const app = await engineApp();
     ledger = recordingLedger();
     deps = { database: app.deps.database, clock: app.deps.clock, quote: app.deps.quote, ledger };
     org = await seedOrg(deps);
@@ -47,7 +52,7 @@ describe('mission use cases', () => {
     // Instants are stored in UTC: 07:00 in Paris (UTC+1) is 06:00Z.
     expect(mission.departAt).toBe('2027-03-10T06:00:00.000Z');
     expect(mission.trip.traveler?.category).toBe('staff');
-    const legs = deps.database.sqlite.prepare('select mode, trips, travelers, co2e_grams from mission_legs where mission_id = ?').all(mission.id);
+    const legs = await select(deps.database, 'select mode, trips, travelers, co2e_grams from mission_legs where mission_id = ?', mission.id);
     expect(legs).toEqual([{ mode: 'plane', trips: 2, travelers: 1, co2e_grams: mission.quote.legs[0]!.co2eGrams }]);
     const audit = (await getMission(deps, traveller, mission.id)).audit;
     expect(audit.map((a) => [a.action, a.fromStatus, a.toStatus])).toEqual([['create', null, 'draft']]);
@@ -161,7 +166,7 @@ describe('mission use cases', () => {
     expect(switched.quote.offset.required).toBe(false);
     expect(switched.quote.justificationRequired).toBe(false);
     expect(switched.co2eGrams).toBeLessThan(mission.co2eGrams);
-    const avoided = deps.database.sqlite.prepare('select leg_index, replaced_by, flights, flight_co2e_grams, replacement_co2e_grams from avoided_flights').all();
+    const avoided = await select(deps.database, 'select leg_index, replaced_by, flights, flight_co2e_grams, replacement_co2e_grams from avoided_flights');
     // A round trip for one traveller: 2 trips × 1 = 2 one-way flights avoided.
     expect(avoided).toEqual([{ leg_index: 0, replaced_by: 'train', flights: 2, flight_co2e_grams: flight.co2eGrams, replacement_co2e_grams: switched.quote.legs[0]!.co2eGrams }]);
     expect(await failure(() => switchFlightLeg(deps, traveller, mission.id, 0, 'visio'))).toBe('400 validation.not_a_flight');

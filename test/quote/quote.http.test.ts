@@ -111,7 +111,7 @@ describe('quote answer cache', () => {
     await request(fresh).post('/api/quote').send(trip).expect(200); // admitted to the cache
     const cached = await request(fresh).post('/api/quote').send(trip).expect(200);
     expect(cached.headers['x-quote-cache']).toBe('hit');
-    setCarbonPrice(freshDeps.database.db, { year: 2027, pricePerTonneCents: 25_000, note: 'test' }, freshDeps.clock);
+    await setCarbonPrice(freshDeps.database.db, { year: 2027, pricePerTonneCents: 25_000, note: 'test' }, freshDeps.clock);
     // At 250 €/t: 0.1876 t × 250 € = 46.90 € → 4 690 c.
     const after = await request(fresh).post('/api/quote').send(trip).expect(200);
     expect(after.headers['x-quote-cache']).toBe('miss');
