@@ -8,6 +8,10 @@ export const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
   EMPREINTE_DB: z.string().min(1).default('./data/empreinte.sqlite'),
+  // Set: PostgreSQL at this URL instead of the SQLite file (docs/postgresql.md).
+  EMPREINTE_DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/.+/, 'postgres://user:password@host:5432/database').optional(),
+  // Connections per instance to PostgreSQL.
+  EMPREINTE_PG_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   // Quote requests a minute per client; 0 turns the limiter off (benchmarks).
   EMPREINTE_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   // Default carbon price when no year-specific price was set by an admin: 100 €/tCO2e.

@@ -1,5 +1,6 @@
 import { loadConfig } from './config.ts';
-import { openMigratedDatabase } from './shared/db.ts';
+import type { Database } from './shared/db.ts';
+import { databaseLabel, openConfiguredDatabase } from './shared/open-database.ts';
 import { systemClock } from './shared/clock.ts';
 import { createApp } from './app.ts';
 import { buildDeps } from './deps.ts';
@@ -10,33 +11,43 @@ import { createLogger } from './ops/logger.ts';
 import { acquireDatabaseLock, type HeldLock } from './ops/server-lock.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
 
+// How soon an instance on PostgreSQL sees a carbon price another instance set.
+const PRICE_REFRESH_MS = 5_000;
+
 const config = loadConfig();
 const logger = createLogger(config);
-// One server per database file; `empreinte restore` takes the same lock (src/ops/server-lock.ts).
+// One server per SQLite file; `empreinte restore` takes the same lock (src/ops/server-lock.ts). On
+// PostgreSQL several instances share the database: the transactions serialise what must be.
 let lock: HeldLock | undefined;
+let database: Database;
 try {
-  if (config.EMPREINTE_DB !== ':memory:') lock = acquireDatabaseLock(config.EMPREINTE_DB, 'server');
+  if (!config.EMPREINTE_DATABASE_URL && config.EMPREINTE_DB !== ':memory:') lock = acquireDatabaseLock(config.EMPREINTE_DB, 'server');
+  database = await openConfiguredDatabase(config);
 } catch (err) {
-  logger.fatal({ err }, 'cannot start');
+  logger.fatal({ err, database: databaseLabel(config) }, 'cannot start');
+  lock?.release();
   process.exit(1);
 }
-const database = openMigratedDatabase(config.EMPREINTE_DB);
 // Reference data is loaded before listening: factor sets and rates when the deps are built (a
 // broken file stops the start), the place index (~0.5 s) here, so the first quote is not the slow one.
 const logError = (err: unknown, req?: { requestId?: string }) => logger.error({ err, reqId: req?.requestId }, 'unhandled error');
-const app = createApp(buildDeps({ config, database, clock: systemClock, logger, logError }));
+const deps = buildDeps({ config, database, clock: systemClock, logger, logError });
+const app = createApp(deps);
 loadPlaceIndex();
+await deps.prices.refresh();
+const stopPriceRefresh = deps.prices.refreshEvery(PRICE_REFRESH_MS);
 await ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
 
 const server = app.listen(config.PORT, config.HOST, () => {
-  logger.info({ host: config.HOST, port: config.PORT }, `Empreinte listening on http://${config.HOST}:${config.PORT}`);
+  logger.info({ host: config.HOST, port: config.PORT, engine: database.engine, database: databaseLabel(config) }, `Empreinte listening on http://${config.HOST}:${config.PORT}`);
   firstStartHint(database).catch((err: unknown) => logger.error({ err }, 'first-start hint'));
 });
 
 gracefulShutdown(server, {
   logger,
-  onClosed: () => {
-    database.sqlite.close();
+  onClosed: async () => {
+    stopPriceRefresh();
+    await database.close();
     lock?.release();
   },
 });

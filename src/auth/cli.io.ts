@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
-import { openMigratedDatabase, type Database } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
+import { openConfiguredDatabase } from '../shared/open-database.ts';
 import { errorLine, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
 
@@ -46,7 +47,7 @@ export async function runCli(run: (io: CliIo) => Promise<number>, io: CliIo): Pr
 
 // The real process: the configured database with migrations applied, the console, the system clock.
 export async function withProcessIo(run: (io: CliIo) => Promise<number>): Promise<number> {
-  const database = openMigratedDatabase(loadConfig().EMPREINTE_DB);
+  const database = await openConfiguredDatabase(loadConfig());
   try {
     return await runCli(run, {
       database,

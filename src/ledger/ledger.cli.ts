@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, type Config } from '../config.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
-import { openMigratedDatabase, type Database } from '../shared/db.ts';
+import type { Database } from '../shared/db.ts';
+import { openConfiguredDatabase } from '../shared/open-database.ts';
 import { ensureSchoolEnvelope } from './ledger.usecases.ts';
 import { errorLine, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
@@ -66,12 +67,12 @@ export function exportBalances(args: string[], io: CliIo): Promise<number> {
 // The registered commands open the configured database (migrations applied) and close it after.
 export function withDatabase(run: (args: string[], io: CliIo) => Promise<number>, config: () => Config = loadConfig) {
   return async (args: string[]): Promise<number> => {
-    const database = openMigratedDatabase(config().EMPREINTE_DB);
+    const database = await openConfiguredDatabase(config());
     await ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
     try {
       return await run(args, { database, clock: systemClock, stdout: (d) => process.stdout.write(d), stderr: (l) => process.stderr.write(`${l}\n`) });
     } finally {
-      database.sqlite.close();
+      await database.close();
     }
   };
 }

@@ -40,7 +40,21 @@ async function withFile(args: string[], usage: string, io: Io, run: (file: strin
   }
 }
 
+// Backup and restore copy the SQLite file. On PostgreSQL the database administrator's own tools do
+// it (pg_dump / pg_restore, base backups and replicas): said, and refused with exit 2.
+function refusedOnPostgres(io: Io, command: 'backup' | 'restore'): number | null {
+  if (!io.config.EMPREINTE_DATABASE_URL) return null;
+  io.err(
+    command === 'backup'
+      ? 'empreinte backup copie le fichier SQLite ; sur PostgreSQL, sauvegardez avec pg_dump (par exemple : pg_dump --format=custom --file=empreinte.dump "$EMPREINTE_DATABASE_URL").'
+      : 'empreinte restore remplace le fichier SQLite ; sur PostgreSQL, restaurez avec pg_restore (par exemple : pg_restore --clean --if-exists --dbname="$EMPREINTE_DATABASE_URL" empreinte.dump), serveurs arrêtés.',
+  );
+  return 2;
+}
+
 export async function backup(args: string[], io: Io): Promise<number> {
+  const refused = refusedOnPostgres(io, 'backup');
+  if (refused !== null) return refused;
   return withFile(args, backupUsage, io, async (file) => {
     const result = await backupDatabase(io.config.EMPREINTE_DB, file, policyOf(io.config));
     io.out(`Sauvegarde écrite : ${result.file} (${result.bytes} octets ; intégrité et grand livre vérifiés ; ${summary(result.tableCounts)})`);
@@ -48,6 +62,8 @@ export async function backup(args: string[], io: Io): Promise<number> {
 }
 
 export async function restore(args: string[], io: Io): Promise<number> {
+  const refused = refusedOnPostgres(io, 'restore');
+  if (refused !== null) return refused;
   return withFile(args, restoreUsage, io, async (file) => {
     const stamp = io.now().toUTC().toFormat("yyyyLLdd'T'HHmmss'Z'");
     const result = await restoreDatabase(file, io.config.EMPREINTE_DB, policyOf(io.config), stamp);

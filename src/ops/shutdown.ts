@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from './logger.ts';
 
-type ShutdownOptions = { logger: Logger; onClosed: () => void; timeoutMs?: number; exit?: (code: number) => void };
+type ShutdownOptions = { logger: Logger; onClosed: () => void | Promise<void>; timeoutMs?: number; exit?: (code: number) => void };
 
 // On SIGTERM (or SIGINT): stop accepting connections, let every request in flight finish, then close
 // the database and exit 0. Idle keep-alive connections are closed at once and again as requests end,
@@ -15,9 +15,18 @@ export function gracefulShutdown(server: Server, options: ShutdownOptions): void
     options.logger.info({ signal }, 'stopping: finishing requests in flight');
     server.close(() => {
       clearInterval(sweep);
-      options.onClosed();
-      options.logger.info('stopped');
-      exit(0);
+      void Promise.resolve()
+        .then(options.onClosed)
+        .then(
+          () => {
+            options.logger.info('stopped');
+            exit(0);
+          },
+          (err: unknown) => {
+            options.logger.error({ err }, 'closing the database failed');
+            exit(1);
+          },
+        );
     });
     server.closeIdleConnections();
     const sweep = setInterval(() => server.closeIdleConnections(), 50);

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { buildDeps } from '../deps.ts';
-import { openMigratedDatabase } from '../shared/db.ts';
+import { openConfiguredDatabase } from '../shared/open-database.ts';
 import { systemClock } from '../shared/clock.ts';
 import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
@@ -64,9 +64,11 @@ export async function quoteCommand(args: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const database = openMigratedDatabase(config.EMPREINTE_DB);
+  const database = await openConfiguredDatabase(config);
   try {
-    const quote = computeQuote(requestFromArgs(values), buildDeps({ config, database, clock: systemClock }).quote);
+    const deps = buildDeps({ config, database, clock: systemClock });
+    await deps.prices.refresh();
+    const quote = computeQuote(requestFromArgs(values), deps.quote);
     console.log(values.json ? JSON.stringify(quote, null, 2) : formatQuoteTable(quote));
     return 0;
   } catch (err) {
@@ -75,6 +77,6 @@ export async function quoteCommand(args: string[]): Promise<number> {
     for (const d of err.details) console.error(`  - ${d.path} : ${detailMessage(d, localeLang())}`);
     return 2;
   } finally {
-    database.sqlite.close();
+    await database.close();
   }
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
 import { buildDeps } from '../deps.ts';
 import { systemClock } from '../shared/clock.ts';
-import { openMigratedDatabase } from '../shared/db.ts';
+import { openConfiguredDatabase } from '../shared/open-database.ts';
 import { errorMessage, isAppError } from '../shared/errors.ts';
 import { localeLang } from '../shared/i18n/index.ts';
 import { parseMapping } from './import-columns.models.ts';
@@ -77,11 +77,12 @@ export async function importMissions(args: string[], io: ImportIo): Promise<numb
 
 export async function importMissionsCommand(args: string[]): Promise<number> {
   const config = loadConfig();
-  const database = openMigratedDatabase(config.EMPREINTE_DB);
+  const database = await openConfiguredDatabase(config);
   try {
     const deps = buildDeps({ config, database, clock: systemClock });
+    await deps.prices.refresh();
     return await importMissions(args, { deps, readFile: (p) => readFileSync(p, 'utf8'), writeFile: (p, c) => writeFileSync(p, c), stderr: process.stderr, now: () => performance.now() });
   } finally {
-    database.sqlite.close();
+    await database.close();
   }
 }

@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from './db-errors.ts';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 import { AppError, describeError, isAppError, withStatus, type ErrorWording } from './errors.ts';
@@ -40,6 +41,9 @@ function fromBodyParser(err: { type?: string; status?: number; message?: string 
 export function toAppError(err: unknown): AppError | null {
   if (isAppError(err)) return err;
   if (!err || typeof err !== 'object') return null;
+  // The database went away (PostgreSQL stopped, the network cut): the transaction was rolled back,
+  // nothing was written, and the same request will work once it is back.
+  if (isDatabaseUnavailable(err)) return httpErrors.databaseUnavailable();
   const known = 'type' in err ? fromBodyParser(err as { type?: string }) : null;
   if (known) return known;
   // Any other client error raised by http-errors (exposed, 4xx) — a body claiming gzip that is not, a
@@ -56,6 +60,8 @@ export function jsonErrorHandler(log: (err: unknown, req: Request) => void): Err
   return (err, req, res, _next) => {
     const known = toAppError(err);
     if (known) {
+      if (known.status >= 500) log(err, req);
+      if (known.status === 503) res.setHeader('Retry-After', '5');
       res.status(known.status).json(errorBody(known, requestLang(req, res)));
       return;
     }

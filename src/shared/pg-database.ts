@@ -6,7 +6,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import type { Database, Db, TransactionOptions } from './db.ts';
 import { isRetryableConflict } from './db-errors.ts';
-import { InvariantError } from './errors.ts';
+import { httpErrors } from './http.errors.ts';
 
 export const pgMigrationsFolder = fileURLToPath(new URL('../../db/migrations/pg', import.meta.url));
 
@@ -39,8 +39,9 @@ class PostgresDatabase implements Database {
     return (this.context.getStore() ?? this.base) as unknown as Db;
   }
 
+  // What still speaks SQLite only answers 501 database.sqlite_only on PostgreSQL (docs/postgresql.md).
   get sqlite(): never {
-    throw new InvariantError('a SQLite-only operation was called on PostgreSQL');
+    throw httpErrors.sqliteOnly();
   }
 
   async transaction<T>(fn: () => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {

@@ -30,7 +30,7 @@ export function pageErrorHandler(log: (err: unknown, req: Request) => void): Err
       const back = req.method === 'GET' ? `?next=${encodeURIComponent(req.originalUrl)}` : '';
       return res.redirect(303, `/sign-in${back}`);
     }
-    if (!known) log(err, req);
+    if (!known || status >= 500) log(err, req);
     const { title, body } = texts(status, known?.code ?? 'internal');
     const t = res.locals.t ?? translator(DEFAULT_LANG);
     res.status(status);

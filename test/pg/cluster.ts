@@ -44,7 +44,7 @@ function ensureOsUser(): void {
   execFileSync('useradd', ['--system', '--no-create-home', '--shell', '/usr/sbin/nologin', OS_USER]);
 }
 
-export type Cluster = { url: string; stop: () => void };
+export type Cluster = { url: string; port: number; pause: () => void; resume: () => void; stop: () => void };
 
 export async function startCluster(bin: string): Promise<Cluster> {
   ensureOsUser();
@@ -55,8 +55,13 @@ export async function startCluster(bin: string): Promise<Cluster> {
   asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'empreinte', '--auth=trust', '--encoding=UTF8', '--locale=C.UTF-8']);
   const options = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300`;
   asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  const pgCtl = (args: string[]) => asServerUser(join(bin, 'pg_ctl'), ['-D', data, ...args]);
   return {
     url: `postgres://empreinte@127.0.0.1:${port}/postgres`,
+    port,
+    // The server goes away and comes back on the same port with its data (fault tests).
+    pause: () => pgCtl(['-m', 'fast', '-w', '-t', '60', 'stop']),
+    resume: () => pgCtl(['-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']),
     stop: () => {
       try {
         asServerUser(join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', '-w', '-t', '60', 'stop']);
