@@ -13,6 +13,9 @@ const infrastructurePatterns = [
   { group: ['drizzle-orm', 'drizzle-orm/*'], message: 'Models hold pure rules: no drizzle here.' },
   { regex: '\\.(repository|table|pg-table)(\\.ts)?$', message: 'Models hold pure rules: they receive data, they do not fetch it.' },
 ];
+// One `no-restricted-syntax` list per file: a later block replaces an earlier one, so the repositories'
+// block repeats this entry.
+const declaredErrorsOnly = { selector: "NewExpression[callee.name='AppError']", message: 'Errors are declared with their code, status and wording in the capability’s *.errors.ts (declareErrors).' };
 const repositories = { regex: '\\.repository(\\.ts)?$', message: 'Pages, routes and views call use cases (*.usecases.ts), never a repository.' };
 
 export default tseslint.config(
@@ -55,7 +58,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='AppError']", message: 'Errors are declared with their code, status and wording in the capability’s *.errors.ts (declareErrors).' },
+        declaredErrorsOnly,
       ],
     },
   },
@@ -68,7 +71,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='AppError']", message: 'Errors are declared with their code, status and wording in the capability’s *.errors.ts (declareErrors).' },
+        declaredErrorsOnly,
         { selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]", message: 'Await the query: .get/.all/.run are SQLite-only (src/shared/dialect.ts first/rows).' },
         { selector: "MemberExpression[property.name=/^(\\$client|sqlite)$/]", message: 'The raw connection is SQLite-only: write the query with drizzle or sql`` through rows().' },
       ],

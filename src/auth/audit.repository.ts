@@ -37,5 +37,5 @@ export async function recordAudit(db: Db, clock: Clock, input: AuditInput): Prom
 export async function listAudit(db: Db, subjectUserId?: string): Promise<AuditRow[]> {
   const { authAudit } = tables(db);
   const query = db.select().from(authAudit);
-  return (await (subjectUserId ? query.where(eq(authAudit.subjectUserId, subjectUserId)) : query).orderBy(insertionOrder(db, authAudit)));
+  return (subjectUserId ? query.where(eq(authAudit.subjectUserId, subjectUserId)) : query).orderBy(insertionOrder(db, authAudit));
 }

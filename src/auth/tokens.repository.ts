@@ -40,7 +40,7 @@ export async function revokeApiToken(db: Db, userId: string, id: string, revoked
 
 export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenSummary[]> {
   const { apiTokens } = tables(db);
-  return (await db
+  return db
     .select({
       id: apiTokens.id,
       userId: apiTokens.userId,
@@ -51,5 +51,5 @@ export async function listApiTokens(db: Db, userId: string): Promise<ApiTokenSum
     })
     .from(apiTokens)
     .where(eq(apiTokens.userId, userId))
-    .orderBy(desc(apiTokens.createdAt)));
+    .orderBy(desc(apiTokens.createdAt));
 }

@@ -52,7 +52,7 @@ export async function replaceExpenses(db: Db, claimId: string, rows: Array<typeo
 
 export async function listExpenses(db: Db, claimId: string): Promise<ClaimExpenseRow[]> {
   const { claimExpenses } = tables(db);
-  return (await db.select().from(claimExpenses).where(eq(claimExpenses.claimId, claimId)).orderBy(asc(claimExpenses.lineIndex)));
+  return db.select().from(claimExpenses).where(eq(claimExpenses.claimId, claimId)).orderBy(asc(claimExpenses.lineIndex));
 }
 
 export async function replaceClaimLegs(db: Db, claimId: string, rows: ClaimLegRow[]): Promise<void> {
@@ -70,7 +70,7 @@ export async function insertReceipt(db: Db, row: typeof claimReceipts.$inferInse
 // Oldest first; rowid breaks ties of one instant (a fixed clock, two uploads in one second).
 export async function listReceipts(db: Db, claimId: string): Promise<ReceiptRow[]> {
   const { claimReceipts } = tables(db);
-  return (await db.select().from(claimReceipts).where(eq(claimReceipts.claimId, claimId)).orderBy(asc(claimReceipts.uploadedAt), asc(insertionOrder(db, claimReceipts))));
+  return db.select().from(claimReceipts).where(eq(claimReceipts.claimId, claimId)).orderBy(asc(claimReceipts.uploadedAt), asc(insertionOrder(db, claimReceipts)));
 }
 
 export async function countReceipts(db: Db, claimId: string): Promise<number> {
@@ -101,7 +101,7 @@ export async function insertClaimAudit(db: Db, row: typeof claimAudit.$inferInse
 
 export async function listClaimAudit(db: Db, claimId: string): Promise<ClaimAuditRow[]> {
   const { claimAudit, users } = tables(db);
-  return (await db
+  return db
     .select({
       id: claimAudit.id,
       claimId: claimAudit.claimId,
@@ -116,7 +116,7 @@ export async function listClaimAudit(db: Db, claimId: string): Promise<ClaimAudi
     .from(claimAudit)
     .leftJoin(users, eq(users.id, claimAudit.actorId))
     .where(eq(claimAudit.claimId, claimId))
-    .orderBy(asc(claimAudit.at), asc(insertionOrder(db, claimAudit))));
+    .orderBy(asc(claimAudit.at), asc(insertionOrder(db, claimAudit)));
 }
 
 export type ClaimListFilter = { statuses?: readonly ClaimStatus[]; travellerId?: string; budgetLineId?: string; limit: number; offset: number };
@@ -174,17 +174,17 @@ export async function listPayable(db: Db, filter: PaymentFilter) {
   const at = filter.status === 'paid' ? claims.paidAt : claims.certifiedAt;
   const parts: SQL[] = [eq(claims.status, filter.status), gte(at, filter.fromUtc), lt(at, filter.toUtc)];
   if (filter.budgetLineId) parts.push(eq(missions.budgetLineId, filter.budgetLineId));
-  return (await db
+  return db
     .select({ claim: claims, travellerName: users.name, budgetLineId: missions.budgetLineId, entityId: missions.entityId, destinationCountry: missions.destinationCountry, destinationCity: missions.destinationCity })
     .from(claims)
     .innerJoin(missions, eq(missions.id, claims.missionId))
     .leftJoin(users, eq(users.id, claims.travellerId))
     .where(and(...parts))
-    .orderBy(asc(missions.budgetLineId), asc(at), asc(claims.id)));
+    .orderBy(asc(missions.budgetLineId), asc(at), asc(claims.id));
 }
 
 export async function expensesOf(db: Db, claimIds: string[]): Promise<ClaimExpenseRow[]> {
   const { claimExpenses } = tables(db);
   if (claimIds.length === 0) return [];
-  return (await db.select().from(claimExpenses).where(inArray(claimExpenses.claimId, claimIds)).orderBy(asc(claimExpenses.claimId), asc(claimExpenses.lineIndex)));
+  return db.select().from(claimExpenses).where(inArray(claimExpenses.claimId, claimIds)).orderBy(asc(claimExpenses.claimId), asc(claimExpenses.lineIndex));
 }

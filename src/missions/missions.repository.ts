@@ -49,7 +49,7 @@ export async function insertAudit(db: Db, row: typeof missionAudit.$inferInsert)
 
 export async function listAudit(db: Db, missionId: string): Promise<Array<AuditRow & { actorName: string | null }>> {
   const { missionAudit, users } = tables(db);
-  return (await db
+  return db
     .select({
       id: missionAudit.id,
       missionId: missionAudit.missionId,
@@ -65,7 +65,7 @@ export async function listAudit(db: Db, missionId: string): Promise<Array<AuditR
     .leftJoin(users, eq(users.id, missionAudit.actorId))
     .where(eq(missionAudit.missionId, missionId))
     // rowid breaks ties between two entries of the same instant (a fixed clock in tests, a fast double action).
-    .orderBy(asc(missionAudit.at), asc(insertionOrder(db, missionAudit))));
+    .orderBy(asc(missionAudit.at), asc(insertionOrder(db, missionAudit)));
 }
 
 export async function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): Promise<void> {
@@ -75,7 +75,7 @@ export async function insertAvoidedFlight(db: Db, row: AvoidedFlightRow): Promis
 
 export async function listAvoidedFlights(db: Db, missionId: string): Promise<Array<typeof avoidedFlights.$inferSelect>> {
   const { avoidedFlights } = tables(db);
-  return (await db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at)));
+  return db.select().from(avoidedFlights).where(eq(avoidedFlights.missionId, missionId)).orderBy(asc(avoidedFlights.at));
 }
 
 // The mission's avoided flights not withdrawn, oldest first (rowid breaks ties of one instant).

@@ -24,7 +24,7 @@ export async function recordOrgAudit(db: Db, clock: Clock, input: OrgAuditInput)
 // Newest first by insertion order (rowid): rows written within the same millisecond keep their real sequence.
 export async function listRecentOrgAudit(db: Db, limit: number): Promise<OrgAuditEntry[]> {
   const { orgAudit, users } = tables(db);
-  return (await db
+  return db
     .select({
       id: orgAudit.id,
       at: orgAudit.at,
@@ -37,5 +37,5 @@ export async function listRecentOrgAudit(db: Db, limit: number): Promise<OrgAudi
     .from(orgAudit)
     .leftJoin(users, eq(users.id, orgAudit.actorId))
     .orderBy(desc(insertionOrder(db, orgAudit)))
-    .limit(limit));
+    .limit(limit);
 }

@@ -24,7 +24,7 @@ export async function findEntityByName(db: Db, name: string): Promise<Entity | u
 
 export async function listEntities(db: Db): Promise<Entity[]> {
   const { entities } = tables(db);
-  return (await db.select().from(entities).orderBy(asc(entities.name)));
+  return db.select().from(entities).orderBy(asc(entities.name));
 }
 
 export async function insertBudgetLine(db: Db, line: BudgetLine): Promise<void> {
@@ -49,7 +49,7 @@ export async function listBudgetLines(db: Db, entityId?: string): Promise<Budget
   const { budgetLines } = tables(db);
   const query = db.select().from(budgetLines);
   const filtered = entityId ? query.where(eq(budgetLines.entityId, entityId)) : query;
-  return (await filtered.orderBy(asc(budgetLines.entityId), asc(budgetLines.code)));
+  return filtered.orderBy(asc(budgetLines.entityId), asc(budgetLines.code));
 }
 
 // Returns whether the line changed state: closing a closed line (or reopening an open one) writes nothing.

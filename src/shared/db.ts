@@ -65,9 +65,11 @@ class SqliteDatabase implements Database {
     }
   }
 
+  // After the transaction in progress; closing twice is harmless.
   async close(): Promise<void> {
-    await this.acquire();
+    const release = await this.acquire();
     this.sqlite.close();
+    release();
   }
 
   private async runAlone<T>(fn: () => Promise<T> | T, begin: 'BEGIN' | 'BEGIN IMMEDIATE'): Promise<T> {

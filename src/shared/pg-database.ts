@@ -49,7 +49,7 @@ class PostgresDatabase implements Database {
     if (current) {
       await lockKeys(current, options.lock);
       if (!options.savepoint) return fn();
-      return (current as unknown as { transaction: Handle['transaction'] }).transaction((savepoint) => this.context.run(savepoint, async () => fn()));
+      return current.transaction((savepoint) => this.context.run(savepoint, async () => fn()));
     }
     for (let attempt = 1; ; attempt++) {
       try {

@@ -1,9 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { inject } from 'vitest';
 import { openMigratedDatabase, type Database } from '../../src/shared/db.ts';
 import { openPgDatabase } from '../../src/shared/pg-database.ts';
-import { PG_TEMPLATE } from '../pg/cluster.ts';
+import { freshPgUrl } from '../pg/database.ts';
 
 // Each test gets its own in-memory database with the real migrations applied: no shared state.
 export function memoryDatabase(): Database {
@@ -24,16 +21,6 @@ export async function engineDatabase(): Promise<Database> {
 // database; `location` is what to hand them (the file, or the connection string).
 export async function sharedEngineDatabase(sqliteFile: string): Promise<{ database: Database; location: string }> {
   if (testEngine() === 'sqlite') return { database: openMigratedDatabase(sqliteFile), location: sqliteFile };
-  const url = inject('pgUrl');
-  if (!url) throw new Error('EMPREINTE_TEST_ENGINE=postgres without a test cluster');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name} template ${PG_TEMPLATE}`);
-  } finally {
-    await admin.end();
-  }
-  const location = url.replace(/\/postgres$/, `/${name}`);
+  const location = await freshPgUrl();
   return { database: await openPgDatabase(location, { maxConnections: 4 }), location };
 }

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 
 // A throw-away PostgreSQL cluster for the test run: initdb in a temporary folder, pg_ctl on a free
 // loopback port, trust authentication for local connections only, removed at the end. As root
@@ -70,4 +71,17 @@ export async function startCluster(bin: string): Promise<Cluster> {
       }
     },
   };
+}
+
+// A database of the cluster (`adminUrl` points at its `postgres` database), copied from `template`
+// when given; its URL.
+export async function createDatabase(adminUrl: string, name: string, template?: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+  } finally {
+    await admin.end();
+  }
+  return adminUrl.replace(/\/postgres$/, `/${name}`);
 }

@@ -1,16 +1,11 @@
 import type { TestProject } from 'vitest/node';
-import pg from 'pg';
 import { openPgDatabase } from '../../src/shared/pg-database.ts';
-import { findPgBin, PG_TEMPLATE, startCluster } from './cluster.ts';
+import { createDatabase, findPgBin, PG_TEMPLATE, startCluster } from './cluster.ts';
 
 // Migrated once through the port: each suite's database is a copy (CREATE DATABASE … TEMPLATE), which
 // takes milliseconds where applying the migrations again would take a tenth of a second.
 async function prepareTemplate(url: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${PG_TEMPLATE}`);
-  await admin.end();
-  const template = await openPgDatabase(url.replace(/\/postgres$/, `/${PG_TEMPLATE}`), { maxConnections: 1 });
+  const template = await openPgDatabase(await createDatabase(url, PG_TEMPLATE), { maxConnections: 1 });
   await template.close();
 }
 

@@ -47,7 +47,7 @@ describe.skipIf(!pgUrl)('PostgreSQL schema: migrations and ledger invariants', (
     await inTransaction((c) => transfer(c, 'txf_1', { entries: [['acc_line', -500, 1, -500], ['acc_env', 500, 1, 500]] }));
   }, 60_000);
 
-  afterAll(async () => db?.drop());
+  afterAll(async () => db?.close());
 
   it('applies every migration and has the same tables as the SQLite schema', async () => {
     const tables = (await pool.query("select table_name from information_schema.tables where table_schema = 'public' order by 1")).rows.map((r) => r.table_name);
