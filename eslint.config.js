@@ -16,6 +16,7 @@ const infrastructurePatterns = [
 // One `no-restricted-syntax` list per file: a later block replaces an earlier one, so the repositories'
 // block repeats this entry.
 const declaredErrorsOnly = { selector: "NewExpression[callee.name='AppError']", message: 'Errors are declared with their code, status and wording in the capability’s *.errors.ts (declareErrors).' };
+const syncTerminals = { selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]", message: 'Await the query: .get/.all/.run are SQLite-only (src/shared/dialect.ts first/rows).' };
 const repositories = { regex: '\\.repository(\\.ts)?$', message: 'Pages, routes and views call use cases (*.usecases.ts), never a repository.' };
 
 export default tseslint.config(
@@ -52,27 +53,25 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(\\.\\./)*(?!shared/)[a-z-]+/', message: 'src/shared knows no feature: features register themselves with it.' }] }],
     },
   },
+  // The code runs on both engines (src/shared/dialect.ts): awaited builders, never SQLite's synchronous
+  // terminals; repositories never reach for the raw connection either. What speaks SQLite only on
+  // purpose (the SQLite side of the port, file backup/restore, the file checks) is listed.
   {
     files: ['src/**/*.ts'],
     ignores: ['src/**/*.errors.ts', 'src/shared/errors.ts', 'src/shared/http.ts'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        declaredErrorsOnly,
-      ],
-    },
+    rules: { 'no-restricted-syntax': ['error', declaredErrorsOnly, syncTerminals] },
   },
-  // Repositories run on both engines (src/shared/dialect.ts): awaited builders, never SQLite's
-  // synchronous terminals or its raw connection. The files listed still speak SQLite only
-  // (docs/postgresql.md says what is left).
+  {
+    files: ['src/shared/db.ts', 'src/ops/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', declaredErrorsOnly] },
+  },
   {
     files: ['src/**/*.repository.ts'],
-    ignores: ['src/reports/reports.repository.ts', 'src/reports/import.repository.ts', 'src/reports/recompute.repository.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
         declaredErrorsOnly,
-        { selector: "CallExpression[arguments.length=0] > MemberExpression.callee[property.name=/^(get|all|run)$/]", message: 'Await the query: .get/.all/.run are SQLite-only (src/shared/dialect.ts first/rows).' },
+        syncTerminals,
         { selector: "MemberExpression[property.name=/^(\\$client|sqlite)$/]", message: 'The raw connection is SQLite-only: write the query with drizzle or sql`` through rows().' },
       ],
     },

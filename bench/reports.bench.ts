@@ -5,7 +5,7 @@ import { testConfig } from '../src/config.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { openMigratedDatabase } from '../src/shared/db.ts';
 import { importMissionsCsv } from '../src/reports/import.usecases.ts';
-import { prepareBareTripInsert, type TripParams } from '../src/reports/import.repository.ts';
+import { bareTripInsertSql, type TripParams } from '../src/reports/import.repository.ts';
 import { benchCopilReport } from './reports-copil.bench.ts';
 
 type Line = { name: string; value: string; baseline: string; ratio: number; target: string; ok: boolean };
@@ -71,7 +71,7 @@ async function bareInsertSeconds(imported: AppDeps): Promise<number> {
   const run = imported.database.sqlite.prepare('SELECT * FROM import_runs').raw().get() as unknown[];
   const bare = openMigratedDatabase(':memory:');
   bare.sqlite.prepare(`INSERT INTO import_runs VALUES (${run.map(() => '?').join(', ')})`).run(...run);
-  const insert = await prepareBareTripInsert(bare.sqlite);
+  const insert = bare.sqlite.prepare<TripParams>(bareTripInsertSql);
   const params = stored.map((r) => r.slice(1) as TripParams); // without the autoincrement id
   const elapsed = await seconds(() => bare.sqlite.transaction(() => params.forEach((p) => insert.run(...p)))());
   bare.sqlite.close();

@@ -80,8 +80,8 @@ async function effects(action: ClaimWorkflowAction, step: Step, input: ClaimTran
 // status and its audit entry. If anything refuses (the ledger, a trigger), nothing of it remains.
 export async function transitionClaim(deps: ClaimDeps, actor: AuthenticatedUser, missionId: string, action: ClaimWorkflowAction, input: ClaimTransitionRequest): Promise<Claim> {
   const at = nowIso(deps.clock);
-  const db = deps.database.db;
   const mission = await deps.database.transaction(async () => {
+      const db = deps.database.db; // the transaction's handle (on PostgreSQL, not the pool's)
       const mission = await visibleMission(deps.database, actor, missionId);
       const claim = await repo.findClaimByMission(db, missionId);
       if (!claim) throw claimNotFound();

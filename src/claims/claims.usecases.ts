@@ -93,8 +93,8 @@ export async function putClaim(deps: ClaimDeps, actor: AuthenticatedUser, missio
   checkEditable(mission, before, actor, input.version);
   const draft = await draftFrom(deps, mission, before, input);
   const at = nowIso(deps.clock);
-  const db = deps.database.db;
   const created = await deps.database.transaction(async (): Promise<boolean> => {
+      const db = deps.database.db; // the transaction's handle (on PostgreSQL, not the pool's)
       const current = await visibleMission(deps.database, actor, missionId);
       const existing = await repo.findClaimByMission(db, missionId);
       if ((existing?.version ?? null) !== (before?.version ?? null)) throw claimConflict();

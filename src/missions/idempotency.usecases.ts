@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
 import type { Clock } from '../shared/clock.ts';
 import type { Database } from '../shared/db.ts';
 import { isAppError } from '../shared/errors.ts';
 import { missionErrors } from './missions.errors.ts';
 import { errorBody } from '../shared/http.ts';
-import { idempotencyKeys } from './missions.table.ts';
+import { deleteStoredAnswer, findStoredAnswer, purgeAnswersBefore, storeAnswer } from './idempotency.repository.ts';
 
 export type Answer = { status: number; body: unknown; replayed?: boolean };
 export type IdempotencyContext = { userId: string; key: string | undefined; route: string; body: unknown };
@@ -32,8 +31,9 @@ const replayable = (status: number) => (status >= 200 && status < 300) || status
 // is purged of expired keys whenever an answer is stored, rather than growing for ever.
 export const IDEMPOTENCY_KEY_RETENTION_HOURS = 24;
 
-// Runs `action` at most once per (user, key) within the retention. The lookup, the action and the stored answer share one
-// IMMEDIATE transaction, so two processes retrying the same key cannot both act.
+// Runs `action` at most once per (user, key) within the retention. The lookup, the action and the
+// stored answer share one transaction, serialised per key (IMMEDIATE on SQLite, an advisory lock on
+// PostgreSQL), so two processes retrying the same key cannot both act.
 export async function runIdempotent(database: Database, clock: Clock, ctx: IdempotencyContext, action: () => Promise<Answer>): Promise<Answer> {
   if (ctx.key === undefined) return action();
   const key = ctx.key;
@@ -41,27 +41,24 @@ export async function runIdempotent(database: Database, clock: Clock, ctx: Idemp
   const now = clock.now().toUTC();
   const expiredBefore = now.minus({ hours: IDEMPOTENCY_KEY_RETENTION_HOURS }).toISO()!;
   return await database.transaction(async (): Promise<Answer> => {
-      const sameKey = and(eq(idempotencyKeys.userId, ctx.userId), eq(idempotencyKeys.key, key));
-      const stored = database.db.select().from(idempotencyKeys).where(sameKey).get();
-      if (stored && stored.createdAt < expiredBefore) {
-        database.db.delete(idempotencyKeys).where(sameKey).run();
-      } else if (stored) {
-        if (stored.bodyHash !== bodyHash) {
-          throw missionErrors.idempotencyKeyReused({}, [{ path: 'Idempotency-Key', message: `already used for ${stored.route}` }]);
-        }
-        return { status: stored.statusCode, body: JSON.parse(stored.responseJson), replayed: true };
+    const db = database.db;
+    const stored = await findStoredAnswer(db, ctx.userId, key);
+    if (stored && stored.createdAt < expiredBefore) {
+      await deleteStoredAnswer(db, ctx.userId, key);
+    } else if (stored) {
+      if (stored.bodyHash !== bodyHash) {
+        throw missionErrors.idempotencyKeyReused({}, [{ path: 'Idempotency-Key', message: `already used for ${stored.route}` }]);
       }
-      const answer = await attempt(database, action);
-      if (replayable(answer.status)) {
-        database.db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, expiredBefore)).run();
-        database.db
-          .insert(idempotencyKeys)
-          .values({ key, userId: ctx.userId, route: ctx.route, bodyHash, statusCode: answer.status, responseJson: JSON.stringify(answer.body), createdAt: now.toISO()! })
-          .run();
-      }
-      if (answer.status >= 400 && !replayable(answer.status)) throw (answer as { error?: unknown }).error ?? new Error('unreachable');
-      return answer;
-    });
+      return { status: stored.statusCode, body: JSON.parse(stored.responseJson), replayed: true };
+    }
+    const answer = await attempt(database, action);
+    if (replayable(answer.status)) {
+      await purgeAnswersBefore(db, expiredBefore);
+      await storeAnswer(db, { key, userId: ctx.userId, route: ctx.route, bodyHash, statusCode: answer.status, responseJson: JSON.stringify(answer.body), createdAt: now.toISO()! });
+    }
+    if (answer.status >= 400 && !replayable(answer.status)) throw (answer as { error?: unknown }).error ?? new Error('unreachable');
+    return answer;
+  }, { lock: [`idempotency:${ctx.userId}:${key}`] });
 }
 
 // The action runs in a savepoint: a business refusal rolls back its own writes but still yields the

@@ -10,7 +10,7 @@ import { planColumns, type ImportField, type ImportLayout } from './import-colum
 import { normaliseRow, occurrenceKey, rowHash } from './import-row.models.ts';
 import { RowProblem } from './import-values.models.ts';
 import { tripBuilder } from './import-trip.usecases.ts';
-import { finishImportRun, insertImportRun, listImportRuns, prepareRunProgress, prepareTripInsert, type RunCounts, type TripParams } from './import.repository.ts';
+import { insertImportRun, listImportRuns, recordRunProgress, tripWriter, type RunCounts, type TripParams, ROWS_PER_WRITE } from './import.repository.ts';
 
 export type ImportDeps = { database: Database; clock: Clock; places: PlaceResolver; factors: FactorRegistry };
 
@@ -67,6 +67,7 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
   const entityIds = new Map((await listEntities(deps.database.db)).map((e) => [e.name.toLowerCase(), e.id]));
   const build = tripBuilder(deps.places, set, importId, entityIds);
   const occurrences = new Map<string, number>();
+  const undo = new Map<string, number | undefined>(); // the batch's changes to `occurrences`, to start it again
   const errors: RowError[] = [];
   const defaults = { entity: options.entity ?? null };
 
@@ -77,7 +78,10 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
       const row = normaliseRow(record.line, record.fields, plan.columns, defaults);
       const base = rowHash(row);
       const n = (occurrences.get(base) ?? 0) + 1;
-      if (keyed) occurrences.set(base, n);
+      if (keyed) {
+        if (!undo.has(base)) undo.set(base, occurrences.get(base));
+        occurrences.set(base, n);
+      }
       return build(row, occurrenceKey(base, n));
     } catch (err) {
       errors.push(problemOf(record, err));
@@ -93,7 +97,7 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
   const counts: RunCounts = { rowsRead: 0, rowsImported: 0, rowsDuplicate: 0, rowsBad: 0 };
   const finish = async (refused: boolean): Promise<ImportSummary> => {
     counts.rowsBad = errors.length;
-    await finishImportRun(deps.database.sqlite, importId, refused ? 'refused' : 'done', counts, deps.clock.now().toUTC().toISO()!);
+    await recordRunProgress(deps.database.db, importId, counts, { status: refused ? 'refused' : 'done', finishedAt: deps.clock.now().toUTC().toISO()! });
     return {
       importId, layout: plan.layout, separator: table.separator, factorSet: { id: set.id, version: set.version }, refused, rowsRead: counts.rowsRead,
       imported: counts.rowsImported, duplicates: counts.rowsDuplicate, bad: errors.length, errors, header: table.header.fields,
@@ -116,24 +120,45 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
     }
   }
 
-  const insert = await prepareTripInsert(deps.database.sqlite);
-  const progress = await prepareRunProgress(deps.database.sqlite);
+  const writeTrips = tripWriter(deps.database);
+  const write = async (trips: TripParams[]) => {
+    const inserted = await writeTrips(trips);
+    counts.rowsImported += inserted;
+    counts.rowsDuplicate += trips.length - inserted;
+    trips.length = 0;
+  };
   // One transaction per batch: a crash loses at most the batch in flight, never half of it, and
-  // running the file again skips what was committed (row keys are UNIQUE). Each row is inserted as
-  // soon as it is computed, inside its batch's transaction: no row waits in memory for its batch.
-  const runBatch = (from: number, to: number, batchIndex: number) => deps.database.transaction(() => {
-    for (let i = from; i < to; i++) {
-      const record = table.record(i);
-      if (record === null) continue;
-      counts.rowsRead += 1;
-      const params = tripOf(record, true);
-      if (params === null) continue;
-      if (insert.run(...params).changes === 1) counts.rowsImported += 1;
-      else counts.rowsDuplicate += 1;
-    }
-    options.onBatch?.(batchIndex);
-    progress.run(counts.rowsRead, counts.rowsImported, counts.rowsDuplicate, errors.length, importId);
-  });
+  // running the file again skips what was committed (row keys are UNIQUE). Rows go to the database
+  // a few hundred at a time inside their batch's transaction: no batch waits whole in memory. A
+  // batch's function may run again (PostgreSQL retries a deadlock between two imports sharing rows):
+  // it starts from the counts, errors and occurrence keys as they were before the batch.
+  const runBatch = async (from: number, to: number, batchIndex: number) => {
+    const before = { counts: { ...counts }, errors: errors.length };
+    undo.clear();
+    await deps.database.transaction(async () => {
+      Object.assign(counts, before.counts);
+      errors.length = before.errors;
+      for (const [key, n] of undo) {
+        if (n === undefined) occurrences.delete(key);
+        else occurrences.set(key, n);
+      }
+      undo.clear();
+      const pending: TripParams[] = [];
+      for (let i = from; i < to; i++) {
+        const record = table.record(i);
+        if (record === null) continue;
+        counts.rowsRead += 1;
+        const params = tripOf(record, true);
+        if (params === null) continue;
+        pending.push(params);
+        if (pending.length === ROWS_PER_WRITE) await write(pending);
+      }
+      await write(pending);
+      options.onBatch?.(batchIndex);
+      counts.rowsBad = errors.length;
+      await recordRunProgress(deps.database.db, importId, counts);
+    });
+  };
 
   for (let start = 0, batchIndex = 0; start < total; start += batchSize, batchIndex++) {
     const end = Math.min(start + batchSize, total);

@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Database, Db, TransactionOptions } from './db.ts';
 import { isRetryableConflict } from './db-errors.ts';
 import { httpErrors } from './http.errors.ts';
+import { InvariantError } from './errors.ts';
 
 export const pgMigrationsFolder = fileURLToPath(new URL('../../db/migrations/pg', import.meta.url));
 
@@ -28,8 +29,8 @@ class PostgresDatabase implements Database {
   private readonly base: Handle;
   private readonly context = new AsyncLocalStorage<Handle>();
 
-  constructor(readonly pool: pg.Pool) {
-    this.base = drizzle(pool);
+  constructor(readonly pool: pg.Pool, private readonly serialisation: PgSerialisation = 'advisory-locks') {
+    this.base = drizzle(outsideTransactionsOnly(pool, () => this.context.getStore() !== undefined));
   }
 
   // The drizzle handle of the transaction in progress, else the pool's. Repositories are written once
@@ -47,26 +48,57 @@ class PostgresDatabase implements Database {
   async transaction<T>(fn: () => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
     const current = this.context.getStore();
     if (current) {
-      await lockKeys(current, options.lock);
+      if (this.serialisation === 'advisory-locks') await lockKeys(current, options.lock);
       if (!options.savepoint) return fn();
       return current.transaction((savepoint) => this.context.run(savepoint, async () => fn()));
     }
     for (let attempt = 1; ; attempt++) {
       try {
-        const config = options.snapshot ? ({ isolationLevel: 'repeatable read', accessMode: 'read only' } as const) : undefined;
         return await this.base.transaction(async (tx) => {
-          await lockKeys(tx, options.lock);
+          if (this.serialisation === 'advisory-locks') await lockKeys(tx, options.lock);
           return this.context.run(tx, async () => fn());
-        }, config);
+        }, this.isolation(options));
       } catch (err) {
         if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(err)) throw err;
       }
     }
   }
 
+  private isolation(options: TransactionOptions) {
+    if (options.snapshot) return { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+    return this.serialisation === 'serializable' ? ({ isolationLevel: 'serializable' } as const) : undefined;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+// On SQLite a handle taken before a transaction opened still writes inside it (one connection); on
+// PostgreSQL it is the pool, whose queries run on another connection, outside the transaction, not
+// seeing its writes and not undone with it. Such a query while a transaction is in progress in the
+// same async context is a bug (`database.db` read too early): refused, on every PostgreSQL suite.
+function outsideTransactionsOnly(pool: pg.Pool, inTransaction: () => boolean): pg.Pool {
+  return new Proxy(pool, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== 'query' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
+      return (...args: unknown[]) => {
+        if (inTransaction()) throw new InvariantError('a query on the pool while a transaction is in progress: read database.db inside the transaction');
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+// The connection a handle runs its statements on (drizzle keeps it on the handle's session): the
+// transaction's client inside one, the pool outside. For the few hot paths where drizzle's building
+// of a statement costs more than running it (the import's multi-row inserts: 14,000 parameters a
+// statement), which then send their text and values to it directly.
+export function pgClientOf(db: Db): Pick<pg.PoolClient, 'query'> {
+  const client = (db as unknown as { session?: { client?: Pick<pg.PoolClient, 'query'> } }).session?.client;
+  if (!client) throw new InvariantError('not a PostgreSQL handle');
+  return client;
 }
 
 async function lockKeys(handle: Handle, keys: readonly string[] | undefined): Promise<void> {
@@ -87,7 +119,11 @@ export function redactedUrl(url: string): string {
   }
 }
 
-export type PgOptions = { maxConnections?: number; connectionTimeoutMs?: number };
+// How ledger writers are kept from interleaving: advisory locks per account key under READ COMMITTED
+// (the service's way), or SERIALIZABLE transactions retried on conflict, kept for the benchmark that
+// compares the two (docs/postgresql.md, "Why advisory locks").
+export type PgSerialisation = 'advisory-locks' | 'serializable';
+export type PgOptions = { maxConnections?: number; connectionTimeoutMs?: number; serialisation?: PgSerialisation };
 
 // Connects (a first query proves the server is there) and applies the PostgreSQL migrations.
 export async function openPgDatabase(url: string, options: PgOptions = {}): Promise<Database & { pool: pg.Pool }> {
@@ -102,5 +138,5 @@ export async function openPgDatabase(url: string, options: PgOptions = {}): Prom
     await pool.end().catch(() => {});
     throw err;
   }
-  return new PostgresDatabase(pool);
+  return new PostgresDatabase(pool, options.serialisation);
 }

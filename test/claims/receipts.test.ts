@@ -4,6 +4,7 @@ import request from 'supertest';
 import { installLedgerAuditor } from '../helpers/ledger-auditor.ts';
 import { MAX_RECEIPT_BYTES, MAX_RECEIPTS_PER_CLAIM } from '../../src/claims/receipts.models.ts';
 import { claimWorld, files, type ClaimWorld } from './support.ts';
+import { count } from '../helpers/sql.ts';
 
 installLedgerAuditor();
 
@@ -15,9 +16,9 @@ async function draftClaim() {
 }
 
 // What an upload may change: the receipts, their bytes and the audit. A refused upload changes none.
-function stored(world: ClaimWorld) {
-  const count = (table: string) => (world.deps.database.sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
-  return { receipts: count('claim_receipts'), files: count('claim_receipt_files'), audit: count('claim_audit') };
+async function stored(world: ClaimWorld) {
+  const rowsOf = (table: string) => count(world.deps.database, table);
+  return { receipts: await rowsOf('claim_receipts'), files: await rowsOf('claim_receipt_files'), audit: await rowsOf('claim_audit') };
 }
 
 const receiptsUrl = (world: ClaimWorld, missionId: string) => `${world.claimUrl(missionId)}/receipts`;
@@ -59,15 +60,15 @@ describe('uploading receipts', () => {
     ['an empty file', Buffer.alloc(0), 'vide.pdf', 400, 'receipt.empty'],
   ])('refuses %s with %d naming the file field, and stores nothing', async (_what, bytes, name, status, code) => {
     const { world, missionId } = await draftClaim();
-    const before = stored(world);
+    const before = await stored(world);
     const res = await world.uploadReceipt(missionId, bytes, name).expect(status);
     expect(res.body.error).toMatchObject({ code, details: [expect.objectContaining({ path: 'file' })] });
-    expect(stored(world)).toEqual(before);
+    expect(await stored(world)).toEqual(before);
   });
 
   it('refuses a request without a file, two files, another field name or an overlong label (400, field named)', async () => {
     const { world, missionId } = await draftClaim();
-    const before = stored(world);
+    const before = await stored(world);
     const post = () => request(world.app).post(receiptsUrl(world, missionId)).set('Authorization', world.traveller.auth);
     const paths = async (req: request.Test) => (await req.expect(400)).body.error.details.map((d: { path: string }) => d.path);
     expect(await paths(post().field('label', 'rien'))).toEqual(['file']);
@@ -76,15 +77,15 @@ describe('uploading receipts', () => {
     expect(await paths(post().attach('file', files.pdf, 'a.pdf').field('label', 'x'.repeat(500)))).toEqual(['label']);
     const unknown = (await post().attach('file', files.pdf, 'a.pdf').field('amount', '12').expect(400)).body.error.details;
     expect(unknown).toEqual([expect.objectContaining({ message: expect.stringContaining('amount') })]);
-    expect(stored(world)).toEqual(before);
+    expect(await stored(world)).toEqual(before);
   });
 
   it(`keeps at most ${MAX_RECEIPTS_PER_CLAIM} receipts per claim (409 after)`, async () => {
     const { world, missionId } = await draftClaim();
     for (let n = 0; n < MAX_RECEIPTS_PER_CLAIM; n++) await world.uploadReceipt(missionId, files.pdf, `f${n}.pdf`).expect(201);
-    const before = stored(world);
+    const before = await stored(world);
     expect((await world.uploadReceipt(missionId, files.pdf, 'de-trop.pdf').expect(409)).body.error.code).toBe('receipt.too_many');
-    expect(stored(world)).toEqual(before);
+    expect(await stored(world)).toEqual(before);
   });
 
   it("only the traveller uploads or removes, only while the claim is a draft or returned; someone else's mission is a 404", async () => {
@@ -107,9 +108,9 @@ describe('uploading receipts', () => {
     expect(afterRemoval.body.claim.audit.map((a: { action: string }) => a.action).slice(-3)).toEqual(['receipt_added', 'receipt_added', 'receipt_removed']);
 
     await request(world.app).post(`${world.claimUrl(missionId)}/submit`).set('Authorization', world.traveller.auth).send({}).expect(200);
-    const before = stored(world);
+    const before = await stored(world);
     await request(world.app).delete(kept.href).set('Authorization', world.traveller.auth).expect(409);
     await world.uploadReceipt(missionId, files.pdf, 'tard.pdf').expect(409);
-    expect(stored(world)).toEqual(before);
+    expect(await stored(world)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { auditLedger } from '../../src/ledger/ledger.audit.ts';
 import { installLedgerAuditor } from '../helpers/ledger-auditor.ts';
 import { claimWorld, montrealTrip, parisByTrain, parisFlightTrip, trainTrip, type ClaimWorld } from './support.ts';
+import { execute, select } from '../helpers/sql.ts';
 
 installLedgerAuditor();
 
@@ -20,17 +21,17 @@ async function certified(world: ClaimWorld, missionTrip: unknown, actualTrip?: u
   return { world, missionId: mission.id, booked: mission.quote.offset.amountCents, claim: res.body.claim };
 }
 
-function expectSettled({ world, missionId, booked, claim }: Case): number {
+async function expectSettled({ world, missionId, booked, claim }: Case): Promise<number> {
   const delta = claim.quote.offset.amountCents - booked;
   expect(claim.status).toBe('certified');
   expect(claim.adjustment?.amountCents).toBe(delta);
-  const adjustments = world.transfers(claim.id);
+  const adjustments = await world.transfers(claim.id);
   if (delta === 0) {
     expect(claim.adjustment?.transferId).toBeNull();
     expect(adjustments).toEqual([]);
     return delta;
   }
-  const [contribution] = world.transfers(missionId);
+  const [contribution] = await world.transfers(missionId);
   expect(adjustments).toEqual([expect.objectContaining({ key: `claim:${claim.id}:adjustment`, causeKind: 'claim_adjustment', amountCents: Math.abs(delta) })]);
   const up = delta > 0;
   if (contribution) {
@@ -46,36 +47,36 @@ describe('certification settles the contribution on the actual trip', () => {
   it('unchanged trip: nothing more is booked, the envelope keeps the contribution', async () => {
     const world = await claimWorld();
     const c = await certified(world, montrealTrip);
-    expect(expectSettled(c)).toBe(0);
-    expect(world.balance('envelope:school')).toBe(c.booked);
+    expect(await expectSettled(c)).toBe(0);
+    expect(await world.balance('envelope:school')).toBe(c.booked);
   });
 
   it('more flights: the budget line pays the difference into the envelope', async () => {
     const world = await claimWorld();
     const actual = { ...montrealTrip, legs: [...montrealTrip.legs, { mode: 'plane', from: 'YUL', to: 'YYZ', roundTrip: true }] };
     const c = await certified(world, montrealTrip, actual);
-    const delta = expectSettled(c);
+    const delta = await expectSettled(c);
     expect(delta).toBeGreaterThan(0);
-    expect(world.balance('envelope:school')).toBe(c.booked + delta);
-    expect(world.balance(`budget_line:${world.budgetLine.id}`)).toBe(-(c.booked + delta));
+    expect(await world.balance('envelope:school')).toBe(c.booked + delta);
+    expect(await world.balance(`budget_line:${world.budgetLine.id}`)).toBe(-(c.booked + delta));
   });
 
   it('fewer flights: a one-way flight instead of the round trip gives part back', async () => {
     const world = await claimWorld();
     const actual = { ...montrealTrip, legs: [{ ...montrealTrip.legs[0]!, roundTrip: false }, { mode: 'train', from: 'Montréal, CA', to: 'Toronto, CA' }] };
     const c = await certified(world, montrealTrip, actual);
-    const delta = expectSettled(c);
+    const delta = await expectSettled(c);
     expect(delta).toBeLessThan(0);
-    expect(world.balance('envelope:school')).toBe(c.booked + delta);
+    expect(await world.balance('envelope:school')).toBe(c.booked + delta);
   });
 
   it('no flight at all (the train was taken): the whole contribution goes back and the avoided flight is recorded for the copil', async () => {
     const world = await claimWorld();
     const c = await certified(world, parisFlightTrip, parisByTrain);
-    const delta = expectSettled(c);
+    const delta = await expectSettled(c);
     expect(delta).toBe(-c.booked);
-    expect(world.balance('envelope:school')).toBe(0);
-    const avoided = world.deps.database.sqlite.prepare('select replaced_by as replacedBy, flights, claim_id as claimId from avoided_flights where mission_id = ?').all(c.missionId);
+    expect(await world.balance('envelope:school')).toBe(0);
+    const avoided = await select(world.deps.database, 'select replaced_by as "replacedBy", flights as "flights", claim_id as "claimId" from avoided_flights where mission_id = ?', c.missionId);
     expect(avoided).toEqual([{ replacedBy: 'train', flights: 2, claimId: c.claim.id }]);
     const audit = (await request(world.app).get(world.claimUrl(c.missionId)).set('Authorization', world.traveller.auth).expect(200)).body.claim.audit;
     expect(audit.at(-1).comment).toMatch(/non pris sur le voyage réel, remplacé par le train/);
@@ -85,11 +86,11 @@ describe('certification settles the contribution on the actual trip', () => {
     const world = await claimWorld();
     const c = await certified(world, trainTrip, parisFlightTrip);
     expect(c.booked).toBe(0);
-    expect(world.transfers(c.missionId)).toEqual([]);
-    const delta = expectSettled(c);
+    expect(await world.transfers(c.missionId)).toEqual([]);
+    const delta = await expectSettled(c);
     expect(delta).toBe(c.claim.quote.offset.amountCents);
     expect(delta).toBeGreaterThan(0);
-    expect(world.balance('envelope:school')).toBe(delta);
+    expect(await world.balance('envelope:school')).toBe(delta);
   });
 
   it('a different carbon price year: the actual trip is priced at its own year, the booked part never recomputed', async () => {
@@ -108,7 +109,7 @@ describe('certification settles the contribution on the actual trip', () => {
     const claim = res.body.claim;
     expect(claim.quote.offset).toMatchObject({ year: 2027, pricePerTonneCents: 20_000 });
     const c: Case = { world, missionId: mission.id, booked: mission.quote.offset.amountCents, claim };
-    const delta = expectSettled(c);
+    const delta = await expectSettled(c);
     // Same flights, four times the price per tonne: the adjustment is three times the booked amount, give or take the cent rounding.
     expect(Math.abs(delta - 3 * c.booked)).toBeLessThanOrEqual(3);
   });
@@ -116,8 +117,8 @@ describe('certification settles the contribution on the actual trip', () => {
   it('the envelope statement shows the adjustment with the claim it comes from', async () => {
     const world = await claimWorld();
     const c = await certified(world, parisFlightTrip, parisByTrain);
-    const envelope = world.deps.database.sqlite.prepare("select id from ledger_accounts where ref = 'envelope:school'").get() as { id: string };
-    const statement = await request(world.app).get('/api/ledger/statement').query({ account: envelope.id, from: '2027-01-01', to: '2027-12-31' }).set('Authorization', world.finance.auth).expect(200);
+    const [envelope] = await select<{ id: string }>(world.deps.database, "select id from ledger_accounts where ref = 'envelope:school'");
+    const statement = await request(world.app).get('/api/ledger/statement').query({ account: envelope!.id, from: '2027-01-01', to: '2027-12-31' }).set('Authorization', world.finance.auth).expect(200);
     const line = statement.body.lines.find((l: { causeKind: string }) => l.causeKind === 'claim_adjustment');
     expect(line).toMatchObject({ causeRef: c.claim.id, amountCents: -c.booked });
     expect(line.memo).toContain(c.claim.id);
@@ -126,31 +127,42 @@ describe('certification settles the contribution on the actual trip', () => {
 });
 
 describe('the ledger auditor ties claims to their adjustments', () => {
-  // Tampering happens on a copy, so the tracked database stays sound for the after-each audit.
-  function tamperedCopy(world: ClaimWorld) {
-    const copy = new BetterSqlite3(world.deps.database.sqlite.serialize());
-    for (const { name } of copy.prepare("select name from sqlite_master where type = 'trigger'").all() as Array<{ name: string }>) copy.exec(`drop trigger "${name}"`);
-    return databaseOn(copy);
+  // Tampering past the database's own guards, without touching the tracked database (the after-each
+  // audit must still find it sound): on SQLite a copy with its triggers dropped; on PostgreSQL a
+  // transaction with triggers off (session_replication_role) that is rolled back after the audit.
+  async function auditTampered(world: ClaimWorld, tamper: string, ...params: unknown[]): Promise<string[]> {
+    const checks = (problems: Array<{ check: string }>) => problems.map((p) => p.check).sort();
+    if (world.deps.database.engine === 'sqlite') {
+      const copy = new BetterSqlite3(world.deps.database.sqlite.serialize());
+      for (const { name } of copy.prepare("select name from sqlite_master where type = 'trigger'").all() as Array<{ name: string }>) copy.exec(`drop trigger "${name}"`);
+      const database = databaseOn(copy);
+      await execute(database, tamper, ...params);
+      const found = checks((await auditLedger(database)).problems);
+      await database.close();
+      return found;
+    }
+    const rolledBack = new Error('tampering rolled back');
+    let found: string[] = [];
+    await expect(world.deps.database.transaction(async () => {
+      await execute(world.deps.database, 'set local session_replication_role = replica');
+      await execute(world.deps.database, tamper, ...params);
+      found = checks((await auditLedger(world.deps.database)).problems);
+      throw rolledBack;
+    })).rejects.toBe(rolledBack);
+    return found;
   }
 
   it('finds an adjustment whose amount or direction differs from its claim, and a settled claim without its transfer', async () => {
     const world = await claimWorld();
     const actual = { ...montrealTrip, legs: [...montrealTrip.legs, { mode: 'plane', from: 'YUL', to: 'YYZ', roundTrip: true }] };
     const c = await certified(world, montrealTrip, actual);
-    const delta = expectSettled(c);
+    const delta = await expectSettled(c);
     expect((await auditLedger(world.deps.database)).problems).toEqual([]);
-
-    const wrongAmount = tamperedCopy(world);
-    wrongAmount.sqlite.prepare('update claims set adjustment_cents = ? where id = ?').run(delta + 1, c.claim.id);
-    expect((await auditLedger(wrongAmount)).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
-
-    const wrongDirection = tamperedCopy(world);
-    wrongDirection.sqlite.prepare('update claims set adjustment_cents = ? where id = ?').run(-delta, c.claim.id);
-    expect((await auditLedger(wrongDirection)).problems.map((p) => p.check)).toEqual(['claim_adjustment_matches_claim']);
-
-    const unbooked = tamperedCopy(world);
-    unbooked.sqlite.prepare('update claims set adjustment_transfer_id = null where id = ?').run(c.claim.id);
-    expect((await auditLedger(unbooked)).problems.map((p) => p.check).sort()).toEqual(['claim_adjustment_matches_claim', 'settled_claim_has_its_adjustment']);
-    for (const copy of [wrongAmount, wrongDirection, unbooked]) copy.sqlite.close();
+    const setAdjustment = 'update claims set adjustment_cents = ? where id = ?';
+    expect(await auditTampered(world, setAdjustment, delta + 1, c.claim.id)).toEqual(['claim_adjustment_matches_claim']);
+    expect(await auditTampered(world, setAdjustment, -delta, c.claim.id)).toEqual(['claim_adjustment_matches_claim']);
+    expect(await auditTampered(world, 'update claims set adjustment_transfer_id = null where id = ?', c.claim.id)).toEqual(['claim_adjustment_matches_claim', 'settled_claim_has_its_adjustment']);
+    // Nothing of it stayed.
+    expect((await auditLedger(world.deps.database)).problems).toEqual([]);
   });
 });

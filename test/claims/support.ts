@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { expect } from 'vitest';
-import { testApp } from '../helpers/app.ts';
+import { engineApp } from '../helpers/app.ts';
+import { select } from '../helpers/sql.ts';
 import { bearerFor, createUser, type TestUser } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
 import { trackLedger } from '../helpers/ledger-auditor.ts';
@@ -48,7 +49,7 @@ export type ClaimWorld = Awaited<ReturnType<typeof claimWorld>>;
 
 export async function claimWorld(options: { clock?: Clock; config?: Partial<Config>; database?: Database } = {}) {
   const config = { ...testConfig(), ...options.config };
-  const { app, deps } = testApp({ clock: options.clock ?? fixedClock(AFTER_TRIPS), config, ...(options.database ? { database: options.database } : {}) }, config);
+  const { app, deps } = await engineApp({ clock: options.clock ?? fixedClock(AFTER_TRIPS), config, ...(options.database ? { database: options.database } : {}) }, config);
   trackLedger(deps.database, { allowNegativeEnvelope: config.EMPREINTE_ENVELOPE_ALLOW_NEGATIVE });
   const entity = await createEntity(deps.database, { name: 'Laboratoire des Sciences des Risques' });
   const budgetLine = await createBudgetLine(deps.database, entity.id, { code: 'LSR-FONC', label: 'Fonctionnement' });
@@ -87,11 +88,16 @@ export async function claimWorld(options: { clock?: Clock; config?: Partial<Conf
     return (await request(app).post(`${claimUrl(missionId)}/submit`).set('Authorization', traveller.auth).send({}).expect(200)).body.claim;
   }
 
+  type Transfer = { key: string; causeKind: string; amountCents: number; co2eGrams: number; debit: string; credit: string };
+  // In booking order: the place of each transfer's debit entry in its account's chain.
   const transfers = (causeRef: string) =>
-    deps.database.sqlite.prepare('select key, cause_kind as causeKind, amount_cents as amountCents, co2e_grams as co2eGrams, debit_account_id as debit, credit_account_id as credit from ledger_transfers where cause_ref = ? order by rowid').all(causeRef) as Array<{ key: string; causeKind: string; amountCents: number; co2eGrams: number; debit: string; credit: string }>;
+    select<Transfer>(deps.database, `select t.key as "key", t.cause_kind as "causeKind", t.amount_cents as "amountCents", t.co2e_grams as "co2eGrams",
+        t.debit_account_id as "debit", t.credit_account_id as "credit"
+      from ledger_transfers t join ledger_entries e on e.transfer_id = t.id and e.account_id = t.debit_account_id
+      where t.cause_ref = ? order by t.created_at, e.account_seq`, causeRef);
 
-  const balance = (ref: string) =>
-    (deps.database.sqlite.prepare('select coalesce(sum(e.amount_cents), 0) as cents from ledger_entries e join ledger_accounts a on a.id = e.account_id where a.ref = ?').get(ref) as { cents: number }).cents;
+  const balance = async (ref: string) =>
+    (await select<{ cents: number }>(deps.database, 'select coalesce(sum(e.amount_cents), 0) as "cents" from ledger_entries e join ledger_accounts a on a.id = e.account_id where a.ref = ?', ref))[0]!.cents;
 
   return { app, deps, entity, budgetLine, traveller, other, secretariat, finance, copil, admin, validatedMission, claimUrl, uploadReceipt, submittedClaim, transfers, balance };
 }

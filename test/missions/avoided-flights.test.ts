@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
-import { testApp } from '../helpers/app.ts';
+import { engineApp } from '../helpers/app.ts';
 import { bearerFor, createUser, signedInAgent } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
 import { parisFlightTrip } from './fixtures.ts';
+import { execute, select } from '../helpers/sql.ts';
 
 // An avoided flight follows the mission as it finally is (src/missions/avoided-flights.models.ts):
 // switched to rail then edited back to the plane, or its rail leg deleted, it is withdrawn (a row in
@@ -12,7 +13,7 @@ import { parisFlightTrip } from './fixtures.ts';
 
 describe('avoided flights after later edits', () => {
   let app: Express;
-  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
+  let deps: Awaited<ReturnType<typeof engineApp>>['deps'];
   let staff: string;
   let secretariat: string;
   let copil: string;
@@ -20,7 +21,7 @@ describe('avoided flights after later edits', () => {
   let traveller: Awaited<ReturnType<typeof createUser>>;
 
   beforeEach(async () => {
-    ({ app, deps } = testApp());
+    ({ app, deps } = await engineApp());
     const entity = await createEntity(deps.database);
     budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
     traveller = await createUser(deps.database, { roles: ['staff'], entityId: entity.id });
@@ -29,10 +30,10 @@ describe('avoided flights after later edits', () => {
     copil = await bearerFor(deps.database, await createUser(deps.database, { roles: ['copil'] }));
   });
 
+  // In insertion order: SQLite's rowid, PostgreSQL's hidden insertion_seq (db/migrations/pg/0003).
   const records = (missionId: string) =>
-    deps.database.sqlite
-      .prepare('select a.replaced_by as replacedBy, a.flights, w.reason from avoided_flights a left join avoided_flight_withdrawals w on w.avoided_flight_id = a.id where a.mission_id = ? order by a.rowid')
-      .all(missionId);
+    select(deps.database, `select a.replaced_by as "replacedBy", a.flights as "flights", w.reason as "reason" from avoided_flights a
+      left join avoided_flight_withdrawals w on w.avoided_flight_id = a.id where a.mission_id = ? order by a.${deps.database.engine === 'postgres' ? 'insertion_seq' : 'rowid'}`, missionId);
   const copilFlights = async () => (await request(app).get('/api/reports/copil?year=2027').set('Authorization', copil).expect(200)).body.flights as { current: number; replaced: number };
   const justification = 'Réunion de consortium, présence requise le matin';
 
@@ -55,12 +56,12 @@ describe('avoided flights after later edits', () => {
 
     // B: the same trip switched to rail; the secretariat returns it and the traveller flies after all.
     const back = await switchedToRail();
-    expect(records(back.id)).toEqual([{ replacedBy: 'train', flights: 2, reason: null }]);
+    expect(await records(back.id)).toEqual([{ replacedBy: 'train', flights: 2, reason: null }]);
     await request(app).post(`/api/missions/${back.id}/submit`).set('Authorization', staff).send({}).expect(200);
     const returned = await request(app).post(`/api/missions/${back.id}/return`).set('Authorization', secretariat).send({ comment: 'Le train arrive trop tard pour la réunion' }).expect(200);
     const edited = await request(app).patch(`/api/missions/${back.id}`).set('Authorization', staff).send({ trip: parisFlightTrip, justification, version: returned.body.version }).expect(200);
     expect(edited.body.trip.legs[0].mode).toBe('plane');
-    expect(records(back.id)).toEqual([{ replacedBy: 'train', flights: 2, reason: 'flight_restored' }]);
+    expect(await records(back.id)).toEqual([{ replacedBy: 'train', flights: 2, reason: 'flight_restored' }]);
     await request(app).post(`/api/missions/${back.id}/submit`).set('Authorization', staff).send({}).expect(200);
     await request(app).post(`/api/missions/${back.id}/validate`).set('Authorization', secretariat).send({}).expect(200);
 
@@ -77,11 +78,11 @@ describe('avoided flights after later edits', () => {
     // Same trip, one more leg in front (a taxi to the station): the rail leg moved to index 1 and still counts.
     const withTaxi = { ...railTrip, legs: [{ mode: 'car', distanceKm: 8, fuel: 'thermal', fiscalHorsepower: 5 }, ...railTrip.legs] };
     const moved = await request(app).patch(`/api/missions/${id}`).set('Authorization', staff).send({ trip: withTaxi, version }).expect(200);
-    expect(records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: null }]);
+    expect(await records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: null }]);
     const plane = await request(app).patch(`/api/missions/${id}`).set('Authorization', staff).send({ trip: parisFlightTrip, justification, version: moved.body.version }).expect(200);
     const again = await request(app).post(`/api/missions/${id}/legs/0/switch`).set('Authorization', staff).send({ to: 'train' }).expect(200);
     expect(again.body.version).toBe(plane.body.version + 1);
-    expect(records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: 'flight_restored' }, { replacedBy: 'train', flights: 2, reason: null }]);
+    expect(await records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: 'flight_restored' }, { replacedBy: 'train', flights: 2, reason: null }]);
     await submitAndValidate(id);
     expect(await copilFlights()).toMatchObject({ current: 0, replaced: 2 });
   });
@@ -94,11 +95,11 @@ describe('avoided flights after later edits', () => {
     };
     const switched = await agent.post('/missions/new').type('form').send({ ...form, intent: 'switch:0:train' }).expect(303);
     const id = String(switched.headers.location).split('/')[2]!;
-    expect(records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: null }]);
+    expect(await records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: null }]);
     // The rail leg replaced by a car leg (750 km there and back), saved from the edit page.
     const byCar = { ...form, 'legs.0.mode': 'car', 'legs.0.from': '', 'legs.0.to': '', 'legs.0.distanceKm': '750', intent: 'save' };
     await agent.post(`/missions/${id}/edit`).type('form').send(byCar).expect(303);
-    expect(records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: 'replacement_removed' }]);
+    expect(await records(id)).toEqual([{ replacedBy: 'train', flights: 2, reason: 'replacement_removed' }]);
     const page = await agent.get(`/missions/${id}`).expect(200);
     expect(page.text).toContain('retiré du rapport copil (trajet en train retiré)');
   });
@@ -106,8 +107,8 @@ describe('avoided flights after later edits', () => {
   it('keeps withdrawals append-only', async () => {
     const { id, version } = await switchedToRail();
     await request(app).patch(`/api/missions/${id}`).set('Authorization', staff).send({ trip: parisFlightTrip, version }).expect(200);
-    expect(() => deps.database.sqlite.prepare('update avoided_flight_withdrawals set reason = ?').run('replacement_removed')).toThrow(/append-only/);
-    expect(() => deps.database.sqlite.prepare('delete from avoided_flight_withdrawals').run()).toThrow(/append-only/);
-    expect(() => deps.database.sqlite.prepare('delete from avoided_flights').run()).toThrow(/append-only/);
+    await expect(execute(deps.database, 'update avoided_flight_withdrawals set reason = ?', 'replacement_removed')).rejects.toThrow(/append-only/);
+    await expect(execute(deps.database, 'delete from avoided_flight_withdrawals')).rejects.toThrow(/append-only/);
+    await expect(execute(deps.database, 'delete from avoided_flights')).rejects.toThrow(/append-only/);
   });
 });

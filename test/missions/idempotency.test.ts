@@ -1,8 +1,7 @@
-import { count } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { IDEMPOTENCY_KEY_RETENTION_HOURS, runIdempotent, type Answer } from '../../src/missions/idempotency.usecases.ts';
-import { idempotencyKeys } from '../../src/missions/missions.table.ts';
-import { memoryDatabase } from '../helpers/db.ts';
+import { engineDatabase } from '../helpers/db.ts';
+import { count } from '../helpers/sql.ts';
 import { movableClock } from '../auth/support.ts';
 
 function counter() {
@@ -12,7 +11,7 @@ function counter() {
 
 describe('idempotency keys', () => {
   it('replays the stored answer within the retention and refuses the key for another body', async () => {
-    const database = memoryDatabase();
+    const database = await engineDatabase();
     const clock = movableClock('2026-11-27T10:00:00Z');
     const { action, runs } = counter();
     const ctx = { userId: 'usr_a', key: 'k1', route: 'POST /api/missions', body: { purpose: 'conference' } };
@@ -24,7 +23,7 @@ describe('idempotency keys', () => {
   });
 
   it('lets a key serve again once expired, and purges expired keys when an answer is stored', async () => {
-    const database = memoryDatabase();
+    const database = await engineDatabase();
     const clock = movableClock('2026-11-27T10:00:00Z');
     const { action, runs } = counter();
     const ctx = { userId: 'usr_a', key: 'k1', route: 'POST /api/missions', body: { purpose: 'conference' } };
@@ -35,6 +34,6 @@ describe('idempotency keys', () => {
     expect(await runIdempotent(database, clock, { ...ctx, body: { purpose: 'teaching' } }, action)).toEqual({ status: 201, body: { run: 3 } });
     expect(runs()).toBe(3);
     // usr_b's expired key went with the purge: only the new answer is kept.
-    expect(database.db.select({ n: count() }).from(idempotencyKeys).get()!.n).toBe(1);
+    expect(await count(database, 'idempotency_keys')).toBe(1);
   });
 });

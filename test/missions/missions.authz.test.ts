@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
-import { testApp } from '../helpers/app.ts';
+import { engineApp } from '../helpers/app.ts';
 import { bearerFor, createUser } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
 import type { Role } from '../../src/auth/auth.types.ts';
@@ -37,13 +37,13 @@ const justification = 'Soutenance de thèse à Orly, retour le soir même';
 
 describe('authorisation matrix: every role × every mission route', () => {
   let app: Express;
-  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
+  let deps: Awaited<ReturnType<typeof engineApp>>['deps'];
   const tokens = {} as Record<Actor, string | null>;
   let ownerId: string;
   let budgetLineId: string;
 
   beforeAll(async () => {
-    ({ app, deps } = testApp());
+    ({ app, deps } = await engineApp());
     const entity = await createEntity(deps.database);
     budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
     const roles: Record<Exclude<Actor, 'anonymous'>, Role[]> = {

@@ -1,24 +1,25 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import request from 'supertest';
 import type { Express } from 'express';
-import { testApp } from '../helpers/app.ts';
+import { engineApp } from '../helpers/app.ts';
 import { bearerFor, createUser, signedInAgent } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
 import { installLedgerAuditor, trackLedger } from '../helpers/ledger-auditor.ts';
 import { bannedTrip, montrealTrip, parisFlightTrip } from './fixtures.ts';
+import { count, select } from '../helpers/sql.ts';
 
 installLedgerAuditor();
 
 describe('missions API over HTTP', () => {
   let app: Express;
-  let deps: Awaited<ReturnType<typeof testApp>>['deps'];
+  let deps: Awaited<ReturnType<typeof engineApp>>['deps'];
   let staff: string;
   let secretariat: string;
   let budgetLineId: string;
   let staffUser: Awaited<ReturnType<typeof createUser>>;
 
   beforeEach(async () => {
-    ({ app, deps } = testApp());
+    ({ app, deps } = await engineApp());
     trackLedger(deps.database);
     const entity = await createEntity(deps.database);
     budgetLineId = (await createBudgetLine(deps.database, entity.id)).id;
@@ -28,7 +29,7 @@ describe('missions API over HTTP', () => {
   });
 
   const transfers = (missionId: string) =>
-    deps.database.sqlite.prepare('select key, amount_cents as amountCents, co2e_grams as co2eGrams from ledger_transfers where cause_ref = ? order by created_at, key').all(missionId) as Array<{ key: string; amountCents: number; co2eGrams: number }>;
+    select<{ key: string; amountCents: number; co2eGrams: number }>(deps.database, 'select key as "key", amount_cents as "amountCents", co2e_grams as "co2eGrams" from ledger_transfers where cause_ref = ? order by created_at, key', missionId);
 
   async function submitted(trip: unknown = montrealTrip): Promise<{ id: string; offsetCents: number; co2e: number }> {
     const created = await request(app).post('/api/missions').set('Authorization', staff).send({ purpose: 'conference', budgetLineId, justification: 'Communication invitée au congrès annuel', trip }).expect(201);
@@ -44,12 +45,12 @@ describe('missions API over HTTP', () => {
     await request(app).post(`/api/missions/${id}/submit`).set('Authorization', staff).send({}).expect(200);
     const validated = await request(app).post(`/api/missions/${id}/validate`).set('Authorization', secretariat).send({}).expect(200);
     expect(validated.body.status).toBe('validated');
-    expect(transfers(id)).toEqual([{ key: `mission:${id}:contribution`, amountCents: offsetCents, co2eGrams: co2e }]);
+    expect(await transfers(id)).toEqual([{ key: `mission:${id}:contribution`, amountCents: offsetCents, co2eGrams: co2e }]);
     expect(offsetCents).toBeGreaterThan(0);
 
     const cancelled = await request(app).post(`/api/missions/${id}/cancel`).set('Authorization', secretariat).send({ comment: 'Congrès reporté' }).expect(200);
     expect(cancelled.body.status).toBe('cancelled');
-    expect(transfers(id).map((t) => t.key).sort()).toEqual([`mission:${id}:contribution`, `mission:${id}:contribution:reversal`]);
+    expect((await transfers(id)).map((t) => t.key).sort()).toEqual([`mission:${id}:contribution`, `mission:${id}:contribution:reversal`]);
 
     const detail = await request(app).get(`/api/missions/${id}`).set('Authorization', staff).expect(200);
     expect(detail.body.audit.map((a: { action: string }) => a.action)).toEqual(['create', 'submit', 'return', 'edit', 'submit', 'validate', 'cancel']);
@@ -64,7 +65,7 @@ describe('missions API over HTTP', () => {
     const again = await request(app).post(`/api/missions/${id}/validate`).set('Authorization', secretariat).send({}).expect(409);
     expect(again.body.error.code).toBe('mission.invalid_transition');
     expect(again.body.error.message).toBe("Une mission refusée ne peut pas être validée : il faut qu'elle soit soumise.");
-    expect(transfers(id)).toEqual([]);
+    expect(await transfers(id)).toEqual([]);
   });
 
   it('refuses to submit a banned flight and asks a justification where the policy does', async () => {
@@ -89,8 +90,7 @@ describe('missions API over HTTP', () => {
       const second = await request(app).post('/api/missions').set('Authorization', staff).set('Idempotency-Key', 'create-1').send(body).expect(201);
       expect(second.body).toEqual(first.body);
       expect(second.headers['idempotent-replayed']).toBe('true');
-      const count = deps.database.sqlite.prepare('select count(*) as n from missions').get() as { n: number };
-      expect(count.n).toBe(1);
+      expect(await count(deps.database, 'missions')).toBe(1);
       const conflict = await request(app).post('/api/missions').set('Authorization', staff).set('Idempotency-Key', 'create-1').send({ ...body, purpose: 'research' }).expect(409);
       expect(conflict.body.error.code).toBe('idempotency.conflict');
     });
@@ -110,7 +110,7 @@ describe('missions API over HTTP', () => {
       expect(replay.body).toEqual(first.body);
       await request(app).post(`/api/missions/${id}/validate`).set('Authorization', secretariat).set('Idempotency-Key', 'v-2').send({}).expect(409);
       await request(app).post(`/api/missions/${id}/validate`).set('Authorization', secretariat).send({}).expect(409);
-      expect(transfers(id)).toHaveLength(1);
+      expect(await transfers(id)).toHaveLength(1);
     });
 
     it('a stored refusal replays as the same refusal; bad input is not stored', async () => {
@@ -130,7 +130,7 @@ describe('missions API over HTTP', () => {
     const switched = await request(app).post(`/api/missions/${created.body.id}/legs/0/switch`).set('Authorization', staff).send({ to: 'train' }).expect(200);
     expect(switched.body.trip.legs[0].mode).toBe('train');
     expect(switched.body.quote.justificationRequired).toBe(false);
-    const avoided = deps.database.sqlite.prepare('select replaced_by, flights from avoided_flights where mission_id = ?').all(created.body.id);
+    const avoided = await select(deps.database, 'select replaced_by, flights from avoided_flights where mission_id = ?', created.body.id);
     expect(avoided).toEqual([{ replaced_by: 'train', flights: 2 }]);
     await request(app).post(`/api/missions/${created.body.id}/legs/7/switch`).set('Authorization', staff).send({ to: 'train' }).expect(400);
   });

@@ -26,11 +26,11 @@ const gesFile = (separator: string, quote = (s: string) => s) => [gesHeader, ...
 
 describe('GES 1point5 travel layout, as is', () => {
   it('reads the tab-separated export: French dates, countries and modes, OUI/NON, shared cars', async () => {
-    const deps = reportDeps();
+    const deps = await reportDeps();
     const summary = await runImport(deps, gesFile('\t'));
     expect(summary).toMatchObject({ layout: 'ges1point5', separator: '\t', rowsRead: 8, imported: 7, bad: 1 });
     expect(summary.errors.map((e) => [e.line, e.field, e.code])).toEqual([[9, 'from_country', 'country.unknown']]);
-    const rows = trips(deps);
+    const rows = await trips(deps);
     // l.2 Paris–Brussels train OUI: 317.2 km × 2 × 3.97 g = 2 518.6 → 2 519 g; "Colloques, congrès" → conference.
     expect(rows[0]).toMatchObject({ mode: 'train', trips: 2, co2e_grams: 2519, purpose: 'conference', traveller_category: 'staff', mission_ref: '1', depart_on: '2019-03-14', from_country: 'FR', to_country: 'BE' });
     // l.3 MPL–YUL NON: 5 910.95 + 95 = 6 006.0 km × 152 g = 912 912 g; "Étude terrain" → research; a PhD student is staff.
@@ -46,10 +46,10 @@ describe('GES 1point5 travel layout, as is', () => {
   it('detects `;` and `,` separators too (the comma inside a column name is quoted)', async () => {
     const quote = (s: string) => (/[,;"]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
     for (const separator of [';', ','] as const) {
-      const deps = reportDeps();
+      const deps = await reportDeps();
       const summary = await runImport(deps, gesFile(separator, quote));
       expect(summary).toMatchObject({ layout: 'ges1point5', separator, imported: 7, bad: 1 });
-      expect(trips(deps).map((r) => r.co2e_grams)).toEqual([2519, 912_912, 40_793, 40_793, 40_793, expect.any(Number), expect.any(Number)]);
+      expect((await trips(deps)).map((r) => r.co2e_grams)).toEqual([2519, 912_912, 40_793, 40_793, 40_793, expect.any(Number), expect.any(Number)]);
     }
   });
 });

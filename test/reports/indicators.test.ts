@@ -5,7 +5,7 @@ import { reportDeps } from './support.ts';
 import { seedSchool } from './school.ts';
 
 // The school and every figure counted by hand: test/reports/school.ts.
-const school = () => seedSchool(reportDeps());
+const school = async () => seedSchool(await reportDeps());
 
 describe('copil indicators on a hand-built school (2026 against 2019)', async () => {
   const deps = await school();

@@ -6,6 +6,7 @@ import { createUser } from '../helpers/auth.ts';
 import { createEntity } from '../helpers/org.ts';
 import { reportDeps, runImport } from './support.ts';
 import { seedMission } from './seed.ts';
+import { select } from '../helpers/sql.ts';
 
 // A mission saved as the missions capability saves it (request, quote, legs), then recomputed under
 // series B. Recorded with series A (see test/quote/golden.test.ts for the distances):
@@ -28,7 +29,7 @@ const trip = {
 
 describe('recompute a year under another factor set', () => {
   it('recomputes saved missions leg by leg from their quotes, and imported rows from their columns, storing nothing', async () => {
-    const deps = reportDeps();
+    const deps = await reportDeps();
     const entity = await createEntity(deps.database);
     const user = await createUser(deps.database, { entityId: entity.id });
     const request = quoteRequestSchema.parse(trip);
@@ -44,7 +45,7 @@ describe('recompute a year under another factor set', () => {
     // An imported car row of 2026 shared by 2 (GES 1point5 style): A 100 × 217.6 / 2 = 10 880 g; B 100 × 142.3 / 2 = 7 115 g.
     await runImport(deps, 'date;mode;distance_km;car_people\n2026-06-01;voiture;100;2\n');
 
-    const before = deps.database.sqlite.prepare('SELECT (SELECT sum(co2e_grams) FROM mission_legs) AS legs, (SELECT sum(co2e_grams) FROM historical_trips) AS imported').get();
+    const before = (await select(deps.database, 'SELECT (SELECT sum(co2e_grams) FROM mission_legs) AS legs, (SELECT sum(co2e_grams) FROM historical_trips) AS imported'))[0];
     const result = await recomputeYear(deps, 2026, 'impact-co2-2025-series-b');
     expect(result.rows).toEqual([
       // plane 1 825 824 + 50 000 = 1 875 824 recorded; 2 136 935 + 50 000 (skipped, kept) = 2 186 935.
@@ -59,10 +60,10 @@ describe('recompute a year under another factor set', () => {
     // Under the set it was recorded with, a year recomputes to itself (but the unreadable leg).
     const same = await recomputeYear(deps, 2026, 'ademe-base-carbone-series-a');
     expect(same.rows.every((r) => r.differenceGrams === 0)).toBe(true);
-    expect(deps.database.sqlite.prepare('SELECT (SELECT sum(co2e_grams) FROM mission_legs) AS legs, (SELECT sum(co2e_grams) FROM historical_trips) AS imported').get()).toEqual(before);
+    expect((await select(deps.database, 'SELECT (SELECT sum(co2e_grams) FROM mission_legs) AS legs, (SELECT sum(co2e_grams) FROM historical_trips) AS imported'))[0]).toEqual(before);
   });
 
   it('refuses an unknown factor set', async () => {
-    await expect(recomputeYear(reportDeps(), 2026, 'nope')).rejects.toThrow(/Unknown factor set/);
+    await expect(recomputeYear(await reportDeps(), 2026, 'nope')).rejects.toThrow(/Unknown factor set/);
   });
 });

@@ -3,14 +3,15 @@ import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { parse } from 'csv-parse/sync';
 import { PDFParse } from 'pdf-parse';
-import { testApp } from '../helpers/app.ts';
+import { engineApp } from '../helpers/app.ts';
 import { bearerFor, createUser, signedInAgent } from '../helpers/auth.ts';
 import { seedSchool } from './school.ts';
+import { select } from '../helpers/sql.ts';
 
 // The hand-built school of test/reports/school.ts behind the real app: 2026 has 7 flights and
 // 2 105 635 g, the reference 2019 has 8 flights and 4 376 759 g.
 async function app() {
-  const { app, deps } = testApp();
+  const { app, deps } = await engineApp();
   await seedSchool(deps);
   const bearer = async (roles: Role[]) => bearerFor(deps.database, await createUser(deps.database, { roles }));
   return { app, deps, bearer };
@@ -166,7 +167,7 @@ describe('recompute under another factor set', () => {
       { mode: 'train', recordedGrams: 7148, recomputedGrams: 7148, differenceGrams: 0 },
     ]);
     expect(res.body).toMatchObject({ importedRows: 6, missions: 0, factorSet: { id: 'impact-co2-2025-series-b' } });
-    const stored = deps.database.sqlite.prepare("SELECT sum(co2e_grams) AS g FROM historical_trips WHERE year = 2019").get();
+    const stored = (await select(deps.database, "SELECT sum(co2e_grams) AS g FROM historical_trips WHERE year = 2019"))[0];
     expect(stored).toEqual({ g: 4_376_759 });
   });
 });

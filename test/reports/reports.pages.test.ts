@@ -1,14 +1,15 @@
 import type { Role } from '../../src/auth/auth.types.ts';
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { testApp } from '../helpers/app.ts';
+import { engineApp } from '../helpers/app.ts';
 import { createUser, signedInAgent } from '../helpers/auth.ts';
 import { catalogue } from '../../src/shared/i18n/index.ts';
 import { reportsFr } from '../../src/reports/reports.i18n.ts';
 import { seedSchool } from './school.ts';
+import { select } from '../helpers/sql.ts';
 
 async function signedIn(roles: Role[]) {
-  const { app, deps } = testApp();
+  const { app, deps } = await engineApp();
   await seedSchool(deps);
   const user = await createUser(deps.database, { roles });
   return { app, deps, ...(await signedInAgent(app, user)) };
@@ -112,7 +113,7 @@ describe('admin forms on /copil', () => {
     const after = await agent.get('/copil?year=2026').expect(200);
     expect(after.text).toContain('Année de référence et objectifs enregistrés.');
     expect(after.text).toContain('référence 2022, trajectoire −4,5 % par an, objectifs de vols −15 % en 2025');
-    expect(deps.database.sqlite.prepare('SELECT reference_year, ghg_reduction_percent_per_year, flight_targets_json FROM report_settings').all()).toEqual([
+    expect((await select(deps.database, 'SELECT reference_year, ghg_reduction_percent_per_year, flight_targets_json FROM report_settings'))).toEqual([
       { reference_year: 2022, ghg_reduction_percent_per_year: 4.5, flight_targets_json: '[{"year":2025,"reductionPercent":15}]' },
     ]);
   });
@@ -145,7 +146,7 @@ describe('/admin/import page', () => {
       .expect(200);
     expect(res.text).toContain('2 lignes lues, 1 importées, 0 déjà présentes, 1 en erreur.');
     expect(res.text).toMatch(/<td class="num">3<\/td><td>mode<\/td><td>mode inconnu « teleport »/);
-    expect(deps.database.sqlite.prepare('SELECT entity_label, year FROM historical_trips WHERE year = 2018').all()).toEqual([{ entity_label: 'LSR', year: 2018 }]);
+    expect((await select(deps.database, 'SELECT entity_label, year FROM historical_trips WHERE year = 2018'))).toEqual([{ entity_label: 'LSR', year: 2018 }]);
     const empty = await agent.post('/admin/import').type('form').send({ _csrf: csrfToken, csv: '  ' }).expect(400);
     expect(empty.text).toContain('Collez le contenu d’un fichier CSV.');
     const header = await agent.post('/admin/import').type('form').send({ _csrf: csrfToken, csv: 'a;b\n1;2\n' }).expect(400);

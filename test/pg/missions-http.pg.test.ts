@@ -1,0 +1,10 @@
+import { rerunOnPostgres } from './database.ts';
+
+// The missions API again, on PostgreSQL: the workflow over HTTP with its ledger calls, who may do
+// what, Idempotency-Key replays, switching a flight to rail and the avoided flights it records.
+await rerunOnPostgres('mission HTTP suites on PostgreSQL', [
+  '../missions/missions.routes.test.ts',
+  '../missions/missions.authz.test.ts',
+  '../missions/idempotency.test.ts',
+  '../missions/avoided-flights.test.ts',
+]);
