@@ -26,6 +26,7 @@ registerCommand('export balances', 'Balances of every ledger account as of a dat
 registerCommand('export payments', 'Expense claims to pay (certified) or paid over a period, per budget line, as CSV, PDF or JSON', async () => (await import('./claims/payments.cli.ts')).exportPaymentsCommand);
 registerCommand('import missions', 'Import past missions from a CSV (our layout, GES 1point5, or --map)', async () => (await import('./reports/import.cli.ts')).importMissionsCommand);
 registerCommand('backup', 'Online, consistent copy of the database to FILE (the server may keep running)', async () => (await import('./ops/backup.cli.ts')).backupCommand);
+registerCommand('check', 'Check the database (schema, guards, ledger invariants) on either engine', async () => (await import('./ops/check.cli.ts')).checkCommand);
 registerCommand('restore', 'Check a backup FILE and swap it in for the database (refused while a server runs)', async () => (await import('./ops/backup.cli.ts')).restoreCommand);
 
 export async function main(argv: string[]): Promise<number> {

@@ -47,7 +47,7 @@ function refusedOnPostgres(io: Io, command: 'backup' | 'restore'): number | null
   io.err(
     command === 'backup'
       ? 'empreinte backup copie le fichier SQLite ; sur PostgreSQL, sauvegardez avec pg_dump (par exemple : pg_dump --format=custom --file=empreinte.dump "$EMPREINTE_DATABASE_URL").'
-      : 'empreinte restore remplace le fichier SQLite ; sur PostgreSQL, restaurez avec pg_restore (par exemple : pg_restore --clean --if-exists --dbname="$EMPREINTE_DATABASE_URL" empreinte.dump), serveurs arrêtés.',
+      : 'empreinte restore remplace le fichier SQLite ; sur PostgreSQL, restaurez avec pg_restore (par exemple : pg_restore --clean --if-exists --dbname="$EMPREINTE_DATABASE_URL" empreinte.dump), serveurs arrêtés, puis vérifiez avec empreinte check.',
   );
   return 2;
 }
