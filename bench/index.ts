@@ -51,6 +51,9 @@ async function main() {
   if (wants('ledger')) {
     lines.push(...(await optional<{ benchLedgerLines?: () => Promise<Line[]> }>('./ledger.bench.ts', async (m) => (m.benchLedgerLines ? await m.benchLedgerLines() : []))));
   }
+  if (wants('engines')) {
+    lines.push(...(await optional<{ benchEngineLines?: () => Promise<Line[]> }>('./engines.bench.ts', async (m) => (m.benchEngineLines ? await m.benchEngineLines() : []))));
+  }
   if (wants('reports')) {
     lines.push(...(await optional<{ benchReportLines?: () => Promise<Line[]> }>('./reports.bench.ts', async (m) => (m.benchReportLines ? await m.benchReportLines() : []))));
   }

@@ -67,7 +67,7 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
   const entityIds = new Map((await listEntities(deps.database.db)).map((e) => [e.name.toLowerCase(), e.id]));
   const build = tripBuilder(deps.places, set, importId, entityIds);
   const occurrences = new Map<string, number>();
-  const undo = new Map<string, number | undefined>(); // the batch's changes to `occurrences`, to start it again
+  const advanced: string[] = []; // the keys the batch in flight advanced, to start it again
   const errors: RowError[] = [];
   const defaults = { entity: options.entity ?? null };
 
@@ -79,8 +79,8 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
       const base = rowHash(row);
       const n = (occurrences.get(base) ?? 0) + 1;
       if (keyed) {
-        if (!undo.has(base)) undo.set(base, occurrences.get(base));
         occurrences.set(base, n);
+        advanced.push(base);
       }
       return build(row, occurrenceKey(base, n));
     } catch (err) {
@@ -134,15 +134,12 @@ export async function importMissionsCsv(deps: ImportDeps, text: string, options:
   // it starts from the counts, errors and occurrence keys as they were before the batch.
   const runBatch = async (from: number, to: number, batchIndex: number) => {
     const before = { counts: { ...counts }, errors: errors.length };
-    undo.clear();
+    advanced.length = 0;
     await deps.database.transaction(async () => {
       Object.assign(counts, before.counts);
       errors.length = before.errors;
-      for (const [key, n] of undo) {
-        if (n === undefined) occurrences.delete(key);
-        else occurrences.set(key, n);
-      }
-      undo.clear();
+      for (const base of advanced) occurrences.set(base, occurrences.get(base)! - 1);
+      advanced.length = 0;
       const pending: TripParams[] = [];
       for (let i = from; i < to; i++) {
         const record = table.record(i);
