@@ -1,5 +1,6 @@
 // Rail and visio alternatives to a flight. Rail time and fare are estimates from distance, said so in
 // the answer: no timetable or fare service is reachable offline.
+import { hasRail, landmassOf } from '../places/landmass.models.ts';
 
 // Countries linked to France by passenger rail (continental Europe and Great Britain via the tunnel).
 const RAIL_LINKED_TO_FRANCE = new Set([
@@ -14,10 +15,17 @@ const RAIL_BOARDING_MINUTES = 10;
 
 export type RailKind = keyof typeof RAIL_KMH;
 
-export function railReachable(fromCountry: string | null | undefined, toCountry: string | null | undefined): boolean {
-  if (!fromCountry || !toCountry) return false;
-  if (fromCountry === toCountry) return true;
-  return RAIL_LINKED_TO_FRANCE.has(fromCountry) && RAIL_LINKED_TO_FRANCE.has(toCountry);
+type Located = { lat: number; lon: number; countryCode: string | null };
+
+// Both ends on one rail network: the same country or two countries linked to France by rail, and the
+// same landmass with rail lines (the mainland, or one island that has its own: src/places/
+// landmass.models.ts). Marseille–Ajaccio is within France but no train crosses the sea.
+export function railReachable(from: Located | null | undefined, to: Located | null | undefined): boolean {
+  if (!from?.countryCode || !to?.countryCode) return false;
+  const landmass = landmassOf(from);
+  if (landmass !== landmassOf(to) || !hasRail(landmass)) return false;
+  if (from.countryCode === to.countryCode) return true;
+  return RAIL_LINKED_TO_FRANCE.has(from.countryCode) && RAIL_LINKED_TO_FRANCE.has(to.countryCode);
 }
 
 export function estimateRailMinutes(railDistanceKm: number, kind: RailKind): number {

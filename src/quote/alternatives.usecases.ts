@@ -44,7 +44,7 @@ export function railAlternative(input: RailInput): Alternative {
   if (resolved.greatCircleKm === undefined) {
     return { legIndex, mode: 'train', available: false, reason: quoteMessage(lang, 'alternative.places_unknown'), reasonCode: 'places_unknown' };
   }
-  if (!railReachable(resolved.from?.countryCode, resolved.to?.countryCode)) {
+  if (!railReachable(resolved.from, resolved.to)) {
     return { legIndex, mode: 'train', available: false, reason: quoteMessage(lang, 'alternative.no_rail_link'), reasonCode: 'no_rail_link' };
   }
   const rail = computeLegFootprint(

@@ -29,7 +29,7 @@ const fr: Catalogue = {
   'per_diem.rate_unknown': (p) => `Taux d'indemnité de mission inconnu pour ${str(p, 'country')}${cityText(p)} : à saisir par le SFI. ${str(p, 'detail')}`,
   'per_diem.foreign_currency': (p) => `Indemnités de mission : ${amount(p, ',')} ${str(p, 'currency')}, converties en euros au taux de chancellerie du jour du paiement (non comprises dans le total).`,
   'alternative.places_unknown': () => "Lieux de départ et d'arrivée non précisés : alternative ferroviaire non estimable.",
-  'alternative.no_rail_link': () => 'Pas de liaison ferroviaire entre ces pays (trajet intercontinental ou insulaire).',
+  'alternative.no_rail_link': () => 'Pas de liaison ferroviaire entre ces lieux (trajet intercontinental, ou vers une île comme la Corse).',
   'alternative.rail_note': () => `Durée et tarif estimés à partir de la distance (vitesse moyenne par type de train, ${fareFr} €/km) : à vérifier sur le site du transporteur.`,
   'alternative.visio_note': (p) => `Visioconférence de ${num(p, 'hours')} h (7 h par jour de mission) pour chaque participant.`,
 };
@@ -42,7 +42,7 @@ const en: Catalogue = {
   'per_diem.rate_unknown': (p) => `Per-diem rate unknown for ${str(p, 'country')}${cityText(p)}: to be entered by the SFI. ${str(p, 'detail')}`,
   'per_diem.foreign_currency': (p) => `Per diem: ${amount(p, '.')} ${str(p, 'currency')}, converted into euros at the chancellery rate of the payment day (not included in the total).`,
   'alternative.places_unknown': () => 'Departure and arrival places not given: no rail alternative can be estimated.',
-  'alternative.no_rail_link': () => 'No rail link between these countries (intercontinental or island trip).',
+  'alternative.no_rail_link': () => 'No rail link between these places (intercontinental, or to an island such as Corsica).',
   'alternative.rail_note': () => `Time and fare estimated from the distance (average speed per train type, €${fareEn}/km): check on the carrier’s website.`,
   'alternative.visio_note': (p) => `Video conference of ${num(p, 'hours')} h (7 h per mission day) for each participant.`,
 };

@@ -58,11 +58,23 @@ describe('alternative estimates', () => {
     expect(estimateRailFareCents(500, 2, 3)).toBe(36_000);
   });
 
-  it('knows rail does not cross an ocean', () => {
-    expect(railReachable('FR', 'CA')).toBe(false);
-    expect(railReachable('FR', 'GB')).toBe(true);
-    expect(railReachable('CA', 'CA')).toBe(true);
-    expect(railReachable(null, 'FR')).toBe(false);
+  it('knows rail does not cross an ocean, nor the sea to an island', () => {
+    const paris = { lat: 48.857, lon: 2.352, countryCode: 'FR' };
+    const montreal = { lat: 45.509, lon: -73.588, countryCode: 'CA' };
+    const toronto = { lat: 43.651, lon: -79.347, countryCode: 'CA' };
+    const london = { lat: 51.507, lon: -0.128, countryCode: 'GB' };
+    const marseille = { lat: 43.297, lon: 5.381, countryCode: 'FR' };
+    const ajaccio = { lat: 41.919, lon: 8.739, countryCode: 'FR' };
+    const bastia = { lat: 42.703, lon: 9.451, countryCode: 'FR' };
+    expect(railReachable(paris, montreal)).toBe(false);
+    expect(railReachable(paris, london)).toBe(true);
+    expect(railReachable(montreal, toronto)).toBe(true);
+    expect(railReachable(null, paris)).toBe(false);
+    expect(railReachable({ ...paris, countryCode: null }, paris)).toBe(false);
+    // Same country, another landmass: no train; the island's own line: a train.
+    expect(railReachable(marseille, ajaccio)).toBe(false);
+    expect(railReachable(ajaccio, marseille)).toBe(false);
+    expect(railReachable(ajaccio, bastia)).toBe(true);
   });
 
   it('sizes a visio on mission days', () => {

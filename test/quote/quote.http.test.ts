@@ -85,6 +85,26 @@ describe('POST /api/quote', () => {
   });
 });
 
+describe('no train to an island', () => {
+  type Answer = { alternatives: Array<{ mode: string; available: boolean; reasonCode?: string; travelMinutes?: number }>; policy: Array<{ code: string }> };
+  const flight = async (from: string, to: string): Promise<Answer> =>
+    (await request(app).post('/api/quote').send({ legs: [{ mode: 'plane', from, to, roundTrip: true }] }).expect(200)).body as Answer;
+
+  it('Marseille–Ajaccio: no rail alternative and no rail-threshold flag, where Marseille–Paris has both', async () => {
+    const corsica = await flight('MRS', 'AJA');
+    expect(corsica.alternatives.find((a) => a.mode === 'train')).toMatchObject({ available: false, reasonCode: 'no_rail_link' });
+    expect(corsica.policy.map((f) => f.code)).not.toContain('flight.rail_under_threshold');
+    const paris = await flight('MRS', 'ORY');
+    expect(paris.alternatives.find((a) => a.mode === 'train')).toMatchObject({ available: true, travelMinutes: expect.any(Number) });
+    expect(paris.policy.map((f) => f.code)).toContain('flight.rail_under_threshold');
+  });
+
+  it('Ajaccio–Bastia keeps the island’s own line', async () => {
+    const island = await flight('AJA', 'BIA');
+    expect(island.alternatives.find((a) => a.mode === 'train')).toMatchObject({ available: true });
+  });
+});
+
 describe('quote answer cache', () => {
   it('serves a request asked again from the cache with the same answer', async () => {
     const { app: fresh } = testApp();

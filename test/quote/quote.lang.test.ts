@@ -30,7 +30,7 @@ describe('quote texts in the reader language', () => {
 
   it('gives the reason there is no rail in English, and a code to word it again', () => {
     const en = quote({ legs: [{ mode: 'plane', from: 'MPL', to: 'YUL' }] }, 'en');
-    expect(en.alternatives.find((a) => a.mode === 'train')).toMatchObject({ available: false, reasonCode: 'no_rail_link', reason: 'No rail link between these countries (intercontinental or island trip).' });
+    expect(en.alternatives.find((a) => a.mode === 'train')).toMatchObject({ available: false, reasonCode: 'no_rail_link', reason: 'No rail link between these places (intercontinental, or to an island such as Corsica).' });
   });
 
   it('words a stored French flag again in English from its code and params, or keeps an older text', () => {
