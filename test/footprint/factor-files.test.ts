@@ -46,7 +46,7 @@ describe('shipped factor files', () => {
     });
   });
 
-  it('series B holds the Impact CO2 2025 figures and reuses series A elsewhere', () => {
+  it('series B holds Impact CO2’s figures (its Intercités since 2026.2) and reuses series A elsewhere', () => {
     expect(values('impact-co2-2025-series-b')).toEqual({
       'plane.short.contrails': '0.2246 kgCO2e/pkm',
       'plane.medium.contrails': '0.1847 kgCO2e/pkm',
@@ -59,9 +59,12 @@ describe('shipped factor files', () => {
       'car.thermal': '0.1423 kgCO2e/vkm',
       'car.electric': '0.0674 kgCO2e/vkm',
       ...groundA,
+      // Impact CO2's Intercités: 0.0058 use + 0.00318 construction; series A keeps Base Empreinte's 0.0075.
+      'train.intercity': '0.00898 kgCO2e/pkm',
     });
+    expect(registry.get('impact-co2-2025-series-b').version).toBe('2026.2');
     const copied = registry.get('impact-co2-2025-series-b').rows.filter((r) => r.sameAsSet === 'ademe-base-carbone-series-a').map((r) => r.id);
-    expect(copied.sort()).toEqual(Object.keys(groundA).sort());
+    expect(copied.sort()).toEqual(Object.keys(groundA).filter((id) => id !== 'train.intercity').sort());
   });
 
   it('makes the unlisted-country fallback the mean of the listed countries', () => {
