@@ -30,6 +30,13 @@ export const configSchema = z.object({
   EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(240),
   EMPREINTE_TRUSTED_USER_HEADER: z.string().optional(),
   EMPREINTE_SECURE_COOKIES: boolFromEnv.default(false),
+  // E-mail notifications (docs/notifications.md): the SMTP server, unset to write them to the log and
+  // keep them in the outbox; the sender; the address people open the service at (links in messages).
+  EMPREINTE_SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'smtp://user:password@host:587 or smtps://…:465').optional(),
+  EMPREINTE_MAIL_FROM: z.string().min(3).default('Empreinte <empreinte@localhost>'),
+  EMPREINTE_PUBLIC_URL: z.string().url().default('http://localhost:3000'),
+  // How often the outbox is looked at for messages due, in milliseconds.
+  EMPREINTE_NOTIFY_EVERY_MS: z.coerce.number().int().min(100).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

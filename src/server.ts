@@ -10,6 +10,8 @@ import { ensureSchoolEnvelope } from './ledger/ledger.usecases.ts';
 import { createLogger } from './ops/logger.ts';
 import { acquireDatabaseLock, type HeldLock } from './ops/server-lock.ts';
 import { gracefulShutdown } from './ops/shutdown.ts';
+import { startDispatcher } from './notifications/dispatcher.ts';
+import { smtpMailer } from './notifications/smtp-mailer.ts';
 
 // How soon an instance on PostgreSQL sees a carbon price another instance set.
 const PRICE_REFRESH_MS = 5_000;
@@ -37,6 +39,13 @@ loadPlaceIndex();
 await deps.prices.refresh();
 const stopPriceRefresh = deps.prices.refreshEvery(PRICE_REFRESH_MS);
 await ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
+// E-mail notices leave the outbox after their step committed (docs/notifications.md).
+const mailer = config.EMPREINTE_SMTP_URL ? smtpMailer(config.EMPREINTE_SMTP_URL, config.EMPREINTE_MAIL_FROM) : null;
+const stopDispatcher = startDispatcher(
+  { database, clock: systemClock, mailer, log: (entry, message) => logger.info(entry, message) },
+  config.EMPREINTE_NOTIFY_EVERY_MS,
+  (err) => logger.error({ err }, 'notification dispatch'),
+);
 
 const server = app.listen(config.PORT, config.HOST, () => {
   logger.info({ host: config.HOST, port: config.PORT, engine: database.engine, database: databaseLabel(config) }, `Empreinte listening on http://${config.HOST}:${config.PORT}`);
@@ -47,6 +56,8 @@ gracefulShutdown(server, {
   logger,
   onClosed: async () => {
     stopPriceRefresh();
+    await stopDispatcher();
+    mailer?.close();
     await database.close();
     lock?.release();
   },

@@ -106,3 +106,14 @@ export async function countActiveAdmins(db: Db): Promise<number> {
 export async function toAuthenticatedUser(db: Db, row: UserRow, via: AuthenticatedUser['via']): Promise<AuthenticatedUser> {
   return { id: row.id, email: row.email, name: row.name, roles: await rolesOf(db, row.id), entityId: row.entityId, category: row.category, via };
 }
+
+// Who holds a role and may act (not disabled), for notifications: their name and address.
+export async function activeHoldersOf(db: Db, role: Role): Promise<Array<{ id: string; email: string; name: string }>> {
+  const { userRoles, users } = tables(db);
+  return db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, role), eq(users.disabled, false)))
+    .orderBy(asc(users.email));
+}

@@ -8,6 +8,7 @@ import type { TransitionInput } from './missions.schemas.ts';
 import { findBudgetLineById } from '../org/org.repository.ts';
 import { checkVersion, loadVisible, nowIso, readMission, type ContributionInput, type Mission, type MissionDeps } from './missions.usecases.ts';
 import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
+import { enqueueMissionNotices } from '../notifications/notifications.usecases.ts';
 
 export const workflowActions = ['submit', 'validate', 'return', 'reject', 'cancel'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
@@ -81,6 +82,7 @@ export async function transitionMission(deps: MissionDeps, actor: AuthenticatedU
       }
       await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
       await bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
+      if (deps.publicUrl) await enqueueMissionNotices({ database: deps.database, clock: deps.clock, publicUrl: deps.publicUrl }, { action, mission: row, actorId: actor.id, comment, at });
     });
   return readMission(deps.database, id);
 }

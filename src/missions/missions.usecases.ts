@@ -28,7 +28,9 @@ export type MissionLedgerPort = {
   voidHold?(database: Database, input: ReleaseInput): Promise<unknown>;
 };
 
-export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort };
+// `publicUrl`: the service's address, for the links of the e-mail notices each step writes to the
+// outbox (src/notifications); without it no notice is written (use-case tests).
+export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort; publicUrl?: string };
 
 export const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
 

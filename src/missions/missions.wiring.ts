@@ -7,7 +7,7 @@ import { missionPages } from './missions.pages.ts';
 import type { MissionDeps } from './missions.usecases.ts';
 
 export function missionDeps(deps: AppDeps): MissionDeps {
-  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: missionLedger(deps.config) };
+  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: missionLedger(deps.config), publicUrl: deps.config.EMPREINTE_PUBLIC_URL };
 }
 
 // Everything missions adds to the app (API, pages), mounted with one line in app.ts.
