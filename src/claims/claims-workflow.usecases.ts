@@ -13,6 +13,7 @@ import { amountsNeedingReceiptCents } from './expenses.models.ts';
 import { amountsOf, expensesFromRows, type Claim } from './claims.mapping.ts';
 import { checkClaimVersion, claimConflict, readClaim, visibleMission, type ClaimDeps } from './claims.usecases.ts';
 import { settleAvoidedFlights } from './claim-avoided-flights.usecases.ts';
+import { enqueueClaimNotices } from '../notifications/notifications.usecases.ts';
 import * as repo from './claims.repository.ts';
 import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 
@@ -94,6 +95,7 @@ export async function transitionClaim(deps: ClaimDeps, actor: AuthenticatedUser,
       if (!await repo.updateClaimIfVersion(db, claim.id, claim.version, { ...patch, status: to, updatedAt: at })) throw claimConflict();
       const text = [comment, ...notes].filter((t): t is string => !!t).join(' ; ') || null;
       await repo.insertClaimAudit(db, { id: newId('aud'), claimId: claim.id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment: text });
+      if (deps.publicUrl) await enqueueClaimNotices({ database: deps.database, clock: deps.clock, publicUrl: deps.publicUrl }, { action, mission, actorId: actor.id, comment, at });
       return mission;
     });
   return readClaim(deps, mission);

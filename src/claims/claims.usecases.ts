@@ -24,7 +24,9 @@ export type ClaimLedgerPort = {
   booked(database: Database, missionId: string): Promise<Booked>;
 };
 
-export type ClaimDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: ClaimLedgerPort };
+// `publicUrl`: the service's address, for the links of the e-mail notices each step writes to the
+// outbox (src/notifications); without it no notice is written.
+export type ClaimDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: ClaimLedgerPort; publicUrl?: string };
 
 // A claim is reached through its mission. A mission whose claim the actor may not read does not
 // exist for them: the same 404 as a random id (the copil sees missions, not claims).

@@ -8,7 +8,7 @@ import { paymentsPages } from './payments.pages.ts';
 import type { ClaimDeps } from './claims.usecases.ts';
 
 export function claimDeps(deps: AppDeps): ClaimDeps {
-  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: claimLedger(deps.config) };
+  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: claimLedger(deps.config), publicUrl: deps.config.EMPREINTE_PUBLIC_URL };
 }
 
 // Everything claims add to the app (API, pages), mounted with one line in app.ts.

@@ -1,15 +1,27 @@
 // Who is told what, and when a failed send is tried again (pure rules; docs/notifications.md).
 
 export type MissionNoticeKind = 'mission.submitted' | 'mission.returned' | 'mission.rejected' | 'mission.validated';
+export type ClaimNoticeKind = 'claim.submitted' | 'claim.returned' | 'claim.rejected' | 'claim.certified' | 'claim.paid';
+export type NoticeKind = MissionNoticeKind | ClaimNoticeKind;
+export type Notice = { kind: NoticeKind; audience: 'secretariat' | 'traveller' };
 
-// Submission goes to whoever acts next (the secretariat); the secretariat's decisions go to the traveller.
-export function missionNoticeFor(action: string): { kind: MissionNoticeKind; audience: 'secretariat' | 'traveller' } | null {
-  if (action === 'submit') return { kind: 'mission.submitted', audience: 'secretariat' };
-  if (action === 'return') return { kind: 'mission.returned', audience: 'traveller' };
-  if (action === 'reject') return { kind: 'mission.rejected', audience: 'traveller' };
-  if (action === 'validate') return { kind: 'mission.validated', audience: 'traveller' };
-  return null;
-}
+// A submission goes to whoever acts next (the secretariat); the decisions go to the traveller.
+const missionNotices: Record<string, Notice> = {
+  submit: { kind: 'mission.submitted', audience: 'secretariat' },
+  return: { kind: 'mission.returned', audience: 'traveller' },
+  reject: { kind: 'mission.rejected', audience: 'traveller' },
+  validate: { kind: 'mission.validated', audience: 'traveller' },
+};
+const claimNotices: Record<string, Notice> = {
+  submit: { kind: 'claim.submitted', audience: 'secretariat' },
+  return: { kind: 'claim.returned', audience: 'traveller' },
+  reject: { kind: 'claim.rejected', audience: 'traveller' },
+  certify: { kind: 'claim.certified', audience: 'traveller' },
+  pay: { kind: 'claim.paid', audience: 'traveller' },
+};
+
+export const missionNoticeFor = (action: string): Notice | null => missionNotices[action] ?? null;
+export const claimNoticeFor = (action: string): Notice | null => claimNotices[action] ?? null;
 
 // Minutes before attempt n + 1 after n failed ones: quick retries for a server restarting, then
 // spaced out over about a day. After the last, the message is `failed` and stays in the outbox.

@@ -4,7 +4,7 @@ import { newId } from '../shared/ids.ts';
 import { formatInstant } from '../shared/i18n/index.ts';
 import { activeHoldersOf, findUserById } from '../auth/users.repository.ts';
 import { renderNotice } from './mail-render.ts';
-import { isPermanentSmtpFailure, MAX_SEND_ATTEMPTS, missionNoticeFor, retryDelayMinutes } from './notifications.models.ts';
+import { claimNoticeFor, isPermanentSmtpFailure, MAX_SEND_ATTEMPTS, missionNoticeFor, retryDelayMinutes, type Notice } from './notifications.models.ts';
 import { noticeWords } from './notifications.messages.ts';
 import * as repo from './notifications.repository.ts';
 
@@ -12,11 +12,15 @@ export type NoticeDeps = { database: Database; clock: Clock; publicUrl: string }
 
 type MissionFacts = { id: string; travellerId: string; destinationCountry: string; destinationCity: string | null; departAt: string };
 
+type StepInput = { action: string; mission: MissionFacts; actorId: string; comment: string | null; at: string };
+
 // Called inside the workflow step's transaction: the notices exist exactly when the step does (rolled
 // back with it), and are sent after the commit by the dispatcher, so that no SMTP server, slow or
 // down, ever holds a step up.
-export async function enqueueMissionNotices(deps: NoticeDeps, input: { action: string; mission: MissionFacts; actorId: string; comment: string | null; at: string }): Promise<void> {
-  const notice = missionNoticeFor(input.action);
+export const enqueueMissionNotices = (deps: NoticeDeps, input: StepInput): Promise<void> => enqueueNotice(deps, missionNoticeFor(input.action), input, '');
+export const enqueueClaimNotices = (deps: NoticeDeps, input: StepInput): Promise<void> => enqueueNotice(deps, claimNoticeFor(input.action), input, '/claim');
+
+async function enqueueNotice(deps: NoticeDeps, notice: Notice | null, input: StepInput, page: string): Promise<void> {
   if (!notice) return;
   const db = deps.database.db;
   const traveller = await findUserById(db, input.mission.travellerId);
@@ -27,11 +31,11 @@ export async function enqueueMissionNotices(deps: NoticeDeps, input: { action: s
   const destination = input.mission.destinationCity ? `${input.mission.destinationCity} (${input.mission.destinationCountry})` : input.mission.destinationCountry;
   const params = (lang: 'fr' | 'en') => ({ traveller: traveller.name, actor: actor?.name ?? '—', destination, departs: formatInstant(input.mission.departAt, lang) });
   const words = noticeWords[notice.kind];
-  const link = `${deps.publicUrl.replace(/\/+$/, '')}/missions/${input.mission.id}`;
+  const link = `${deps.publicUrl.replace(/\/+$/, '')}/missions/${input.mission.id}${page}`;
   const body = renderNotice({
     parts: [
-      { lang: 'fr', lead: words.fr.lead(params('fr')), commentLabel: 'Commentaire :', linkLabel: 'Voir la mission :' },
-      { lang: 'en', lead: words.en.lead(params('en')), commentLabel: 'Comment:', linkLabel: 'Open the mission:' },
+      { lang: 'fr', lead: words.fr.lead(params('fr')), commentLabel: 'Commentaire :', linkLabel: page ? "Voir l'état de frais :" : 'Voir la mission :' },
+      { lang: 'en', lead: words.en.lead(params('en')), commentLabel: 'Comment:', linkLabel: page ? 'Open the claim:' : 'Open the mission:' },
     ],
     comment: input.comment,
     link,
