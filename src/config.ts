@@ -28,6 +28,8 @@ export const configSchema = z.object({
   // Extra per-diem-abroad rows (same JSON schema as src/costs/data/per-diem-abroad.json).
   EMPREINTE_PER_DIEM_ABROAD_FILE: z.string().optional(),
   EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(240),
+  // The action plan's trial: every flight within France needs a justification (flag flight.domestic).
+  EMPREINTE_POLICY_DOMESTIC_FLIGHTS_JUSTIFIED: boolFromEnv.default(false),
   EMPREINTE_TRUSTED_USER_HEADER: z.string().optional(),
   EMPREINTE_SECURE_COOKIES: boolFromEnv.default(false),
   // E-mail notifications (docs/notifications.md): the SMTP server, unset to write them to the log and

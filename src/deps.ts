@@ -40,7 +40,7 @@ export function buildDeps(base: { config: Config; database: Database; clock: Clo
     factors,
     carbonPrice: (year) => prices.priceFor(year),
     pricesStamp: () => prices.stamp(),
-    policy: defaultPolicyProfile(base.config.EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES),
+    policy: defaultPolicyProfile(base.config.EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES, base.config.EMPREINTE_POLICY_DOMESTIC_FLIGHTS_JUSTIFIED),
     slotProfile: slotProfileById(base.config.EMPREINTE_PER_DIEM_PROFILE),
     abroadRows: perDiemAbroadTable(base.config.EMPREINTE_PER_DIEM_ABROAD_FILE),
     clock: base.clock,

@@ -14,11 +14,15 @@ export type PolicyProfile = {
   // Décret 2023-385 (loi Climat et résilience art. 145): domestic routes closed to scheduled flights.
   bannedAirportPairs: ReadonlyArray<readonly [string, string]>;
   economyOnly: boolean;
+  // The action plan's trial on domestic flights: while it runs, every flight with both ends in France
+  // (Corsica and the mainland included) needs a justification, whatever the train would take.
+  domesticFlightsNeedJustification: boolean;
 };
 
-export const defaultPolicyProfile = (railThresholdMinutes = 240): PolicyProfile => ({
+export const defaultPolicyProfile = (railThresholdMinutes = 240, domesticFlightsNeedJustification = false): PolicyProfile => ({
   id: 'imt-mines-ales-2023',
   railThresholdMinutes,
+  domesticFlightsNeedJustification,
   bannedAirportPairs: [
     ['ORY', 'NTE'],
     ['ORY', 'LYS'],
@@ -32,6 +36,8 @@ export type FlightLegFacts = {
   fromIata?: string;
   toIata?: string;
   cabin?: Cabin;
+  fromCountry?: string | null;
+  toCountry?: string | null;
   railAvailable: boolean;
   railMinutes?: number;
 };
@@ -51,6 +57,9 @@ export function flightFlags(profile: PolicyProfile, leg: FlightLegFacts, lang: Q
   }
   if (leg.railAvailable && leg.railMinutes !== undefined && leg.railMinutes < profile.railThresholdMinutes) {
     flags.push(flightFlag(at, 'flight.rail_under_threshold', 'justification_required', lang, { railMinutes: leg.railMinutes, thresholdMinutes: profile.railThresholdMinutes }));
+  }
+  if (profile.domesticFlightsNeedJustification && leg.fromCountry === 'FR' && leg.toCountry === 'FR') {
+    flags.push(flightFlag(at, 'flight.domestic', 'justification_required', lang, {}));
   }
   if (profile.economyOnly && leg.cabin !== undefined && leg.cabin !== 'economy') {
     flags.push(flightFlag(at, 'flight.cabin_not_economy', 'justification_required', lang, {}));

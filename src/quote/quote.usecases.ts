@@ -128,7 +128,7 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps, lang: Quote
     if (leg.mode === 'plane') {
       const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set, lang });
       alternatives.push(rail, visioAlternative({ legIndex: index, travelers: leg.travelers, flight: footprint, set, missionDays, lang }));
-      policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }, lang));
+      policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, fromCountry: resolved.from?.countryCode, toCountry: resolved.to?.countryCode, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }, lang));
     }
   });
 

@@ -32,6 +32,17 @@ describe('policy flags of a flight', () => {
     expect(needsJustification(flightFlags(profile, { legIndex: 0, cabin: 'economy', railAvailable: false }))).toBe(false);
   });
 
+  it('during the domestic-flight trial, asks a justification for every flight within France, Corsica included, and for no other', () => {
+    const trial = defaultPolicyProfile(240, true);
+    const within = { legIndex: 0, fromCountry: 'FR', toCountry: 'FR', railAvailable: false };
+    expect(flightFlags(trial, within).find((f) => f.code === 'flight.domestic')).toMatchObject({ legIndex: 0, severity: 'justification_required' });
+    expect(needsJustification(flightFlags(trial, within))).toBe(true);
+    expect(needsJustification(flightFlags(trial, { ...within, toCountry: 'CA' }))).toBe(false);
+    // Off (the default): the same flight without a slow train needs no justification.
+    expect(codes(flightFlags(profile, within))).not.toContain('flight.domestic');
+    expect(needsJustification(flightFlags(profile, within))).toBe(false);
+  });
+
   it('follows a configured threshold', () => {
     const strict = defaultPolicyProfile(360);
     expect(needsJustification(flightFlags(strict, { legIndex: 0, railAvailable: true, railMinutes: 300 }))).toBe(true);

@@ -105,6 +105,22 @@ describe('no train to an island', () => {
   });
 });
 
+describe('the domestic-flight trial (EMPREINTE_POLICY_DOMESTIC_FLIGHTS_JUSTIFIED)', () => {
+  it('flags Marseille–Ajaccio and Montpellier–Orly as needing a justification when on, not Paris–Montréal; nothing when off', async () => {
+    const trial = testApp({}, testConfig({ EMPREINTE_POLICY_DOMESTIC_FLIGHTS_JUSTIFIED: true }));
+    const answer = async (target: typeof app, from: string, to: string) =>
+      (await request(target).post('/api/quote').send({ legs: [{ mode: 'plane', from, to }] }).expect(200)).body as { policy: Array<{ code: string }>; justificationRequired: boolean };
+    const corsica = await answer(trial.app, 'MRS', 'AJA');
+    expect(corsica.policy.map((f) => f.code)).toContain('flight.domestic');
+    expect(corsica.justificationRequired).toBe(true);
+    expect((await answer(trial.app, 'MPL', 'ORY')).policy.map((f) => f.code)).toContain('flight.domestic');
+    expect((await answer(trial.app, 'CDG', 'YUL')).policy.map((f) => f.code)).not.toContain('flight.domestic');
+    const usual = await answer(app, 'MRS', 'AJA');
+    expect(usual.policy.map((f) => f.code)).not.toContain('flight.domestic');
+    expect(usual.justificationRequired).toBe(false);
+  });
+});
+
 describe('quote answer cache', () => {
   it('serves a request asked again from the cache with the same answer', async () => {
     const { app: fresh } = testApp();
