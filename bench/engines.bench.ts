@@ -43,7 +43,6 @@ type Fresh = { database: Database; raw: RawEngine; reopen?: (serialisation: PgSe
 type RawEngine = {
   transactions: (count: number, concurrency: number, statements: (i: number) => Array<[string, unknown[]]>) => Promise<void>;
   rows: (text: string, params?: unknown[]) => Promise<unknown[][]>;
-  close: () => Promise<void>;
 };
 type Engine = { name: 'SQLite' | 'PostgreSQL'; fresh: () => Promise<Fresh>; stop: () => Promise<void> };
 
@@ -61,7 +60,6 @@ function sqliteEngine(): Engine {
           for (let i = 0; i < count; i++) database.sqlite.transaction(() => statements(i).forEach(([text, params]) => statement(text).run(...params)))();
         },
         rows: async (text, params = []) => database.sqlite.prepare(text).raw().all(...params) as unknown[][],
-        close: async () => {},
       };
       return { database, raw };
     },
@@ -107,7 +105,6 @@ async function postgresEngine(): Promise<Engine | null> {
           });
         },
         rows: async (text, params = []) => (await pool.query({ text: numbered(text), values: params, rowMode: 'array' })).rows as unknown[][],
-        close: async () => {},
       };
       const reopen = async (serialisation: PgSerialisation) => {
         const again = await openPgDatabase(url, { maxConnections: CONCURRENCY, serialisation });

@@ -95,7 +95,7 @@ export async function transitionClaim(deps: ClaimDeps, actor: AuthenticatedUser,
       if (!await repo.updateClaimIfVersion(db, claim.id, claim.version, { ...patch, status: to, updatedAt: at })) throw claimConflict();
       const text = [comment, ...notes].filter((t): t is string => !!t).join(' ; ') || null;
       await repo.insertClaimAudit(db, { id: newId('aud'), claimId: claim.id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment: text });
-      if (deps.publicUrl) await enqueueClaimNotices({ database: deps.database, clock: deps.clock, publicUrl: deps.publicUrl }, { action, mission, actorId: actor.id, comment, at });
+      await enqueueClaimNotices(deps, { action, mission, actorId: actor.id, comment, at });
       return mission;
     });
   return readClaim(deps, mission);

@@ -82,7 +82,7 @@ export async function transitionMission(deps: MissionDeps, actor: AuthenticatedU
       }
       await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
       await bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
-      if (deps.publicUrl) await enqueueMissionNotices({ database: deps.database, clock: deps.clock, publicUrl: deps.publicUrl }, { action, mission: row, actorId: actor.id, comment, at });
+      await enqueueMissionNotices(deps, { action, mission: row, actorId: actor.id, comment, at });
     });
   return readMission(deps.database, id);
 }

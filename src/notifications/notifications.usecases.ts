@@ -8,7 +8,8 @@ import { claimNoticeFor, isPermanentSmtpFailure, MAX_SEND_ATTEMPTS, missionNotic
 import { noticeWords } from './notifications.messages.ts';
 import * as repo from './notifications.repository.ts';
 
-export type NoticeDeps = { database: Database; clock: Clock; publicUrl: string };
+// Without `publicUrl` (use-case tests that build their own deps) no notice is written.
+export type NoticeDeps = { database: Database; publicUrl?: string };
 
 type MissionFacts = { id: string; travellerId: string; destinationCountry: string; destinationCity: string | null; departAt: string };
 
@@ -21,7 +22,7 @@ export const enqueueMissionNotices = (deps: NoticeDeps, input: StepInput): Promi
 export const enqueueClaimNotices = (deps: NoticeDeps, input: StepInput): Promise<void> => enqueueNotice(deps, claimNoticeFor(input.action), input, '/claim');
 
 async function enqueueNotice(deps: NoticeDeps, notice: Notice | null, input: StepInput, page: string): Promise<void> {
-  if (!notice) return;
+  if (!notice || !deps.publicUrl) return;
   const db = deps.database.db;
   const traveller = await findUserById(db, input.mission.travellerId);
   const actor = await findUserById(db, input.actorId);
@@ -59,8 +60,10 @@ const LEASE_MINUTES = 5;
 export async function dispatchDue(deps: DispatchDeps, limit = 50): Promise<DispatchSummary> {
   const summary: DispatchSummary = { sent: 0, logged: 0, retried: 0, failed: 0 };
   const now = deps.clock.now().toUTC();
-  for (const row of await repo.duePending(deps.database.db, now.toISO()!, limit)) {
-    if (!(await repo.claim(deps.database.db, row.id, now.toISO()!, now.plus({ minutes: LEASE_MINUTES }).toISO()!))) continue;
+  const nowIso = now.toISO()!;
+  const leaseUntil = now.plus({ minutes: LEASE_MINUTES }).toISO()!;
+  for (const row of await repo.duePending(deps.database.db, nowIso, limit)) {
+    if (!(await repo.claim(deps.database.db, row.id, nowIso, leaseUntil))) continue;
     const outcome = await attemptSend(deps, row);
     await repo.recordOutcome(deps.database.db, row.id, outcome);
     summary[outcome.status === 'pending' ? 'retried' : outcome.status] += 1;

@@ -1,4 +1,5 @@
 import type { Cabin } from '../shared/modes.ts';
+import { HOME_COUNTRY } from '../footprint/footprint.models.ts';
 import { quoteMessage, type MessageParams, type QuoteLang, type QuoteMessageCode } from './quote.messages.ts';
 
 // Severity says what the flag does to a mission: `blocking` forbids submission, `justification_required`
@@ -58,7 +59,7 @@ export function flightFlags(profile: PolicyProfile, leg: FlightLegFacts, lang: Q
   if (leg.railAvailable && leg.railMinutes !== undefined && leg.railMinutes < profile.railThresholdMinutes) {
     flags.push(flightFlag(at, 'flight.rail_under_threshold', 'justification_required', lang, { railMinutes: leg.railMinutes, thresholdMinutes: profile.railThresholdMinutes }));
   }
-  if (profile.domesticFlightsNeedJustification && leg.fromCountry === 'FR' && leg.toCountry === 'FR') {
+  if (profile.domesticFlightsNeedJustification && leg.fromCountry === HOME_COUNTRY && leg.toCountry === HOME_COUNTRY) {
     flags.push(flightFlag(at, 'flight.domestic', 'justification_required', lang, {}));
   }
   if (profile.economyOnly && leg.cabin !== undefined && leg.cabin !== 'economy') {

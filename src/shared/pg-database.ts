@@ -79,14 +79,18 @@ class PostgresDatabase implements Database {
 // seeing its writes and not undone with it. Such a query while a transaction is in progress in the
 // same async context is a bug (`database.db` read too early): refused, on every PostgreSQL suite.
 function outsideTransactionsOnly(pool: pg.Pool, inTransaction: () => boolean): pg.Pool {
+  const query = (...args: unknown[]) => {
+    if (inTransaction()) throw new InvariantError('a query on the pool while a transaction is in progress: read database.db inside the transaction');
+    return (pool.query as (...a: unknown[]) => unknown).apply(pool, args);
+  };
+  const bound = new Map<PropertyKey, unknown>(); // bound once, not on every statement
   return new Proxy(pool, {
     get(target, property, receiver) {
+      if (property === 'query') return query;
       const value: unknown = Reflect.get(target, property, receiver);
-      if (property !== 'query' || typeof value !== 'function') return typeof value === 'function' ? value.bind(target) : value;
-      return (...args: unknown[]) => {
-        if (inTransaction()) throw new InvariantError('a query on the pool while a transaction is in progress: read database.db inside the transaction');
-        return (value as (...a: unknown[]) => unknown).apply(target, args);
-      };
+      if (typeof value !== 'function') return value;
+      if (!bound.has(property)) bound.set(property, value.bind(target));
+      return bound.get(property);
     },
   });
 }
