@@ -8,3 +8,4 @@ import './auth/people.i18n.ts';
 import './org/org.i18n.ts';
 import './auth/account.i18n.ts';
 import './claims/claims.i18n.ts';
+import './approvals/approvals.i18n.ts';

@@ -2,13 +2,15 @@ import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { missionErrors } from './missions.errors.ts';
 import { newId } from '../shared/ids.ts';
 import type { Quote } from '../quote/quote.usecases.ts';
-import { checkSubmission, decide, requireComment, type MissionStatus } from './missions.models.ts';
+import { checkSubmission, decide, requireComment, type MissionFacts, type MissionStatus } from './missions.models.ts';
 import * as repo from './missions.repository.ts';
 import type { TransitionInput } from './missions.schemas.ts';
 import { findBudgetLineById } from '../org/org.repository.ts';
-import { checkVersion, loadVisible, nowIso, readMission, type ContributionInput, type Mission, type MissionDeps } from './missions.usecases.ts';
+import { checkVersion, loadWithFacts, missionLockKey, nowIso, readMission, type ContributionInput, type Mission, type MissionDeps } from './missions.usecases.ts';
 import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 import { enqueueMissionNotices } from '../notifications/notifications.usecases.ts';
+import { approvalRequested } from '../notifications/notifications.models.ts';
+import { approversOfStep, awaitedStep, openRound, progressOf, recordDecision } from '../approvals/approvals.usecases.ts';
 
 export const workflowActions = ['submit', 'validate', 'return', 'reject', 'cancel'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
@@ -61,14 +63,31 @@ function checkNoClaimUnderway(claimStatus: string | null): void {
   }
 }
 
+// Submission opens the round of approvals the entity's chain asks for (none: straight to the
+// secretariat); an approver's return closes it, recorded against the step awaited; any move out of
+// `submitted` leaves the approvers' queue.
+async function approvalChanges(deps: MissionDeps, step: { action: WorkflowAction; row: repo.MissionRow; facts: MissionFacts; quote: Quote; at: string; actorId: string; comment: string | null }) {
+  const { action, row, at } = step;
+  const db = deps.database.db;
+  if (action === 'submit') {
+    const round = await openRound(db, { id: row.id, entityId: row.entityId, costCents: row.costCents, hasFlight: step.quote.legs.some((l) => l.mode === 'plane') }, at);
+    return { patch: { approvalRoundId: round.approvalRoundId, approvalsPending: round.approvalsPending }, firstStep: round.steps[0] ?? null };
+  }
+  if (action === 'return' && step.facts.approval?.actorMayApprove) {
+    const awaited = awaitedStep(await progressOf(db, row));
+    if (awaited) await recordDecision(db, { row, step: awaited, decision: 'returned', actorId: step.actorId, at, comment: step.comment });
+  }
+  return { patch: { approvalsPending: 0 }, firstStep: null };
+}
+
 // One transaction: read, decide, write the new status and its audit entry, and book (or reverse) the
 // ledger contribution. If the ledger refuses, nothing of the transition remains.
 export async function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, action: WorkflowAction, input: TransitionInput): Promise<Mission> {
   const at = nowIso(deps.clock);
   await deps.database.transaction(async () => {
-      const row = await loadVisible(deps.database, actor, id);
-      const from = row.status as MissionStatus;
-      const to = decide(action, { travellerId: row.travellerId, status: from }, actor);
+      const { row, facts } = await loadWithFacts(deps.database, actor, id);
+      const from = facts.status;
+      const to = decide(action, facts, actor);
       checkVersion(row, input.version);
       const comment = commentFor(action, input);
       const quote = parseStoredQuote(row.quoteJson);
@@ -77,12 +96,15 @@ export async function transitionMission(deps: MissionDeps, actor: AuthenticatedU
         checkSubmission({ blocked: quote.blocked, justificationRequired: quote.justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
       }
       if (action === 'cancel') checkNoClaimUnderway(await repo.claimStatusOf(deps.database.db, id));
-      if (!await repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at })) {
+      const approval = await approvalChanges(deps, { action, row, facts, quote, at, actorId: actor.id, comment });
+      if (!await repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at, ...approval.patch })) {
         throw missionErrors.stale();
       }
       await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
       await bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
-      await enqueueMissionNotices(deps, { action, mission: row, actorId: actor.id, comment, at });
-    });
+      const notice = { action, mission: row, actorId: actor.id, comment, at };
+      if (approval.firstStep) await enqueueMissionNotices(deps, { ...notice, approverIds: await approversOfStep(deps.database.db, row, approval.firstStep) }, approvalRequested);
+      else await enqueueMissionNotices(deps, notice);
+    }, { lock: [missionLockKey(id)] });
   return readMission(deps.database, id);
 }

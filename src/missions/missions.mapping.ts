@@ -25,6 +25,7 @@ export type Mission = {
   offsetCents: number;
   factorSet: { id: string; version: string };
   version: number;
+  approvalsPending: number;
   createdAt: string;
   updatedAt: string;
   trip: QuoteRequest;
@@ -54,6 +55,7 @@ export function toSummary(row: repo.MissionListRow): MissionSummary {
     offsetCents: row.offsetCents,
     factorSet: { id: row.factorSetId, version: row.factorSetVersion },
     version: row.version,
+    approvalsPending: row.approvalsPending,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

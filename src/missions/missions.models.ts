@@ -12,11 +12,15 @@ export type MissionStatus = (typeof missionStatuses)[number];
 export const missionPurposes = ['conference', 'research', 'teaching', 'recruitment', 'student_mobility', 'meeting', 'training', 'other'] as const;
 export type MissionPurpose = (typeof missionPurposes)[number];
 
-export const missionActions = ['edit', 'submit', 'validate', 'return', 'reject', 'cancel'] as const;
+export const missionActions = ['edit', 'submit', 'approve', 'validate', 'return', 'reject', 'cancel'] as const;
 export type MissionAction = (typeof missionActions)[number];
 
 export type Actor = { id: string; roles: readonly Role[] };
-export type MissionFacts = { travellerId: string; status: MissionStatus };
+// `approval`, where the mission has a chain (src/approvals): whether its steps are all approved, and
+// whether this actor may take the step awaited now. `approverInScope`: the actor heads the mission's
+// entity or holds its budget line, and so oversees it once submitted.
+export type ApprovalFacts = { complete: boolean; actorMayApprove: boolean };
+export type MissionFacts = { travellerId: string; status: MissionStatus; approval?: ApprovalFacts; approverInScope?: boolean };
 
 // The quote facts submission depends on, kept narrow so the rules do not depend on the quote engine.
 export type SubmissionFacts = { blocked: boolean; justificationRequired: boolean; blockingMessages: string[]; budgetLineId: string | null };
@@ -32,6 +36,7 @@ const isOwner = (actor: Actor, mission: MissionFacts) => actor.id === mission.tr
 // answers 404 (not 403) for a mission the actor may not see, so ids never reveal that a mission exists.
 export function canSee(actor: Actor, mission: MissionFacts): boolean {
   if (isOwner(actor, mission)) return true;
+  if (mission.approverInScope && mission.status !== 'draft') return true;
   return actor.roles.some((r) => r === 'secretariat' || r === 'finance' || r === 'copil' || r === 'admin');
 }
 
@@ -42,12 +47,17 @@ type Rule = { from: readonly MissionStatus[]; to: MissionStatus | null; allowed:
 
 // Four-eyes principle: the secretariat does not decide on its own missions; only an admin may.
 const decider = (actor: Actor, mission: MissionFacts) => isAdmin(actor) || (isSecretariat(actor) && !isOwner(actor, mission));
+const approvalsDone = (mission: MissionFacts) => mission.approval?.complete !== false;
+const mayApprove = (mission: MissionFacts) => mission.approval?.actorMayApprove === true;
 
 const rules: Record<MissionAction, Rule> = {
   edit: { from: ['draft', 'returned'], to: null, allowed: (a, m) => isOwner(a, m) || isAdmin(a) },
   submit: { from: ['draft', 'returned'], to: 'submitted', allowed: (a, m) => isOwner(a, m) || isAdmin(a) },
-  validate: { from: ['submitted'], to: 'validated', allowed: decider },
-  return: { from: ['submitted'], to: 'returned', allowed: decider },
+  // An approver approves the step awaited, or returns the mission with a comment; the secretariat
+  // validates once every step is approved, and may return or reject at any point.
+  approve: { from: ['submitted'], to: null, allowed: (a, m) => mayApprove(m) },
+  validate: { from: ['submitted'], to: 'validated', allowed: (a, m) => decider(a, m) && approvalsDone(m) },
+  return: { from: ['submitted'], to: 'returned', allowed: (a, m) => decider(a, m) || mayApprove(m) },
   reject: { from: ['submitted'], to: 'rejected', allowed: decider },
   cancel: {
     from: ['submitted', 'validated'],
@@ -69,6 +79,8 @@ export function notFound(): AppError {
 export function authorize(action: MissionAction, mission: MissionFacts, actor: Actor): void {
   if (!canSee(actor, mission)) throw notFound();
   if (!rules[action].allowed(actor, mission)) {
+    if (action === 'validate' && decider(actor, mission) && mission.status === 'submitted') throw missionErrors.approvalsPending();
+    if (action === 'approve') throw missionErrors.notApprover();
     throw missionErrors.forbidden({ action });
   }
 }

@@ -4,15 +4,17 @@ import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
 import { isAppError } from '../shared/errors.ts';
 import { missionErrors } from './missions.errors.ts';
 import { errorFromBody, type ErrorBody } from '../shared/http.ts';
-import type { MessageKey } from '../shared/i18n/index.ts';
+import { formatInstant, type MessageKey } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
 import { findBudgetLine, listEntities } from '../org/org.usecases.ts';
 import { runIdempotent } from './idempotency.usecases.ts';
-import { availableActions, decide, missionStatuses, type MissionStatus } from './missions.models.ts';
+import { decide, missionStatuses } from './missions.models.ts';
 import { getMission, listMissionsFor, type MissionDeps, type MissionSummary } from './missions.usecases.ts';
 import { transitionMission, workflowActions, type WorkflowAction } from './missions-workflow.usecases.ts';
+import { approvalQueue, approveMission } from './missions-approval.usecases.ts';
+import { approvalView } from './missions-approval.views.ts';
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
 import { countryName } from './countries.data.ts';
 import { quoteView } from './missions.views.ts';
@@ -20,8 +22,12 @@ import { canSeeClaim } from '../claims/claims.models.ts';
 import type { Formatters } from './missions.views.ts';
 import type { Lang } from '../shared/i18n/index.ts';
 
-const pastTense: Record<WorkflowAction, MessageKey> = {
+type PageAction = WorkflowAction | 'approve';
+const pageActions: readonly PageAction[] = [...workflowActions, 'approve'];
+
+const pastTense: Record<PageAction, MessageKey> = {
   submit: 'missions.flash.submitted',
+  approve: 'missions.flash.approved',
   validate: 'missions.flash.validated',
   return: 'missions.flash.returned',
   reject: 'missions.flash.rejected',
@@ -47,8 +53,7 @@ async function showDetail(deps: MissionDeps, req: Request, res: Response, id: st
   const { lang, t, f } = pageTools(res);
   const user = currentUser(req);
   const mission = await getMission(deps, user, id);
-  const facts = { travellerId: mission.travellerId, status: mission.status as MissionStatus };
-  const actions = availableActions(user, facts);
+  const actions = mission.actions;
   const line = mission.budgetLineId ? await findBudgetLine(deps, mission.budgetLineId) : undefined;
   const destination = f.destination(mission, (code) => countryName(lang, code));
   renderPage(res, 'missions/detail', {
@@ -61,7 +66,8 @@ async function showDetail(deps: MissionDeps, req: Request, res: Response, id: st
     canEdit: actions.includes('edit'),
     // A validated mission is claimed after the trip: the traveller opens the claim, the others read it.
     claimHref: mission.status === 'validated' && canSeeClaim(user, mission) ? `/missions/${mission.id}/claim` : null,
-    actions: actions.filter((a): a is WorkflowAction => a !== 'edit'),
+    actions: actions.filter((a): a is PageAction => a !== 'edit'),
+    approval: approvalView(mission.approval, t, (iso) => formatInstant(iso, lang)),
     returnedComment: mission.status === 'returned' ? ([...mission.audit].reverse().find((a) => a.action === 'return')?.comment ?? null) : null,
     errors: extra.errors ?? {},
     comment: extra.comment ?? '',
@@ -86,6 +92,8 @@ async function showQueue(deps: MissionDeps, req: Request, res: Response): Promis
     entity: filters.entity.startsWith('ent_') ? filters.entity : undefined,
     from: filters.from || undefined,
     to: filters.to || undefined,
+    // Submitted missions reach the secretariat once their approval chain is complete.
+    approval: filters.status === 'submitted' ? 'complete' : undefined,
     limit: 200,
     offset: 0,
   });
@@ -110,13 +118,14 @@ async function showQueue(deps: MissionDeps, req: Request, res: Response): Promis
 async function act(deps: MissionDeps, req: Request, res: Response): Promise<void> {
   const user = currentUser(req);
   const id = String(req.params.id);
-  const intent = formString(req, 'intent') as WorkflowAction;
+  const intent = formString(req, 'intent') as PageAction;
   const comment = formString(req, 'comment');
-  if (!workflowActions.includes(intent)) throw missionErrors.unknownAction({}, [{ path: 'intent', message: 'unknown action' }]);
+  if (!pageActions.includes(intent)) throw missionErrors.unknownAction({}, [{ path: 'intent', message: 'unknown action' }]);
   const version = /^\d+$/.test(formString(req, 'version')) ? Number(formString(req, 'version')) : undefined;
   const ctx = { userId: user.id, key: formString(req, '_idem') || undefined, route: `${req.method} ${req.path}`, body: req.body };
   try {
-    const answer = await runIdempotent(deps.database, deps.clock, ctx, async () => ({ status: 200, body: (await transitionMission(deps, user, id, intent, { comment, version })).id }));
+    const step = () => (intent === 'approve' ? approveMission(deps, user, id, { comment, version }) : transitionMission(deps, user, id, intent, { comment, version }));
+    const answer = await runIdempotent(deps.database, deps.clock, ctx, async () => ({ status: 200, body: (await step()).id }));
     if (answer.status !== 200) {
       const body = answer.body as ErrorBody;
       throw errorFromBody(answer.status, body);
@@ -126,7 +135,8 @@ async function act(deps: MissionDeps, req: Request, res: Response): Promise<void
     return showDetail(deps, req, res.status(err.status), id, { errors: errorsFromAppError(err, res.locals.t), comment });
   }
   setFlash(res, pastTense[intent]);
-  res.redirect(303, req.query.from === 'queue' ? '/secretariat' : `/missions/${id}`);
+  const back: Record<string, string> = { queue: '/secretariat', approvals: '/approvals' };
+  res.redirect(303, back[String(req.query.from)] ?? `/missions/${id}`);
 }
 
 export function missionPages(deps: MissionDeps): Router {
@@ -138,6 +148,11 @@ export function missionPages(deps: MissionDeps): Router {
     renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)) });
   });
   router.get('/secretariat', requireRole('secretariat'), (req, res) => showQueue(deps, req, res));
+  router.get('/approvals', requireUser, async (req, res) => {
+    const { lang, t, f } = pageTools(res);
+    const missions = await approvalQueue(deps, currentUser(req));
+    renderPage(res, 'approvals/queue', { title: t('approvals.queue.title'), rows: missions.map((m) => ({ ...row(m, f, lang), idem: newIdemKey() })) });
+  });
   router.get('/missions/:id', requireUser, (req, res) => showDetail(deps, req, res, String(req.params.id)));
   router.post('/missions/:id/action', requireUser, (req, res) => act(deps, req, res));
   return router;

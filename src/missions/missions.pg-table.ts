@@ -36,6 +36,10 @@ export const missions = pgTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: bigint('version', { mode: 'number' }).notNull().default(1),
+    // The approval round of the latest submission (src/approvals) and how many of its steps remain:
+    // the secretariat's queue holds the submitted missions with none left.
+    approvalRoundId: text('approval_round_id'),
+    approvalsPending: bigint('approvals_pending', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     check('missions_status_valid', statusCheck(t.status)),

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../shared/db.ts';
 import { users } from '../auth/auth.table.ts';
 import type { MissionStatus } from './missions.models.ts';
@@ -101,6 +101,7 @@ export type MissionFilter = {
   entityId?: string;
   departFrom?: string; // ISO UTC instant, inclusive
   departBefore?: string; // ISO UTC instant, exclusive
+  approval?: 'complete' | 'pending'; // complete: no step of the chain awaited (the secretariat's queue)
   limit: number;
   offset: number;
 };
@@ -112,6 +113,7 @@ function conditions(filter: MissionFilter): SQL | undefined {
   if (filter.entityId) parts.push(eq(missions.entityId, filter.entityId));
   if (filter.departFrom) parts.push(gte(missions.departAt, filter.departFrom));
   if (filter.departBefore) parts.push(lt(missions.departAt, filter.departBefore));
+  if (filter.approval) parts.push(filter.approval === 'complete' ? eq(missions.approvalsPending, 0) : gt(missions.approvalsPending, 0));
   return parts.length > 0 ? and(...parts) : undefined;
 }
 

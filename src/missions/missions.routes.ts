@@ -15,6 +15,8 @@ import {
 import { createMission, getMission, listMissionsFor, updateMission, type MissionDeps } from './missions.usecases.ts';
 import { transitionMission, workflowActions } from './missions-workflow.usecases.ts';
 import { switchFlightLeg } from './missions-switch.usecases.ts';
+import { approvalQueue, approveMission } from './missions-approval.usecases.ts';
+import { approveInputSchema } from '../approvals/approvals.schemas.ts';
 import { notFound } from './missions.models.ts';
 import { quoteQuerySchema } from '../quote/quote.schemas.ts';
 import { quoteInLanguage } from '../quote/quote-language.models.ts';
@@ -58,6 +60,17 @@ export function missionsRouter(deps: MissionDeps): Router {
       await idempotentPost(deps, req, res, async () => ({ status: 200, body: await transitionMission(deps, currentUser(req), id, action, input) }));
     });
   }
+
+  // The approver's side of the chain (src/approvals): the missions awaiting a step this person takes.
+  router.get('/api/approvals', requireUser, async (req, res) => {
+    res.json({ missions: await approvalQueue(deps, currentUser(req)) });
+  });
+
+  router.post('/api/missions/:id/approve', async (req, res) => {
+    const id = missionIdParam(req);
+    const input = body(req, approveInputSchema);
+    await idempotentPost(deps, req, res, async () => ({ status: 200, body: await approveMission(deps, currentUser(req), id, input) }));
+  });
 
   router.post('/api/missions/:id/legs/:index/switch', async (req, res) => {
     const id = missionIdParam(req);

@@ -50,6 +50,7 @@ export const listMissionsQuerySchema = z.strictObject({
   traveller: idOf('usr').optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
+  approval: z.enum(['complete', 'pending']).optional().describe("complete: no approval awaited (the secretariat's queue); pending: a step of the entity's chain awaited"),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -74,6 +75,7 @@ export const missionSummarySchema = z.object({
   offsetCents: z.number().int(),
   factorSet: z.object({ id: z.string(), version: z.string() }),
   version: z.number().int(),
+  approvalsPending: z.number().int().describe('steps of the approval chain still awaited (0: with the secretariat once submitted)'),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -94,6 +96,16 @@ export const missionDetailSchema = missionSummarySchema.extend({
   trip: z.unknown().describe('the quote request the mission was priced from'),
   quote: z.unknown().describe('the full quote (POST /api/quote answer) stored with the mission'),
   audit: z.array(auditEntrySchema),
+  approval: z
+    .object({
+      roundId: z.string(),
+      steps: z.array(z.enum(['head', 'budget_holder'])),
+      awaiting: z.enum(['head', 'budget_holder']).nullable(),
+      decisions: z.array(z.object({ roundId: z.string(), step: z.enum(['head', 'budget_holder']), decision: z.enum(['approved', 'returned']), actorId: z.string(), actorName: z.string().nullable(), at: z.string(), comment: z.string().nullable() })),
+    })
+    .nullable()
+    .describe("the approval chain of the latest submission (null: none); decisions of every submission, oldest first"),
+  actions: z.array(z.string()).describe('what the reader may do now (edit, submit, approve, validate, return, reject, cancel)'),
 });
 
 export const missionListSchema = z.object({ missions: z.array(missionSummarySchema), total: z.number().int() });

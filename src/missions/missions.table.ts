@@ -35,6 +35,10 @@ export const missions = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
     version: integer('version').notNull().default(1),
+    // The approval round of the latest submission (src/approvals) and how many of its steps remain:
+    // the secretariat's queue holds the submitted missions with none left.
+    approvalRoundId: text('approval_round_id'),
+    approvalsPending: integer('approvals_pending').notNull().default(0),
   },
   (t) => [
     check('missions_status_valid', statusCheck(t.status)),

@@ -8,7 +8,8 @@ import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { findBudgetLineById } from '../org/org.repository.ts';
 import { computeQuote, type QuoteDeps } from '../quote/quote.usecases.ts';
 import type { QuoteRequest } from '../quote/quote.schemas.ts';
-import { authorize, canSee, canSeeAll, notFound, type MissionStatus } from './missions.models.ts';
+import { authorize, availableActions, canSee, canSeeAll, notFound, type MissionFacts, type MissionStatus } from './missions.models.ts';
+import { approvalFactsFor, approvalViewOf } from '../approvals/approvals.usecases.ts';
 import { legRows, quotedColumns, toMission, toSummary, type Mission } from './missions.mapping.ts';
 
 export { legRows, quotedColumns, toMission, toSummary, type Mission, type MissionSummary } from './missions.mapping.ts';
@@ -80,11 +81,28 @@ export async function readMission(database: Database, id: string): Promise<Missi
   return toMission(row, await repo.travellerName(database.db, row.travellerId));
 }
 
+// The workflow steps of one mission run one at a time on PostgreSQL (an advisory lock; SQLite has a
+// single writer): what a step decides on (the mission, its approvals) is read as one state.
+export const missionLockKey = (id: string): string => `mission:${id}`;
+
+// What the rules need to decide for this actor: the status, and where the entity has an approval
+// chain, how far it went and whether this actor takes the step awaited (src/approvals).
+export async function missionFacts(database: Database, actor: AuthenticatedUser, row: repo.MissionRow): Promise<MissionFacts> {
+  const { approverInScope, approval } = await approvalFactsFor(database.db, actor, row);
+  return { travellerId: row.travellerId, status: row.status as MissionStatus, approverInScope, approval };
+}
+
 // A mission the actor may not see does not exist for them: same 404 as a random id.
 export async function loadVisible(database: Database, actor: AuthenticatedUser, id: string): Promise<repo.MissionRow> {
+  return (await loadWithFacts(database, actor, id)).row;
+}
+
+export async function loadWithFacts(database: Database, actor: AuthenticatedUser, id: string): Promise<{ row: repo.MissionRow; facts: MissionFacts }> {
   const row = await repo.findMissionById(database.db, id);
-  if (!row || !canSee(actor, { travellerId: row.travellerId, status: row.status as MissionStatus })) throw notFound();
-  return row;
+  if (!row) throw notFound();
+  const facts = await missionFacts(database, actor, row);
+  if (!canSee(actor, facts)) throw notFound();
+  return { row, facts };
 }
 
 export function checkVersion(row: repo.MissionRow, expected: number | undefined): void {
@@ -104,9 +122,10 @@ export async function reloadForEdit(database: Database, actor: AuthenticatedUser
 }
 
 export async function getMission(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, id: string) {
-  const row = await loadVisible(deps.database, actor, id);
+  const { row, facts } = await loadWithFacts(deps.database, actor, id);
   const audit = (await repo.listAudit(deps.database.db, id)).map(({ missionId: _m, ...entry }) => entry);
-  return { ...toMission(row, await repo.travellerName(deps.database.db, row.travellerId)), audit };
+  const approval = await approvalViewOf(deps.database.db, row);
+  return { ...toMission(row, await repo.travellerName(deps.database.db, row.travellerId)), audit, approval, actions: availableActions(actor, facts) };
 }
 
 export async function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: UpdateMissionInput): Promise<Mission> {
@@ -146,6 +165,7 @@ export async function listMissionsFor(deps: Pick<MissionDeps, 'database'>, actor
     entityId: query.entity,
     departFrom: query.from ? startOfDay(query.from).toUTC().toISO()! : undefined,
     departBefore: query.to ? startOfDay(query.to).plus({ days: 1 }).toUTC().toISO()! : undefined,
+    approval: query.approval,
     limit: query.limit,
     offset: query.offset,
   });

@@ -10,6 +10,10 @@ export const noticeWords: Record<NoticeKind, { fr: Words; en: Words }> = {
     fr: { subject: 'Mission à valider', lead: (p) => `${p.traveller} a soumis une demande de mission : ${p.destination}, départ le ${p.departs}. Elle attend votre validation.` },
     en: { subject: 'Mission to review', lead: (p) => `${p.traveller} submitted a mission request: ${p.destination}, leaving on ${p.departs}. It awaits your review.` },
   },
+  'mission.approval_requested': {
+    fr: { subject: 'Mission à approuver', lead: (p) => `${p.traveller} a soumis une demande de mission : ${p.destination}, départ le ${p.departs}. Elle attend votre approbation avant la validation par le secrétariat.` },
+    en: { subject: 'Mission to approve', lead: (p) => `${p.traveller} submitted a mission request: ${p.destination}, leaving on ${p.departs}. It awaits your approval before the secretariat reviews it.` },
+  },
   'mission.returned': {
     fr: { subject: 'Mission à compléter', lead: (p) => `${p.actor} vous a renvoyé votre demande de mission (${p.destination}, départ le ${p.departs}) pour la compléter.` },
     en: { subject: 'Mission returned', lead: (p) => `${p.actor} returned your mission request (${p.destination}, leaving on ${p.departs}) for you to complete.` },

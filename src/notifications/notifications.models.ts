@@ -1,11 +1,13 @@
 // Who is told what, and when a failed send is tried again (pure rules; docs/notifications.md).
 
-export type MissionNoticeKind = 'mission.submitted' | 'mission.returned' | 'mission.rejected' | 'mission.validated';
+export type MissionNoticeKind = 'mission.submitted' | 'mission.approval_requested' | 'mission.returned' | 'mission.rejected' | 'mission.validated';
 export type ClaimNoticeKind = 'claim.submitted' | 'claim.returned' | 'claim.rejected' | 'claim.certified' | 'claim.paid';
 export type NoticeKind = MissionNoticeKind | ClaimNoticeKind;
-export type Notice = { kind: NoticeKind; audience: 'secretariat' | 'traveller' };
+// `approvers`: the people who may take the step awaited (src/approvals), named by the workflow.
+export type Notice = { kind: NoticeKind; audience: 'secretariat' | 'traveller' | 'approvers' };
 
-// A submission goes to whoever acts next (the secretariat); the decisions go to the traveller.
+// A submission goes to whoever acts next (an approver of the entity's chain, or the secretariat once
+// every step is approved); the decisions go to the traveller.
 const missionNotices: Record<string, Notice> = {
   submit: { kind: 'mission.submitted', audience: 'secretariat' },
   return: { kind: 'mission.returned', audience: 'traveller' },
@@ -19,6 +21,8 @@ const claimNotices: Record<string, Notice> = {
   certify: { kind: 'claim.certified', audience: 'traveller' },
   pay: { kind: 'claim.paid', audience: 'traveller' },
 };
+
+export const approvalRequested: Notice = { kind: 'mission.approval_requested', audience: 'approvers' };
 
 export const missionNoticeFor = (action: string): Notice | null => missionNotices[action] ?? null;
 export const claimNoticeFor = (action: string): Notice | null => claimNotices[action] ?? null;

@@ -13,12 +13,13 @@ export type NoticeDeps = { database: Database; publicUrl?: string };
 
 type MissionFacts = { id: string; travellerId: string; destinationCountry: string; destinationCity: string | null; departAt: string };
 
-type StepInput = { action: string; mission: MissionFacts; actorId: string; comment: string | null; at: string };
+// `approverIds`: for a notice to approvers, who they are (the workflow knows the step awaited).
+type StepInput = { action: string; mission: MissionFacts; actorId: string; comment: string | null; at: string; approverIds?: readonly string[] };
 
 // Called inside the workflow step's transaction: the notices exist exactly when the step does (rolled
 // back with it), and are sent after the commit by the dispatcher, so that no SMTP server, slow or
 // down, ever holds a step up.
-export const enqueueMissionNotices = (deps: NoticeDeps, input: StepInput): Promise<void> => enqueueNotice(deps, missionNoticeFor(input.action), input, '');
+export const enqueueMissionNotices = (deps: NoticeDeps, input: StepInput, notice = missionNoticeFor(input.action)): Promise<void> => enqueueNotice(deps, notice, input, '');
 export const enqueueClaimNotices = (deps: NoticeDeps, input: StepInput): Promise<void> => enqueueNotice(deps, claimNoticeFor(input.action), input, '/claim');
 
 async function enqueueNotice(deps: NoticeDeps, notice: Notice | null, input: StepInput, page: string): Promise<void> {
@@ -28,7 +29,7 @@ async function enqueueNotice(deps: NoticeDeps, notice: Notice | null, input: Ste
   const actor = await findUserById(db, input.actorId);
   if (!traveller) return;
   // Four-eyes: a secretariat member's own mission is not theirs to review.
-  const recipients = notice.audience === 'traveller' ? [traveller] : (await activeHoldersOf(db, 'secretariat')).filter((u) => u.id !== traveller.id);
+  const recipients = (await recipientsOf(deps, notice, input, traveller)).filter((u) => notice.audience === 'traveller' || u.id !== traveller.id);
   const destination = input.mission.destinationCity ? `${input.mission.destinationCity} (${input.mission.destinationCountry})` : input.mission.destinationCountry;
   const params = (lang: 'fr' | 'en') => ({ traveller: traveller.name, actor: actor?.name ?? '—', destination, departs: formatInstant(input.mission.departAt, lang) });
   const words = noticeWords[notice.kind];
@@ -45,6 +46,21 @@ async function enqueueNotice(deps: NoticeDeps, notice: Notice | null, input: Ste
     id: newId('ntf'), kind: notice.kind, missionId: input.mission.id, recipient: r.email, subject: `[Empreinte] ${words.fr.subject} / ${words.en.subject}`,
     bodyText: body.text, bodyHtml: body.html, createdAt: input.at, status: 'pending', attempts: 0, nextAttemptAt: input.at,
   })));
+}
+
+type Recipient = { id: string; email: string; name: string };
+
+async function recipientsOf(deps: NoticeDeps, notice: Notice, input: StepInput, traveller: Recipient): Promise<Recipient[]> {
+  const db = deps.database.db;
+  if (notice.audience === 'traveller') return [traveller];
+  if (notice.audience === 'secretariat') return activeHoldersOf(db, 'secretariat');
+  const reachable: Recipient[] = [];
+  for (const id of input.approverIds ?? []) {
+    const user = await findUserById(db, id);
+    if (user && !user.disabled) reachable.push(user);
+  }
+  // A step nobody holds goes to the admins, who may take it (approvals.models.ts mayApprove).
+  return reachable.length > 0 ? reachable : activeHoldersOf(db, 'admin');
 }
 
 // What delivers a message; null when no SMTP server is configured (the message is logged instead).

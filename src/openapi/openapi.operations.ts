@@ -6,6 +6,7 @@ import {
   listMissionsQuerySchema,
   missionDetailSchema,
   missionListSchema,
+  missionSummarySchema,
   switchLegSchema,
   transitionSchema,
   updateMissionSchema,
@@ -27,6 +28,7 @@ import {
 import { storedPlaceSchema, storedQuoteSchema } from '../quote/stored-quote.schemas.ts';
 import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQuerySchema, paymentsAnswerSchema, paymentsQuerySchema, paySchema, putClaimSchema, receiptAnswerSchema, receiptFieldsSchema } from '../claims/claims.schemas.ts';
 import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
+import { approvalSettingsInputSchema, approveInputSchema, approverInputSchema } from '../approvals/approvals.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts where they do not
@@ -69,8 +71,10 @@ export const operations: Operation[] = [
   missionOp({ method: 'get', path: '/api/missions', summary: 'List missions: travellers see their own; secretariat, finance, copil and admin see all', query: listMissionsQuerySchema, response: missionListSchema }),
   missionOp({ method: 'get', path: '/api/missions/:id', summary: 'A mission with its quote (texts in ?lang, French by default) and audit trail', query: quoteQuerySchema, response: missionDetailSchema, errors: [400, 404] }),
   missionOp({ method: 'patch', path: '/api/missions/:id', summary: 'Edit a draft or returned mission (re-quoted when trip changes)', body: updateMissionSchema, response: missionDetailSchema.omit({ audit: true }), errors: [403, 404, 409] }),
-  transition('submit', 'Submit to the secretariat (justification required when the policy asks; banned routes refused)'),
-  transition('validate', 'Validate (secretariat): books the carbon contribution in the same transaction'),
+  transition('submit', "Submit: to the approvers of the entity's chain first when it has one, else to the secretariat (justification required when the policy asks; banned routes refused)"),
+  missionOp({ method: 'post', path: '/api/missions/:id/approve', summary: "Approve the step the mission awaits (the entity's head, then the budget line's holder; four-eyes: never one's own mission nor two steps of one submission). Returning is POST /return with a comment", body: approveInputSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
+  missionOp({ method: 'get', path: '/api/approvals', summary: 'The missions awaiting a step this person may take now (heads of the entity, holders of the budget line; admins: any)', response: z.object({ missions: z.array(missionSummarySchema) }) }),
+  transition('validate', 'Validate (secretariat), once every approval step is given (409 mission.approvals_pending before): books the carbon contribution in the same transaction'),
   transition('return', 'Return to the traveller for correction (comment required)'),
   transition('reject', 'Reject (reason required)'),
   transition('cancel', 'Cancel a submitted or validated mission (a validated one gets its contribution reversed)'),
@@ -91,6 +95,10 @@ export const operations: Operation[] = [
   { method: 'post', path: '/api/budget-lines', tag: 'organisation', auth: true, summary: 'Create a budget line (admin)', body: budgetLineCreateSchema, status: 201, errors: [403, 409] },
   { method: 'post', path: '/api/budget-lines/:id/close', tag: 'organisation', auth: true, summary: 'Close a budget line: no new mission may use it, missions already on it keep it (admin; answers { budgetLine, changed })', body: noLineFields, errors: [403, 404] },
   { method: 'post', path: '/api/budget-lines/:id/reopen', tag: 'organisation', auth: true, summary: 'Reopen a closed budget line (admin; answers { budgetLine, changed })', body: noLineFields, errors: [403, 404] },
+  { method: 'get', path: '/api/approval-settings', tag: 'organisation', auth: true, summary: "Each entity's approval chain in force, its heads and its budget lines' holders (admin)", errors: [403] },
+  { method: 'put', path: '/api/entities/:id/approval-settings', tag: 'organisation', auth: true, summary: "Set an entity's approval chain: none, head, or head then the budget line's holder above an amount or for any flight (admin; kept with history; missions already submitted keep theirs)", body: approvalSettingsInputSchema, errors: [400, 403] },
+  { method: 'post', path: '/api/approvers/grant', tag: 'organisation', auth: true, summary: "Name an entity's head (kind head, scopeId ent_…) or a budget line's holder (kind budget_holder, scopeId bgl_…) (admin; answers { changed })", body: approverInputSchema, errors: [400, 403] },
+  { method: 'post', path: '/api/approvers/withdraw', tag: 'organisation', auth: true, summary: 'Withdraw an approver (admin; answers { changed }; the history stays)', body: approverInputSchema, errors: [400, 403] },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
   { method: 'get', path: '/api/users', tag: 'people', auth: true, summary: 'Everyone with entity, roles and status (admin)', response: personListSchema, errors: [403] },
   { method: 'post', path: '/api/users', tag: 'people', auth: true, summary: 'Add a person (admin; roles default to staff, password optional)', body: personCreateSchema, response: personChangeSchema.pick({ user: true }), status: 201, errors: [403, 409] },

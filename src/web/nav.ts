@@ -8,6 +8,7 @@ export type NavItem = { href: string; key: MessageKey; roles?: Role[] };
 export const navItems: NavItem[] = [
   { href: '/', key: 'nav.home' },
   { href: '/missions', key: 'nav.missions', roles: ['staff'] },
+  { href: '/approvals', key: 'nav.approvals', roles: ['staff'] },
   { href: '/secretariat', key: 'nav.missions.queue', roles: ['secretariat'] },
   { href: '/secretariat/claims', key: 'nav.claims.queue', roles: ['secretariat'] },
   { href: '/finance', key: 'nav.finance', roles: ['finance', 'copil'] },

@@ -18,6 +18,8 @@ import * as reportsLite from '../../src/reports/reports.table.ts';
 import * as reportsPg from '../../src/reports/reports.pg-table.ts';
 import * as notificationsLite from '../../src/notifications/notifications.table.ts';
 import * as notificationsPg from '../../src/notifications/notifications.pg-table.ts';
+import * as approvalsLite from '../../src/approvals/approvals.table.ts';
+import * as approvalsPg from '../../src/approvals/approvals.pg-table.ts';
 
 // Each SQLite table has a PostgreSQL twin with the same name, columns and TypeScript row types, so that
 // repositories written once serve both engines. The type checks below fail `tsc` (part of npm test).
@@ -83,6 +85,14 @@ expectTypeOf<typeof reportsPg.reportSettings.$inferSelect>().toEqualTypeOf<typeo
 expectTypeOf<typeof reportsPg.reportSettings.$inferInsert>().toEqualTypeOf<typeof reportsLite.reportSettings.$inferInsert>();
 expectTypeOf<typeof notificationsPg.notificationOutbox.$inferSelect>().toEqualTypeOf<typeof notificationsLite.notificationOutbox.$inferSelect>();
 expectTypeOf<typeof notificationsPg.notificationOutbox.$inferInsert>().toEqualTypeOf<typeof notificationsLite.notificationOutbox.$inferInsert>();
+expectTypeOf<typeof approvalsPg.approvalSettings.$inferSelect>().toEqualTypeOf<typeof approvalsLite.approvalSettings.$inferSelect>();
+expectTypeOf<typeof approvalsPg.approvalSettings.$inferInsert>().toEqualTypeOf<typeof approvalsLite.approvalSettings.$inferInsert>();
+expectTypeOf<typeof approvalsPg.approvers.$inferSelect>().toEqualTypeOf<typeof approvalsLite.approvers.$inferSelect>();
+expectTypeOf<typeof approvalsPg.approvers.$inferInsert>().toEqualTypeOf<typeof approvalsLite.approvers.$inferInsert>();
+expectTypeOf<typeof approvalsPg.approvalRounds.$inferSelect>().toEqualTypeOf<typeof approvalsLite.approvalRounds.$inferSelect>();
+expectTypeOf<typeof approvalsPg.approvalRounds.$inferInsert>().toEqualTypeOf<typeof approvalsLite.approvalRounds.$inferInsert>();
+expectTypeOf<typeof approvalsPg.missionApprovals.$inferSelect>().toEqualTypeOf<typeof approvalsLite.missionApprovals.$inferSelect>();
+expectTypeOf<typeof approvalsPg.missionApprovals.$inferInsert>().toEqualTypeOf<typeof approvalsLite.missionApprovals.$inferInsert>();
 
 const pairs = [
   [authLite.users, authPg.users],
@@ -116,6 +126,10 @@ const pairs = [
   [reportsLite.historicalTrips, reportsPg.historicalTrips],
   [reportsLite.reportSettings, reportsPg.reportSettings],
   [notificationsLite.notificationOutbox, notificationsPg.notificationOutbox],
+  [approvalsLite.approvalSettings, approvalsPg.approvalSettings],
+  [approvalsLite.approvers, approvalsPg.approvers],
+  [approvalsLite.approvalRounds, approvalsPg.approvalRounds],
+  [approvalsLite.missionApprovals, approvalsPg.missionApprovals],
 ] as const;
 
 describe('PostgreSQL twins of the SQLite tables', () => {

@@ -41,6 +41,7 @@ const transitions: Array<[MissionAction, MissionStatus, MissionStatus]> = [
 const permitted: Record<MissionAction, string[]> = {
   edit: ['owner', 'secretariatOwner', 'admin'],
   submit: ['owner', 'secretariatOwner', 'admin'],
+  approve: [], // without an approval chain there is nothing to approve (see below)
   validate: ['secretariat', 'admin'],
   return: ['secretariat', 'admin'],
   reject: ['secretariat', 'admin'],
@@ -69,8 +70,8 @@ describe('mission lifecycle: every action × status × actor', () => {
   const cases = missionActions.flatMap((action) =>
     missionStatuses.flatMap((status) => Object.keys(actors).map((actorName) => [action, status, actorName] as const)),
   );
-  // 6 actions × 6 statuses × 7 actors.
-  it('covers 252 cells', () => expect(cases).toHaveLength(252));
+  // 7 actions × 6 statuses × 7 actors.
+  it('covers 294 cells', () => expect(cases).toHaveLength(294));
 
   it.each(cases)('%s from %s by %s', (action, status, actorName) => {
     expect(outcome(action, status, actors[actorName]!)).toBe(expected(action, status, actorName));
@@ -127,5 +128,43 @@ describe('comments and submission rules', () => {
     ['no budget line and no justification', { ...ok, justificationRequired: true, budgetLineId: null }, '', '400 validation.submission_incomplete justification,budgetLineId'],
   ] as const)('%s', (_name, facts, justification, want) => {
     expect(codeOf(() => checkSubmission({ ...facts, blockingMessages: [...facts.blockingMessages] }, justification))).toBe(want);
+  });
+});
+
+describe('an approval chain before the secretariat', () => {
+  const head: Actor = { id: 'usr_head', roles: ['staff'] };
+  const pending = { travellerId: OWNER, status: 'submitted' as const, approverInScope: true, approval: { complete: false, actorMayApprove: true } };
+  const waitingForOthers = { ...pending, approval: { complete: false, actorMayApprove: false } };
+  const done = { ...pending, approval: { complete: true, actorMayApprove: false } };
+  const code = (run: () => unknown) => {
+    try {
+      return String(run());
+    } catch (e) {
+      return `${(e as AppError).status} ${(e as AppError).code}`;
+    }
+  };
+
+  it('the approver awaited approves (the status stays submitted) or returns; never validates or rejects', () => {
+    expect(code(() => decide('approve', pending, head))).toBe('submitted');
+    expect(code(() => decide('return', pending, head))).toBe('returned');
+    expect(code(() => decide('validate', pending, head))).toBe('403 mission.forbidden');
+    expect(code(() => decide('reject', pending, head))).toBe('403 mission.forbidden');
+  });
+
+  it('someone not awaited cannot approve, with a reason of its own', () => {
+    expect(code(() => decide('approve', waitingForOthers, head))).toBe('403 mission.not_approver');
+    expect(code(() => decide('approve', done, actors.secretariat!))).toBe('403 mission.not_approver');
+  });
+
+  it('the secretariat validates only once every step is approved; it may return or reject before', () => {
+    expect(code(() => decide('validate', pending, actors.secretariat!))).toBe('409 mission.approvals_pending');
+    expect(code(() => decide('validate', done, actors.secretariat!))).toBe('validated');
+    expect(code(() => decide('return', waitingForOthers, actors.secretariat!))).toBe('returned');
+    expect(code(() => decide('reject', waitingForOthers, actors.secretariat!))).toBe('rejected');
+  });
+
+  it('an approver sees the missions of their scope once submitted, never a draft, and nothing outside it', () => {
+    expect(code(() => decide('approve', { ...pending, status: 'draft' }, head))).toBe('404 mission.not_found');
+    expect(code(() => decide('approve', { ...pending, approverInScope: false }, head))).toBe('404 mission.not_found');
   });
 });

@@ -1,10 +1,12 @@
 import { rerunOnPostgres } from './database.ts';
 
 // The missions API again, on PostgreSQL: the workflow over HTTP with its ledger calls, who may do
-// what, Idempotency-Key replays, switching a flight to rail and the avoided flights it records.
+// what, Idempotency-Key replays, switching a flight to rail and the avoided flights it records, and the
+// approval chain before the secretariat (racing approvers included).
 await rerunOnPostgres('mission HTTP suites on PostgreSQL', [
   '../missions/missions.routes.test.ts',
   '../missions/missions.authz.test.ts',
   '../missions/idempotency.test.ts',
   '../missions/avoided-flights.test.ts',
+  '../approvals/approvals.api.test.ts',
 ]);

@@ -1,0 +1,46 @@
+import type { AuthenticatedUser } from '../auth/auth.types.ts';
+import { approversOfStep, awaitedStep, awaitingApprovalBy, progressOf, recordDecision } from '../approvals/approvals.usecases.ts';
+import { awaitingInScopes } from '../approvals/approvals.repository.ts';
+import type { ApproveInput } from '../approvals/approvals.schemas.ts';
+import { approvalRequested } from '../notifications/notifications.models.ts';
+import { enqueueMissionNotices } from '../notifications/notifications.usecases.ts';
+import { missionErrors } from './missions.errors.ts';
+import { COMMENT_MAX_CHARS, decide } from './missions.models.ts';
+import * as repo from './missions.repository.ts';
+import { checkVersion, loadWithFacts, missionLockKey, nowIso, readMission, toSummary, type Mission, type MissionDeps, type MissionSummary } from './missions.usecases.ts';
+
+// An approver approves the step the mission awaits, in one transaction locked on the mission (on
+// PostgreSQL the mission and its decisions are then read as one state) and checked on its version:
+// of two approvers racing for one step, one books it and the other gets a conflict. The next step's
+// approvers are told, or the secretariat once the last step is approved.
+export async function approveMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: ApproveInput): Promise<Mission> {
+  const at = nowIso(deps.clock);
+  const comment = input.comment?.trim().slice(0, COMMENT_MAX_CHARS) || null;
+  await deps.database.transaction(async () => {
+    const db = deps.database.db;
+    const { row, facts } = await loadWithFacts(deps.database, actor, id);
+    // The version first: an approver who read the mission before a rival took the step learns of the
+    // conflict (409), not that the step is no longer theirs.
+    checkVersion(row, input.version);
+    decide('approve', facts, actor);
+    const progress = await progressOf(db, row);
+    const step = awaitedStep(progress)!;
+    const remaining = Math.max(0, row.approvalsPending - 1);
+    if (!(await repo.updateMissionIfVersion(db, id, row.version, { updatedAt: at, approvalsPending: remaining }))) throw missionErrors.stale();
+    await recordDecision(db, { row, step, decision: 'approved', actorId: actor.id, at, comment });
+    const next = progress!.steps[progress!.steps.indexOf(step) + 1];
+    const notice = { action: 'submit', mission: row, actorId: actor.id, comment, at };
+    if (next) await enqueueMissionNotices(deps, { ...notice, approverIds: await approversOfStep(db, row, next) }, approvalRequested);
+    else await enqueueMissionNotices(deps, notice);
+  }, { lock: [missionLockKey(id)] });
+  return readMission(deps.database, id);
+}
+
+const QUEUE_LIMIT = 200;
+
+// The missions awaiting a step this person may take now (four-eyes applied), oldest departure first.
+export async function approvalQueue(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser): Promise<MissionSummary[]> {
+  const db = deps.database.db;
+  const rows = await awaitingApprovalBy(db, actor, (scopes) => awaitingInScopes(db, scopes, QUEUE_LIMIT));
+  return rows.map(toSummary);
+}

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { openMigratedDatabase } from '../../src/shared/db.ts';
+import { bearerFor, createUser, type TestUser } from '../helpers/auth.ts';
+import { createBudgetLine, createEntity } from '../helpers/org.ts';
+import { montrealTrip } from '../missions/fixtures.ts';
+import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+
+// The approval chain in a real browser: the admin sets the lab's chain and names its head on
+// /admin/approvals, a traveller submits, the head finds the mission on /approvals and approves it
+// from its page, which then shows who approved. axe-core finds no serious problem on any of them.
+
+describe('approval chain in the browser', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let admin: TestUser;
+  let head: TestUser;
+  let travellerToken: string;
+  let budgetLineId: string;
+
+  beforeAll(async () => {
+    dir = workDir();
+    const dbPath = join(dir, 'empreinte.sqlite');
+    const database = openMigratedDatabase(dbPath);
+    const lab = await createEntity(database, { name: 'LGEI' });
+    budgetLineId = (await createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' })).id;
+    admin = await createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
+    head = await createUser(database, { roles: ['staff'], name: 'Camille Directrice', email: 'camille.directrice@mines-ales.fr', entityId: lab.id });
+    const traveller = await createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
+    travellerToken = await bearerFor(database, traveller);
+    database.sqlite.close();
+    server = await startServer(dbPath);
+    browser = await browserFor(dir, 'people');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) removeDir(dir);
+  });
+
+  const api = async (path: string, body: unknown) => {
+    const answer = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { Authorization: travellerToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect(answer.status).toBeLessThan(300);
+    return (await answer.json()) as { id: string };
+  };
+
+  it('configures a chain, and the head approves from the pages', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const cspViolations = await watchCspViolations(page);
+    const check = async (label: string) => {
+      expect(await cspViolations()).toEqual([]);
+      await expectAccessible(page, label);
+    };
+    await signInThroughForm(page, server.baseUrl, admin);
+    await page.goto(`${server.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Circuits d’approbation et approbateurs' }).click();
+    await page.waitForURL('**/admin/approvals');
+    await check('approvals admin');
+    await page.getByLabel('Circuit de LGEI', { exact: true }).selectOption('head');
+    await page.getByRole('button', { name: 'Enregistrer le circuit de LGEI' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Circuit enregistré');
+    await page.getByRole('combobox', { name: 'Ajouter un responsable à LGEI' }).selectOption({ label: `${head.name} (${head.email})` });
+    await page.getByRole('button', { name: 'Ajouter' }).first().click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Approbateur ajouté');
+    await expect.poll(() => page.getByRole('button', { name: `Retirer ${head.name}` }).count()).toBe(1);
+    await check('approvals admin (head named)');
+    await screenshot(page, 'approvals-01-admin');
+
+    const mission = await api('/api/missions', { purpose: 'conference', budgetLineId, justification: 'Communication invitée au congrès annuel', trip: montrealTrip });
+    await api(`/api/missions/${mission.id}/submit`, {});
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signInThroughForm(page, server.baseUrl, head);
+    await page.getByRole('link', { name: 'Approbations' }).click();
+    await page.waitForURL('**/approvals');
+    await check('approvals queue');
+    await page.getByRole('link', { name: /Montréal/ }).click();
+    await page.waitForURL(`**/missions/${mission.id}`);
+    await expect.poll(() => page.getByText('en attente').count()).toBe(1);
+    await check('mission awaiting approval');
+    await page.getByLabel('Commentaire').fill('Prévu au budget du laboratoire');
+    await page.getByRole('button', { name: 'Approuver' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Approbation enregistrée');
+    await expect.poll(() => page.getByText(/approuvée par Camille Directrice/).count()).toBe(1);
+    await check('mission approved');
+    await screenshot(page, 'approvals-02-approved');
+    await page.getByRole('link', { name: 'Approbations' }).click();
+    await expect.poll(() => page.getByText('Aucune mission n’attend votre approbation.').count()).toBe(1);
+  }, 120_000);
+});
