@@ -21,6 +21,7 @@ import { missionsModule } from './missions/missions.wiring.ts';
 import { claimsModule } from './claims/claims.wiring.ts';
 import { carbonPricesModule } from './carbon-prices/carbon-prices.wiring.ts';
 import { approvalsModule } from './approvals/approvals.wiring.ts';
+import { quotasModule } from './quotas/quotas.wiring.ts';
 import { openApiRouter } from './openapi/openapi.routes.ts';
 import { receiptUploads } from './claims/receipts.upload.ts';
 import { reportsModule } from './reports/reports.wiring.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(usersApiRouter(deps));
   app.use(orgRouter(deps));
   app.use(approvalsModule(deps));
+  app.use(quotasModule(deps));
   app.use(openApiRouter());
   app.use(claimsModule(deps));
   app.use(missionsModule(deps));

@@ -30,6 +30,9 @@ export const configSchema = z.object({
   EMPREINTE_POLICY_RAIL_THRESHOLD_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(240),
   // The action plan's trial: every flight within France needs a justification (flag flight.domestic).
   EMPREINTE_POLICY_DOMESTIC_FLIGHTS_JUSTIFIED: boolFromEnv.default(false),
+  // The action plan's rule: recruitment abroad by plane needs a justification unless the traveller
+  // states that video conference is not possible (flag recruitment.flight_abroad).
+  EMPREINTE_POLICY_RECRUITMENT_ABROAD_JUSTIFIED: boolFromEnv.default(true),
   EMPREINTE_TRUSTED_USER_HEADER: z.string().optional(),
   EMPREINTE_SECURE_COOKIES: boolFromEnv.default(false),
   // E-mail notifications (docs/notifications.md): the SMTP server, unset to write them to the log and

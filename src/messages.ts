@@ -9,3 +9,4 @@ import './org/org.i18n.ts';
 import './auth/account.i18n.ts';
 import './claims/claims.i18n.ts';
 import './approvals/approvals.i18n.ts';
+import './quotas/quotas.i18n.ts';

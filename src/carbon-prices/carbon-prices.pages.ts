@@ -17,6 +17,7 @@ const adminLinks: Array<{ href: string; key: MessageKey }> = [
   { href: '/admin/people', key: 'people.adminLink' },
   { href: '/admin/organisation', key: 'org.adminLink' },
   { href: '/admin/approvals', key: 'approvals.admin.link' },
+  { href: '/admin/quotas', key: 'quotas.admin.link' },
   { href: '/finance', key: 'ledger.admin.link.finance' },
   { href: '/secretariat', key: 'ledger.admin.link.secretariat' },
   { href: '/api/ledger/audit', key: 'ledger.admin.link.audit' },

@@ -19,6 +19,7 @@ export type MissionForm = {
   destinationCountry: string;
   destinationCity: string;
   justification: string;
+  visioImpossible: boolean;
   version: string;
   legs: LegForm[];
 };
@@ -31,7 +32,7 @@ export type FormIntent =
 export const emptyLeg = (mode = 'plane'): LegForm => ({ mode, from: '', to: '', roundTrip: true, travelers: '1', fareEuros: '', distanceKm: '', hours: '', cabin: 'economy' });
 
 export function emptyForm(): MissionForm {
-  return { purpose: 'conference', budgetLineId: '', departDate: '', departTime: '08:00', returnDate: '', returnTime: '20:00', destinationCountry: '', destinationCity: '', justification: '', version: '', legs: [emptyLeg()] };
+  return { purpose: 'conference', budgetLineId: '', departDate: '', departTime: '08:00', returnDate: '', returnTime: '20:00', destinationCountry: '', destinationCity: '', justification: '', visioImpossible: false, version: '', legs: [emptyLeg()] };
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? String(value.at(-1) ?? '') : '');
@@ -71,6 +72,7 @@ export function formFromBody(body: Record<string, unknown>): MissionForm {
     destinationCountry: field('destinationCountry').toUpperCase(),
     destinationCity: field('destinationCity'),
     justification: str(body.justification).trim(),
+    visioImpossible: field('visioImpossible') === 'on' || field('visioImpossible') === 'true',
     version: field('version'),
     legs,
   };
@@ -79,7 +81,7 @@ export function formFromBody(body: Record<string, unknown>): MissionForm {
 const placeText = (place: QuoteLegRequest['from']): string => (place === undefined ? '' : typeof place === 'string' ? place : `${place.lat}, ${place.lon}`);
 const euros = (cents: number | undefined) => (cents === undefined ? '' : (cents / 100).toFixed(2).replace(/\.00$/, ''));
 
-export function formFromTrip(trip: QuoteRequest, mission: { purpose: string; budgetLineId: string | null; justification: string | null; version: number }): MissionForm {
+export function formFromTrip(trip: QuoteRequest, mission: { purpose: string; budgetLineId: string | null; justification: string | null; visioImpossible?: boolean; version: number }): MissionForm {
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { setZone: true }).setZone(PARIS_ZONE) : null);
   const depart = local(trip.departAt);
   const back = local(trip.returnAt);
@@ -93,6 +95,7 @@ export function formFromTrip(trip: QuoteRequest, mission: { purpose: string; bud
     destinationCountry: trip.destination?.country ?? '',
     destinationCity: trip.destination?.city ?? '',
     justification: mission.justification ?? '',
+    visioImpossible: mission.visioImpossible ?? false,
     version: String(mission.version),
     legs: trip.legs.map((leg) => ({
       mode: leg.mode,
@@ -152,7 +155,7 @@ export function tripFromForm(form: MissionForm): Record<string, unknown> {
 
 // The body of POST /api/missions (or PATCH) the form stands for, before validation.
 export function inputFromForm(form: MissionForm): Record<string, unknown> {
-  return { purpose: form.purpose, budgetLineId: form.budgetLineId || null, justification: form.justification || null, trip: tripFromForm(form) };
+  return { purpose: form.purpose, budgetLineId: form.budgetLineId || null, justification: form.justification || null, visioImpossible: form.visioImpossible, trip: tripFromForm(form) };
 }
 
 // API error path → form field name.

@@ -3,7 +3,7 @@ import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { isAppError } from '../shared/errors.ts';
 import { errorFromBody, type ErrorBody } from '../shared/http.ts';
-import type { MessageKey, Translate } from '../shared/i18n/index.ts';
+import { formatInstant, type MessageKey, type Translate } from '../shared/i18n/index.ts';
 import { setFlash } from '../web/flash.ts';
 import type { FieldErrors } from '../web/forms.ts';
 import { renderPage } from '../web/render.ts';
@@ -17,6 +17,10 @@ import { transitionMission } from './missions-workflow.usecases.ts';
 import { switchFlightLeg } from './missions-switch.usecases.ts';
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools, selectOptions } from './missions-page.helpers.ts';
 import { quoteView } from './missions.views.ts';
+import { quotaBox } from '../quotas/quotas.views.ts';
+import { usageQuery } from '../quotas/quotas.usecases.ts';
+import { findBudgetLine } from '../org/org.usecases.ts';
+import { parisCalendarDay } from '../shared/zone-time.ts';
 
 // The few messages the live estimate needs in the browser, in the page's language.
 const clientKeys = [
@@ -42,8 +46,19 @@ async function showForm(deps: MissionDeps, req: Request, res: Response, state: F
     returnedComment: state.returnedComment ?? null,
     idem: newIdemKey(),
     clientI18n: clientMessages(t),
+    quota: quotaBox(await formQuota(deps, user, state), f.kg, t, (iso) => formatInstant(iso, lang)),
     ...await selectOptions(deps.database, lang, t, user.entityId),
   });
+}
+
+// The quota of the entity that would pay (the chosen line's, else the traveller's), for the year of
+// departure (this year while no date is given), with the estimate shown as this mission's share.
+async function formQuota(deps: MissionDeps, user: AuthenticatedUser, state: FormState) {
+  const line = /^bgl_/.test(state.form.budgetLineId) ? await findBudgetLine(deps, state.form.budgetLineId) : undefined;
+  const entity = line?.entityId ?? user.entityId;
+  if (!entity) return null;
+  const year = /^\d{4}-/.test(state.form.departDate) ? Number(state.form.departDate.slice(0, 4)) : parisCalendarDay(deps.clock.nowMs()).year;
+  return usageQuery(deps, { entity, year, co2eGrams: state.quote?.totals.co2eGrams ?? 0, mission: state.missionId });
 }
 
 type Parsed = { ok: true; input: ReturnType<typeof createMissionSchema.parse> } | { ok: false; errors: FieldErrors };

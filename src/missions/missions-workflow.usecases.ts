@@ -10,6 +10,8 @@ import { checkVersion, loadWithFacts, missionLockKey, nowIso, readMission, type 
 import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 import { enqueueMissionNotices } from '../notifications/notifications.usecases.ts';
 import { approvalRequested } from '../notifications/notifications.models.ts';
+import { defaultMissionPolicy, flagsAtSubmission } from './mission-policy.usecases.ts';
+import { needsJustification } from './mission-policy.models.ts';
 import { approversOfStep, awaitedStep, openRound, progressOf, recordDecision } from '../approvals/approvals.usecases.ts';
 
 export const workflowActions = ['submit', 'validate', 'return', 'reject', 'cancel'] as const;
@@ -93,7 +95,9 @@ export async function transitionMission(deps: MissionDeps, actor: AuthenticatedU
       const quote = parseStoredQuote(row.quoteJson);
       if (action === 'submit') {
         const blockingMessages = quote.policy.filter((f) => f.severity === 'blocking').map((f) => f.message);
-        checkSubmission({ blocked: quote.blocked, justificationRequired: quote.justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
+        const flags = await flagsAtSubmission(deps.database.db, deps.policy ?? defaultMissionPolicy, row, quote, at);
+        const justificationRequired = quote.justificationRequired || needsJustification(flags);
+        checkSubmission({ blocked: quote.blocked, justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
       }
       if (action === 'cancel') checkNoClaimUnderway(await repo.claimStatusOf(deps.database.db, id));
       const approval = await approvalChanges(deps, { action, row, facts, quote, at, actorId: actor.id, comment });

@@ -20,6 +20,7 @@ export type Mission = {
   departAt: string;
   returnAt: string;
   justification: string | null;
+  visioImpossible: boolean;
   co2eGrams: number;
   costCents: number;
   offsetCents: number;
@@ -32,10 +33,10 @@ export type Mission = {
   quote: Quote;
 };
 
-export type MissionSummary = Omit<Mission, 'trip' | 'quote' | 'justification'>;
+export type MissionSummary = Omit<Mission, 'trip' | 'quote' | 'justification' | 'visioImpossible'>;
 
 export function toMission(row: repo.MissionRow, travellerName: string | null): Mission {
-  return { ...toSummary({ ...row, travellerName }), justification: row.justification, trip: parseStoredTrip(row.requestJson, `trip of mission ${row.id}`), quote: parseStoredQuote(row.quoteJson, `quote of mission ${row.id}`) };
+  return { ...toSummary({ ...row, travellerName }), justification: row.justification, visioImpossible: row.visioImpossible, trip: parseStoredTrip(row.requestJson, `trip of mission ${row.id}`), quote: parseStoredQuote(row.quoteJson, `quote of mission ${row.id}`) };
 }
 
 export function toSummary(row: repo.MissionListRow): MissionSummary {

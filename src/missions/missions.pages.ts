@@ -15,6 +15,8 @@ import { getMission, listMissionsFor, type MissionDeps, type MissionSummary } fr
 import { transitionMission, workflowActions, type WorkflowAction } from './missions-workflow.usecases.ts';
 import { approvalQueue, approveMission } from './missions-approval.usecases.ts';
 import { approvalView } from './missions-approval.views.ts';
+import { quotaBox } from '../quotas/quotas.views.ts';
+import { flagMessage } from './mission-policy.usecases.ts';
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
 import { countryName } from './countries.data.ts';
 import { quoteView } from './missions.views.ts';
@@ -68,6 +70,8 @@ async function showDetail(deps: MissionDeps, req: Request, res: Response, id: st
     claimHref: mission.status === 'validated' && canSeeClaim(user, mission) ? `/missions/${mission.id}/claim` : null,
     actions: actions.filter((a): a is PageAction => a !== 'edit'),
     approval: approvalView(mission.approval, t, (iso) => formatInstant(iso, lang)),
+    quota: quotaBox(mission.quota, f.kg, t, (iso) => formatInstant(iso, lang)),
+    missionFlags: mission.flags.map((flag) => ({ severity: flag.severity, message: flagMessage(flag, lang) })),
     returnedComment: mission.status === 'returned' ? ([...mission.audit].reverse().find((a) => a.action === 'return')?.comment ?? null) : null,
     errors: extra.errors ?? {},
     comment: extra.comment ?? '',

@@ -1,6 +1,6 @@
 // PostgreSQL twin of missions.table.ts: same tables, same row types (test/db/table-twins.test.ts).
 import { sql } from 'drizzle-orm';
-import { bigint, check, doublePrecision, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, doublePrecision, index, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../auth/auth.pg-table.ts';
 import { budgetLines, entities } from '../org/org.pg-table.ts';
 
@@ -40,6 +40,9 @@ export const missions = pgTable(
     // the secretariat's queue holds the submitted missions with none left.
     approvalRoundId: text('approval_round_id'),
     approvalsPending: bigint('approvals_pending', { mode: 'number' }).notNull().default(0),
+    // The traveller's statement that the trip cannot be replaced by a video conference (the action
+    // plan's rule on recruitment abroad, src/missions/mission-policy.models.ts).
+    visioImpossible: boolean('visio_impossible').notNull().default(false),
   },
   (t) => [
     check('missions_status_valid', statusCheck(t.status)),

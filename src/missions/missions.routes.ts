@@ -17,6 +17,7 @@ import { transitionMission, workflowActions } from './missions-workflow.usecases
 import { switchFlightLeg } from './missions-switch.usecases.ts';
 import { approvalQueue, approveMission } from './missions-approval.usecases.ts';
 import { approveInputSchema } from '../approvals/approvals.schemas.ts';
+import { flagMessage } from './mission-policy.usecases.ts';
 import { notFound } from './missions.models.ts';
 import { quoteQuerySchema } from '../quote/quote.schemas.ts';
 import { quoteInLanguage } from '../quote/quote-language.models.ts';
@@ -45,7 +46,7 @@ export function missionsRouter(deps: MissionDeps): Router {
     // The quote's texts in the reader's language (`?lang=en`; French by default), as POST /api/quote.
     const { lang } = query(req, quoteQuerySchema);
     const mission = await getMission(deps, currentUser(req), missionIdParam(req));
-    res.json({ ...mission, quote: quoteInLanguage(mission.quote, lang) });
+    res.json({ ...mission, quote: quoteInLanguage(mission.quote, lang), flags: mission.flags.map((flag) => ({ ...flag, message: flagMessage(flag, lang) })) });
   });
 
   router.patch('/api/missions/:id', async (req, res) => {

@@ -18,6 +18,7 @@ const missionFields = {
   purpose: z.enum(missionPurposes),
   budgetLineId: idOf('bgl').nullable().optional(),
   justification: z.string().max(COMMENT_MAX_CHARS).nullable().optional(),
+  visioImpossible: z.boolean().optional().describe('the traveller states the trip cannot be replaced by a video conference (recruitment abroad needs no other justification then)'),
   trip: missionTripSchema,
 };
 
@@ -29,6 +30,7 @@ export const updateMissionSchema = z.strictObject({
   purpose: missionFields.purpose.optional(),
   budgetLineId: missionFields.budgetLineId,
   justification: missionFields.justification,
+  visioImpossible: missionFields.visioImpossible,
   trip: missionTripSchema.optional(),
   version: z.number().int().min(1).optional(),
 });
@@ -91,8 +93,16 @@ export const auditEntrySchema = z.object({
   comment: z.string().nullable(),
 });
 
+const missionFlagSchema = z.object({ code: z.enum(['quota.exceeded', 'recruitment.flight_abroad']), severity: z.enum(['warning', 'justification_required']), params: z.record(z.string(), z.union([z.string(), z.number()])), message: z.string() });
+
 export const missionDetailSchema = missionSummarySchema.extend({
   justification: z.string().nullable(),
+  visioImpossible: z.boolean(),
+  quota: z
+    .object({ year: z.number().int(), quotaGrams: z.number().int(), usedGrams: z.number().int(), missionGrams: z.number().int(), remainingGrams: z.number().int(), exceeded: z.boolean(), severity: z.enum(['warning', 'justification']), asOf: z.string().nullable() })
+    .nullable()
+    .describe("the entity's carbon quota of the mission's year: used by the other submitted and validated missions, this mission's share, what remains; as it stood at submission (asOf) once submitted"),
+  flags: z.array(missionFlagSchema).describe("the mission's own policy flags (quota, recruitment abroad), beside the quote's"),
   trip: z.unknown().describe('the quote request the mission was priced from'),
   quote: z.unknown().describe('the full quote (POST /api/quote answer) stored with the mission'),
   audit: z.array(auditEntrySchema),

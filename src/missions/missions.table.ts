@@ -39,6 +39,9 @@ export const missions = sqliteTable(
     // the secretariat's queue holds the submitted missions with none left.
     approvalRoundId: text('approval_round_id'),
     approvalsPending: integer('approvals_pending').notNull().default(0),
+    // The traveller's statement that the trip cannot be replaced by a video conference (the action
+    // plan's rule on recruitment abroad, src/missions/mission-policy.models.ts).
+    visioImpossible: integer('visio_impossible', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     check('missions_status_valid', statusCheck(t.status)),

@@ -10,6 +10,8 @@ import { computeQuote, type QuoteDeps } from '../quote/quote.usecases.ts';
 import type { QuoteRequest } from '../quote/quote.schemas.ts';
 import { authorize, availableActions, canSee, canSeeAll, notFound, type MissionFacts, type MissionStatus } from './missions.models.ts';
 import { approvalFactsFor, approvalViewOf } from '../approvals/approvals.usecases.ts';
+import { defaultMissionPolicy, missionPolicyView } from './mission-policy.usecases.ts';
+import type { MissionPolicySettings } from './mission-policy.models.ts';
 import { legRows, quotedColumns, toMission, toSummary, type Mission } from './missions.mapping.ts';
 
 export { legRows, quotedColumns, toMission, toSummary, type Mission, type MissionSummary } from './missions.mapping.ts';
@@ -31,7 +33,8 @@ export type MissionLedgerPort = {
 
 // `publicUrl`: the service's address, for the links of the e-mail notices each step writes to the
 // outbox (src/notifications); without it no notice is written (use-case tests).
-export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort; publicUrl?: string };
+// `policy`: the action plan's rules the mission checks itself (src/missions/mission-policy.models.ts).
+export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort; publicUrl?: string; policy?: MissionPolicySettings };
 
 export const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
 
@@ -63,6 +66,7 @@ export async function createMission(deps: MissionDeps, actor: AuthenticatedUser,
       budgetLineId: line?.id ?? null,
       purpose: input.purpose,
       justification: input.justification?.trim() || null,
+      visioImpossible: input.visioImpossible ?? false,
       status: 'draft',
       ...quotedColumns(trip, quote),
       createdAt: at,
@@ -121,11 +125,12 @@ export async function reloadForEdit(database: Database, actor: AuthenticatedUser
   return { row, status };
 }
 
-export async function getMission(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, id: string) {
+export async function getMission(deps: Pick<MissionDeps, 'database' | 'policy'>, actor: AuthenticatedUser, id: string) {
   const { row, facts } = await loadWithFacts(deps.database, actor, id);
   const audit = (await repo.listAudit(deps.database.db, id)).map(({ missionId: _m, ...entry }) => entry);
   const approval = await approvalViewOf(deps.database.db, row);
-  return { ...toMission(row, await repo.travellerName(deps.database.db, row.travellerId)), audit, approval, actions: availableActions(actor, facts) };
+  const policy = await missionPolicyView(deps.database.db, deps.policy ?? defaultMissionPolicy, row);
+  return { ...toMission(row, await repo.travellerName(deps.database.db, row.travellerId)), audit, approval, ...policy, actions: availableActions(actor, facts) };
 }
 
 export async function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: UpdateMissionInput): Promise<Mission> {
@@ -143,6 +148,7 @@ export async function updateMission(deps: MissionDeps, actor: AuthenticatedUser,
         updatedAt: at,
         ...(input.purpose ? { purpose: input.purpose } : {}),
         ...(input.justification !== undefined ? { justification: input.justification?.trim() || null } : {}),
+        ...(input.visioImpossible !== undefined ? { visioImpossible: input.visioImpossible } : {}),
         ...(line !== undefined ? { budgetLineId: line?.id ?? null, entityId: line?.entityId ?? row.entityId } : {}),
         ...(trip && quote ? quotedColumns(trip, quote) : {}),
       };

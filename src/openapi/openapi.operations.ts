@@ -29,6 +29,7 @@ import { storedPlaceSchema, storedQuoteSchema } from '../quote/stored-quote.sche
 import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQuerySchema, paymentsAnswerSchema, paymentsQuerySchema, paySchema, putClaimSchema, receiptAnswerSchema, receiptFieldsSchema } from '../claims/claims.schemas.ts';
 import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
 import { approvalSettingsInputSchema, approveInputSchema, approverInputSchema } from '../approvals/approvals.schemas.ts';
+import { quotaUsageQuerySchema, quotasQuerySchema, setQuotaSchema } from '../quotas/quotas.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts where they do not
@@ -99,6 +100,9 @@ export const operations: Operation[] = [
   { method: 'put', path: '/api/entities/:id/approval-settings', tag: 'organisation', auth: true, summary: "Set an entity's approval chain: none, head, or head then the budget line's holder above an amount or for any flight (admin; kept with history; missions already submitted keep theirs)", body: approvalSettingsInputSchema, errors: [400, 403] },
   { method: 'post', path: '/api/approvers/grant', tag: 'organisation', auth: true, summary: "Name an entity's head (kind head, scopeId ent_…) or a budget line's holder (kind budget_holder, scopeId bgl_…) (admin; answers { changed })", body: approverInputSchema, errors: [400, 403] },
   { method: 'post', path: '/api/approvers/withdraw', tag: 'organisation', auth: true, summary: 'Withdraw an approver (admin; answers { changed }; the history stays)', body: approverInputSchema, errors: [400, 403] },
+  { method: 'get', path: '/api/quotas', tag: 'organisation', auth: true, summary: "Each entity's carbon quota of the year (?year, this year by default) with what its submitted and validated missions use, and every quota ever set (admin, copil, finance)", query: quotasQuerySchema, errors: [403] },
+  { method: 'post', path: '/api/quotas', tag: 'organisation', auth: true, summary: "Set an entity's carbon quota of a year in kg CO2e, and whether exceeding it asks a justification or only warns (admin; kept with history; never rewrites a mission)", body: setQuotaSchema, status: 201, errors: [400, 403] },
+  { method: 'get', path: '/api/quotas/usage', tag: 'organisation', auth: true, summary: "What a mission of co2eGrams would leave of its entity's quota of the year (usage: null without a quota); ?mission leaves that mission out of the used figure", query: quotaUsageQuerySchema },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
   { method: 'get', path: '/api/users', tag: 'people', auth: true, summary: 'Everyone with entity, roles and status (admin)', response: personListSchema, errors: [403] },
   { method: 'post', path: '/api/users', tag: 'people', auth: true, summary: 'Add a person (admin; roles default to staff, password optional)', body: personCreateSchema, response: personChangeSchema.pick({ user: true }), status: 201, errors: [403, 409] },

@@ -11,7 +11,7 @@ export type IndicatorRow = { key: DefinitionKey; label: string; current: string;
 // `rowHeaders`: how many leading cells name the row (1 unless said), headers for assistive technology.
 export type Table = { caption: string; columns: string[]; rows: string[][]; wide?: boolean; rowHeaders?: number };
 export type ChartView = { id: string; title: string; desc: string; chart: Chart; table: Table };
-export type CopilView = { title: string; heading: string; intro: string; settingsLine: string; basisLine: string; rows: IndicatorRow[]; indicators: Table; charts: ChartView[]; breakdowns: Table[]; t: Translate };
+export type CopilView = { title: string; heading: string; intro: string; settingsLine: string; basisLine: string; rows: IndicatorRow[]; indicators: Table; charts: ChartView[]; breakdowns: Table[]; quotas: Table; t: Translate };
 
 export function formatters(lang: Lang) {
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
@@ -174,6 +174,15 @@ export function copilView(r: CopilReport, t: Translate, lang: Lang): CopilView {
     },
     charts: charts(r, tools),
     breakdowns: breakdowns(r, tools),
+    quotas: quotaTable(r, tools),
     t,
+  };
+}
+
+function quotaTable(r: CopilReport, { t, f }: Tools): Table {
+  return {
+    caption: t('reports.quotas.caption', { year: r.year }),
+    columns: [t('reports.quotas.entity'), t('reports.quotas.quota'), t('reports.quotas.actual'), t('reports.quotas.percent')],
+    rows: r.quotas.map((q) => [q.entityName, f.tonnes(q.quotaGrams), f.tonnes(q.actualGrams), q.percent === null ? '—' : `${f.percent(q.percent)} %`]),
   };
 }

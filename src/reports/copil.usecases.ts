@@ -7,6 +7,8 @@ import { balancesAsOf } from '../ledger/finance.usecases.ts';
 import { copilFigures, offsetTotals, yearsBetween, type CopilFigures } from './indicators.models.ts';
 import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
 import { currentSettings } from './settings.repository.ts';
+import { quotasOfYear } from '../quotas/quotas.usecases.ts';
+import { quotaAgainstActual } from '../quotas/quotas.models.ts';
 import type { FlightTarget, ReportSettings } from './settings.models.ts';
 
 export type ReportDeps = { database: Database; clock: Clock };
@@ -22,6 +24,9 @@ export type CopilReport = CopilFigures & {
   offset: { flights: number; missions: number; contributionsCents: number; envelopeBalanceCents: number; asOf: string };
   // The year's validated missions counted on their certified claim (actual) or on their estimate.
   basis: { actual: number; estimate: number };
+  // Each entity with a quota for the year: the quota against the year's actual emissions (as counted
+  // above: certified claims where they exist, estimates otherwise).
+  quotas: Array<{ entityId: string; entityName: string; quotaGrams: number; actualGrams: number; percent: number | null; exceeded: boolean }>;
   definitions: Record<DefinitionKey, Record<Lang, string>>;
   generatedAt: string;
 };
@@ -80,6 +85,11 @@ export async function copilReport(deps: ReportDeps, query: { year?: number; refe
     settings,
     offset: { ...offset, envelopeBalanceCents: envelope.cents, asOf: envelope.asOf },
     basis: await countingBasis(deps.database, year),
+    quotas: (await quotasOfYear(deps, year)).map((q) => {
+      const entityName = names.get(q.entityId) ?? q.entityId;
+      const actualGrams = figures.breakdowns.entity.find((row) => row.key === entityName)?.co2eGrams.current ?? 0;
+      return { entityId: q.entityId, entityName, ...quotaAgainstActual(q.quotaGrams, actualGrams) };
+    }),
     definitions: definitions(settings, asOfDay),
     generatedAt: deps.clock.now().toUTC().toISO()!,
   };

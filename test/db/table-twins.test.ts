@@ -20,6 +20,8 @@ import * as notificationsLite from '../../src/notifications/notifications.table.
 import * as notificationsPg from '../../src/notifications/notifications.pg-table.ts';
 import * as approvalsLite from '../../src/approvals/approvals.table.ts';
 import * as approvalsPg from '../../src/approvals/approvals.pg-table.ts';
+import * as quotasLite from '../../src/quotas/quotas.table.ts';
+import * as quotasPg from '../../src/quotas/quotas.pg-table.ts';
 
 // Each SQLite table has a PostgreSQL twin with the same name, columns and TypeScript row types, so that
 // repositories written once serve both engines. The type checks below fail `tsc` (part of npm test).
@@ -93,6 +95,10 @@ expectTypeOf<typeof approvalsPg.approvalRounds.$inferSelect>().toEqualTypeOf<typ
 expectTypeOf<typeof approvalsPg.approvalRounds.$inferInsert>().toEqualTypeOf<typeof approvalsLite.approvalRounds.$inferInsert>();
 expectTypeOf<typeof approvalsPg.missionApprovals.$inferSelect>().toEqualTypeOf<typeof approvalsLite.missionApprovals.$inferSelect>();
 expectTypeOf<typeof approvalsPg.missionApprovals.$inferInsert>().toEqualTypeOf<typeof approvalsLite.missionApprovals.$inferInsert>();
+expectTypeOf<typeof quotasPg.carbonQuotas.$inferSelect>().toEqualTypeOf<typeof quotasLite.carbonQuotas.$inferSelect>();
+expectTypeOf<typeof quotasPg.carbonQuotas.$inferInsert>().toEqualTypeOf<typeof quotasLite.carbonQuotas.$inferInsert>();
+expectTypeOf<typeof quotasPg.missionQuotaChecks.$inferSelect>().toEqualTypeOf<typeof quotasLite.missionQuotaChecks.$inferSelect>();
+expectTypeOf<typeof quotasPg.missionQuotaChecks.$inferInsert>().toEqualTypeOf<typeof quotasLite.missionQuotaChecks.$inferInsert>();
 
 const pairs = [
   [authLite.users, authPg.users],
@@ -130,6 +136,8 @@ const pairs = [
   [approvalsLite.approvers, approvalsPg.approvers],
   [approvalsLite.approvalRounds, approvalsPg.approvalRounds],
   [approvalsLite.missionApprovals, approvalsPg.missionApprovals],
+  [quotasLite.carbonQuotas, quotasPg.carbonQuotas],
+  [quotasLite.missionQuotaChecks, quotasPg.missionQuotaChecks],
 ] as const;
 
 describe('PostgreSQL twins of the SQLite tables', () => {

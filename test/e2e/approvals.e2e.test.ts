@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { openMigratedDatabase } from '../../src/shared/db.ts';
-import { bearerFor, createUser, type TestUser } from '../helpers/auth.ts';
-import { createBudgetLine, createEntity } from '../helpers/org.ts';
+import type { TestUser } from '../helpers/auth.ts';
 import { montrealTrip } from '../missions/fixtures.ts';
-import { browserFor, expectAccessible, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+import { browserFor, expectAccessible, seedLab, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
 
 // The approval chain in a real browser: the admin sets the lab's chain and names its head on
 // /admin/approvals, a traveller submits, the head finds the mission on /approvals and approves it
@@ -23,14 +21,7 @@ describe('approval chain in the browser', () => {
   beforeAll(async () => {
     dir = workDir();
     const dbPath = join(dir, 'empreinte.sqlite');
-    const database = openMigratedDatabase(dbPath);
-    const lab = await createEntity(database, { name: 'LGEI' });
-    budgetLineId = (await createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' })).id;
-    admin = await createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
-    head = await createUser(database, { roles: ['staff'], name: 'Camille Directrice', email: 'camille.directrice@mines-ales.fr', entityId: lab.id });
-    const traveller = await createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
-    travellerToken = await bearerFor(database, traveller);
-    database.sqlite.close();
+    ({ admin, head, travellerToken, budgetLineId } = await seedLab(dbPath));
     server = await startServer(dbPath);
     browser = await browserFor(dir, 'people');
   }, 60_000);

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { openMigratedDatabase, projectRoot } from '../../src/shared/db.ts';
-import { createUser, type TestUser } from '../helpers/auth.ts';
+import { bearerFor, createUser, type TestUser } from '../helpers/auth.ts';
 import { createBudgetLine, createEntity } from '../helpers/org.ts';
 import { startServerProcess } from '../../bench/server-process.ts';
 
@@ -101,6 +101,24 @@ export async function seedAdminAndPerson(dbPath: string): Promise<{ admin: TestU
     const admin = await createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
     const person = await createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
     return { admin, person };
+  } finally {
+    database.sqlite.close();
+  }
+}
+
+export type LabFixture = { admin: TestUser; traveller: TestUser; head: TestUser; travellerToken: string; budgetLineId: string };
+
+// The lab fixture of the approval and quota pages: LGEI with one budget line, an administrator, a
+// traveller of the lab (with an API token to prepare missions) and a second member, its head-to-be.
+export async function seedLab(dbPath: string): Promise<LabFixture> {
+  const database = openMigratedDatabase(dbPath);
+  try {
+    const lab = await createEntity(database, { name: 'LGEI' });
+    const budgetLineId = (await createBudgetLine(database, lab.id, { code: 'ANR-22', label: 'Projet ANR' })).id;
+    const admin = await createUser(database, { roles: ['admin'], name: 'Alix Admin', email: 'alix.admin@mines-ales.fr' });
+    const head = await createUser(database, { roles: ['staff'], name: 'Camille Directrice', email: 'camille.directrice@mines-ales.fr', entityId: lab.id });
+    const traveller = await createUser(database, { roles: ['staff'], name: 'Bao Martin', email: 'bao.martin@mines-ales.fr', entityId: lab.id });
+    return { admin, head, traveller, budgetLineId, travellerToken: await bearerFor(database, traveller) };
   } finally {
     database.sqlite.close();
   }

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import type { TestUser } from '../helpers/auth.ts';
+import { montrealTrip } from '../missions/fixtures.ts';
+import { browserFor, expectAccessible, seedLab, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+
+// The carbon quota in a real browser: the admin sets the lab's 2027 quota on /admin/quotas, the
+// traveller's mission shows the quota box and the over-quota flag, the form offers the "video
+// conference not possible" box, and the copil page sets the quota against the year's emissions.
+// axe-core finds no serious problem on any of them, and the strict CSP reports no violation.
+
+describe('carbon quota in the browser', () => {
+  let dir: string;
+  let server: RunningServer;
+  let browser: BrowserContext;
+  let admin: TestUser;
+  let traveller: TestUser;
+  let travellerToken: string;
+  let budgetLineId: string;
+
+  beforeAll(async () => {
+    dir = workDir();
+    const dbPath = join(dir, 'empreinte.sqlite');
+    ({ admin, traveller, travellerToken, budgetLineId } = await seedLab(dbPath));
+    server = await startServer(dbPath);
+    browser = await browserFor(dir, 'people');
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (dir) removeDir(dir);
+  });
+
+  it('sets a quota, shows it beside a mission and in the copil report', async () => {
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    const cspViolations = await watchCspViolations(page);
+    const check = async (label: string) => {
+      expect(await cspViolations()).toEqual([]);
+      await expectAccessible(page, label);
+    };
+    await signInThroughForm(page, server.baseUrl, admin);
+    await page.goto(`${server.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Quotas carbone des entités' }).click();
+    await page.waitForURL('**/admin/quotas');
+    await check('quotas admin');
+    await page.getByRole('button', { name: 'Enregistrer le quota' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBeTruthy();
+    await check('quotas admin (refused)');
+    await page.getByLabel('Entité', { exact: true }).selectOption({ label: 'LGEI' });
+    await page.getByLabel('Année').fill('2027');
+    await page.getByLabel('Quota (kg CO2e)').fill('1000');
+    await page.getByRole('button', { name: 'Enregistrer le quota' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Quota de 2027 enregistré');
+    await expect.poll(() => page.getByRole('row', { name: /LGEI/ }).first().textContent()).toMatch(/1\s000,0 kg CO2e/u);
+    await check('quotas admin (set)');
+    await screenshot(page, 'quotas-01-admin');
+
+    const created = await fetch(`${server.baseUrl}/api/missions`, { method: 'POST', headers: { Authorization: travellerToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ purpose: 'recruitment', budgetLineId, trip: montrealTrip }) });
+    const mission = (await created.json()) as { id: string };
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signInThroughForm(page, server.baseUrl, traveller);
+    await page.goto(`${server.baseUrl}/missions/${mission.id}`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Quota carbone 2027 de l’entité' }).count()).toBe(1);
+    await expect.poll(() => page.getByText(/dépasse le quota carbone 2027/).count()).toBe(1);
+    await expect.poll(() => page.getByText(/recrutement à l’étranger se fait en visioconférence/).count()).toBe(1);
+    await check('mission over quota');
+    await screenshot(page, 'quotas-02-mission');
+    await page.goto(`${server.baseUrl}/missions/${mission.id}/edit`);
+    await page.getByLabel('La visioconférence n’est pas possible pour ce déplacement').check();
+    await check('mission form with quota');
+    await page.getByRole('button', { name: 'Enregistrer le brouillon' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Mission enregistrée');
+    await page.goto(`${server.baseUrl}/missions/${mission.id}`);
+    await expect.poll(() => page.getByText(/recrutement à l’étranger se fait en visioconférence/).count()).toBe(0);
+
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signInThroughForm(page, server.baseUrl, admin);
+    await page.goto(`${server.baseUrl}/copil?year=2027`);
+    await expect.poll(() => page.getByRole('table', { name: /Quota 2027/ }).count()).toBe(1);
+    await check('copil with quotas');
+  }, 120_000);
+});
