@@ -18,11 +18,15 @@ import { approvalView } from './missions-approval.views.ts';
 import { quotaBox } from '../quotas/quotas.views.ts';
 import { flagMessage } from './mission-policy.usecases.ts';
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
-import { countryName } from './countries.data.ts';
+import { countryName, countryOptions } from './countries.data.ts';
+import { myVisioRecruitments, recordVisioRecruitment } from './visio-recruitments.usecases.ts';
+import { visioRecruitmentSchema } from './missions.schemas.ts';
+import { parisCalendarDay } from '../shared/zone-time.ts';
+import { parseOrThrow } from '../shared/validation.ts';
 import { quoteView } from './missions.views.ts';
 import { canSeeClaim } from '../claims/claims.models.ts';
 import type { Formatters } from './missions.views.ts';
-import type { Lang } from '../shared/i18n/index.ts';
+import type { Lang, Translate } from '../shared/i18n/index.ts';
 
 type PageAction = WorkflowAction | 'approve';
 const pageActions: readonly PageAction[] = [...workflowActions, 'approve'];
@@ -143,13 +147,42 @@ async function act(deps: MissionDeps, req: Request, res: Response): Promise<void
   res.redirect(303, back[String(req.query.from)] ?? `/missions/${id}`);
 }
 
+// The two-click record of a recruitment held by video conference, and the person's latest ones.
+async function visioForm(deps: MissionDeps, user: ReturnType<typeof currentUser>, lang: Lang, t: Translate, values?: Record<string, string>, errors: FieldErrors = {}) {
+  const recorded = await myVisioRecruitments(deps, user, 5);
+  return {
+    visio: {
+      countries: [{ value: '', label: t('missions.form.destinationCountry.none') }, ...countryOptions(lang).filter((c) => c.code !== 'FR').map((c) => ({ value: c.code, label: c.name }))],
+      values: values ?? { country: '', heldOn: parisCalendarDay(deps.clock.nowMs()).isoDate },
+      errors,
+      recorded: recorded.map((r) => ({ country: countryName(lang, r.country), heldOn: r.heldOn })),
+      canRecord: user.entityId !== null,
+    },
+  };
+}
+
 export function missionPages(deps: MissionDeps): Router {
   const router = Router();
   router.get('/missions', requireUser, async (req, res) => {
     const { lang, t, f } = pageTools(res);
     const user = currentUser(req);
     const { missions } = await listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
-    renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)) });
+    renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)), ...(await visioForm(deps, user, lang, t)) });
+  });
+  router.post('/missions/visio-recruitments', requireRole('staff'), async (req, res) => {
+    try {
+      const input = parseOrThrow(visioRecruitmentSchema, { country: formString(req, 'country'), heldOn: formString(req, 'heldOn') || undefined }, 'visio recruitment');
+      await recordVisioRecruitment(deps, currentUser(req), input);
+    } catch (err) {
+      if (!isAppError(err) || err.status >= 500) throw err;
+      const { lang, t, f } = pageTools(res);
+      const user = currentUser(req);
+      const { missions } = await listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
+      const values = { country: formString(req, 'country'), heldOn: formString(req, 'heldOn') };
+      return renderPage(res.status(err.status), 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)), ...(await visioForm(deps, user, lang, t, values, errorsFromAppError(err, t))) });
+    }
+    setFlash(res, 'missions.flash.visioRecorded');
+    res.redirect(303, '/missions#visio-recruitment');
   });
   router.get('/secretariat', requireRole('secretariat'), (req, res) => showQueue(deps, req, res));
   router.get('/approvals', requireUser, async (req, res) => {

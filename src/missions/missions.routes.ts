@@ -11,6 +11,7 @@ import {
   switchLegSchema,
   transitionSchema,
   updateMissionSchema,
+  visioRecruitmentSchema,
 } from './missions.schemas.ts';
 import { createMission, getMission, listMissionsFor, updateMission, type MissionDeps } from './missions.usecases.ts';
 import { transitionMission, workflowActions } from './missions-workflow.usecases.ts';
@@ -18,6 +19,7 @@ import { switchFlightLeg } from './missions-switch.usecases.ts';
 import { approvalQueue, approveMission } from './missions-approval.usecases.ts';
 import { approveInputSchema } from '../approvals/approvals.schemas.ts';
 import { flagMessage } from './mission-policy.usecases.ts';
+import { myVisioRecruitments, recordVisioRecruitment } from './visio-recruitments.usecases.ts';
 import { notFound } from './missions.models.ts';
 import { quoteQuerySchema } from '../quote/quote.schemas.ts';
 import { quoteInLanguage } from '../quote/quote-language.models.ts';
@@ -61,6 +63,14 @@ export function missionsRouter(deps: MissionDeps): Router {
       await idempotentPost(deps, req, res, async () => ({ status: 200, body: await transitionMission(deps, currentUser(req), id, action, input) }));
     });
   }
+
+  // A recruitment held by video conference, for the copil's indicator (two clicks from /missions).
+  router.post('/api/visio-recruitments', requireRole('staff'), async (req, res) => {
+    res.status(201).json({ visioRecruitment: await recordVisioRecruitment(deps, currentUser(req), body(req, visioRecruitmentSchema)) });
+  });
+  router.get('/api/visio-recruitments', requireUser, async (req, res) => {
+    res.json({ visioRecruitments: await myVisioRecruitments(deps, currentUser(req)) });
+  });
 
   // The approver's side of the chain (src/approvals): the missions awaiting a step this person takes.
   router.get('/api/approvals', requireUser, async (req, res) => {

@@ -119,3 +119,13 @@ export const missionDetailSchema = missionSummarySchema.extend({
 });
 
 export const missionListSchema = z.object({ missions: z.array(missionSummarySchema), total: z.number().int() });
+
+// A recruitment held by video conference (two clicks from /missions): the candidate's country, abroad,
+// and the day it was held (today by default; never a day still to come).
+export const visioRecruitmentSchema = z.strictObject({
+  country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166 country code, e.g. CN').refine((c) => c !== 'FR', 'an international recruitment: the candidate is abroad'),
+  heldOn: isoDate.optional(),
+});
+export type VisioRecruitmentInput = z.output<typeof visioRecruitmentSchema>;
+
+export const visioRecruitmentAnswerSchema = z.object({ id: z.string(), entityId: z.string(), recordedBy: z.string(), country: z.string(), heldOn: z.string(), createdAt: z.string() });

@@ -162,6 +162,22 @@ export const avoidedFlightWithdrawals = sqliteTable(
   ],
 );
 
+// A recruitment held by video conference instead of a trip, recorded in two clicks from /missions
+// (issue 12, point 4a): counted by the copil's "international recruitment by visio" beside the
+// recruitment missions. Append-only (triggers in migration 0024).
+export const visioRecruitments = sqliteTable(
+  'visio_recruitments',
+  {
+    id: text('id').primaryKey(),
+    entityId: text('entity_id').notNull().references(() => entities.id),
+    recordedBy: text('recorded_by').notNull().references(() => users.id),
+    country: text('country').notNull(),
+    heldOn: text('held_on').notNull(), // the Paris day, YYYY-MM-DD
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('visio_recruitments_entity_idx').on(t.entityId, t.heldOn)],
+);
+
 // The stored answer of a write sent with an Idempotency-Key: a retry with the same key and body gets it back.
 export const idempotencyKeys = sqliteTable(
   'idempotency_keys',

@@ -10,6 +10,8 @@ import {
   switchLegSchema,
   transitionSchema,
   updateMissionSchema,
+  visioRecruitmentAnswerSchema,
+  visioRecruitmentSchema,
 } from '../missions/missions.schemas.ts';
 import { carbonPriceBody } from '../carbon-prices/carbon-prices.schemas.ts';
 import { balancesQuery, disbursementBody, projectBody, reverseBody, statementQuery } from '../ledger/ledger.schemas.ts';
@@ -74,6 +76,8 @@ export const operations: Operation[] = [
   missionOp({ method: 'patch', path: '/api/missions/:id', summary: 'Edit a draft or returned mission (re-quoted when trip changes)', body: updateMissionSchema, response: missionDetailSchema.omit({ audit: true }), errors: [403, 404, 409] }),
   transition('submit', "Submit: to the approvers of the entity's chain first when it has one, else to the secretariat (justification required when the policy asks; banned routes refused)"),
   missionOp({ method: 'post', path: '/api/missions/:id/approve', summary: "Approve the step the mission awaits (the entity's head, then the budget line's holder; four-eyes: never one's own mission nor two steps of one submission). Returning is POST /return with a comment", body: approveInputSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
+  missionOp({ method: 'post', path: '/api/visio-recruitments', summary: "Record an international recruitment held by video conference instead of a trip (staff; the person's entity): counted by the copil's recruitment-by-visio indicator", body: visioRecruitmentSchema, response: z.object({ visioRecruitment: visioRecruitmentAnswerSchema }), status: 201, errors: [400, 403] }),
+  missionOp({ method: 'get', path: '/api/visio-recruitments', summary: 'The latest recruitments by video conference this person recorded', response: z.object({ visioRecruitments: z.array(visioRecruitmentAnswerSchema) }) }),
   missionOp({ method: 'get', path: '/api/approvals', summary: 'The missions awaiting a step this person may take now (heads of the entity, holders of the budget line; admins: any)', response: z.object({ missions: z.array(missionSummarySchema) }) }),
   transition('validate', 'Validate (secretariat), once every approval step is given (409 mission.approvals_pending before): books the carbon contribution in the same transaction'),
   transition('return', 'Return to the traveller for correction (comment required)'),

@@ -71,6 +71,12 @@ const query = {
     FROM missions m JOIN users u ON u.id = m.traveller_id
     WHERE ${s.counted('m')} AND m.destination_country <> ${s.home} AND (m.purpose = 'recruitment' OR u.category = 'student')`;
   },
+  // A recruitment held by video conference and recorded as such (no mission): a visio trip abroad.
+  visioRecruitmentFlags: (s: Scope) => sql`
+    SELECT CAST(substr(v.held_on, 1, 4) AS INTEGER) AS "year", v.entity_id AS "entityId", NULL AS "entityLabel", 'recruitment' AS "purpose", u.category AS "category",
+      1 AS "visio", 0 AS "plane", 0 AS "train"
+    FROM visio_recruitments v JOIN users u ON u.id = v.recorded_by
+    WHERE CAST(substr(v.held_on, 1, 4) AS INTEGER) ${s.years} AND v.country <> ${s.home}`,
   // An imported trip is the rows sharing a mission number in one import (a row alone without one);
   // international when one of its places is known to be abroad.
   importedFlags: (s: Scope) => {
@@ -128,7 +134,7 @@ export async function tripFlags(database: Database, years: number[]): Promise<Tr
   const found: TripFlags[] = [];
   for (const year of years) {
     const s = scope({ from: year, to: year });
-    found.push(...(await rows<TripFlags>(database.db, query.missionFlags(s))), ...(await rows<TripFlags>(database.db, query.importedFlags(s))));
+    for (const flags of [query.missionFlags(s), query.importedFlags(s), query.visioRecruitmentFlags(s)]) found.push(...(await rows<TripFlags>(database.db, flags)));
   }
   return found;
 }

@@ -99,6 +99,8 @@ expectTypeOf<typeof quotasPg.carbonQuotas.$inferSelect>().toEqualTypeOf<typeof q
 expectTypeOf<typeof quotasPg.carbonQuotas.$inferInsert>().toEqualTypeOf<typeof quotasLite.carbonQuotas.$inferInsert>();
 expectTypeOf<typeof quotasPg.missionQuotaChecks.$inferSelect>().toEqualTypeOf<typeof quotasLite.missionQuotaChecks.$inferSelect>();
 expectTypeOf<typeof quotasPg.missionQuotaChecks.$inferInsert>().toEqualTypeOf<typeof quotasLite.missionQuotaChecks.$inferInsert>();
+expectTypeOf<typeof missionsPg.visioRecruitments.$inferSelect>().toEqualTypeOf<typeof missionsLite.visioRecruitments.$inferSelect>();
+expectTypeOf<typeof missionsPg.visioRecruitments.$inferInsert>().toEqualTypeOf<typeof missionsLite.visioRecruitments.$inferInsert>();
 
 const pairs = [
   [authLite.users, authPg.users],
@@ -125,6 +127,7 @@ const pairs = [
   [missionsLite.avoidedFlights, missionsPg.avoidedFlights],
   [missionsLite.avoidedFlightWithdrawals, missionsPg.avoidedFlightWithdrawals],
   [missionsLite.idempotencyKeys, missionsPg.idempotencyKeys],
+  [missionsLite.visioRecruitments, missionsPg.visioRecruitments],
   [orgLite.entities, orgPg.entities],
   [orgLite.budgetLines, orgPg.budgetLines],
   [orgLite.orgAudit, orgPg.orgAudit],

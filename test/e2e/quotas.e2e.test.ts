@@ -7,7 +7,7 @@ import { browserFor, expectAccessible, seedLab, removeDir, screenshot, signInThr
 
 // The carbon quota in a real browser: the admin sets the lab's 2027 quota on /admin/quotas, the
 // traveller's mission shows the quota box and the over-quota flag, the form offers the "video
-// conference not possible" box, and the copil page sets the quota against the year's emissions.
+// conference not possible" box, a recruitment by visio is recorded from My missions, and the copil page sets the quota against the year's emissions.
 // axe-core finds no serious problem on any of them, and the strict CSP reports no violation.
 
 describe('carbon quota in the browser', () => {
@@ -74,6 +74,18 @@ describe('carbon quota in the browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Mission enregistrée');
     await page.goto(`${server.baseUrl}/missions/${mission.id}`);
     await expect.poll(() => page.getByText(/recrutement à l’étranger se fait en visioconférence/).count()).toBe(0);
+
+    // A recruitment held by video conference, in two clicks from My missions.
+    await page.getByRole('link', { name: 'Mes missions' }).click();
+    await page.waitForURL('**/missions');
+    await page.getByRole('button', { name: 'Enregistrer le recrutement en visio' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toBeTruthy();
+    await check('visio recruitment (refused)');
+    await page.getByLabel('Pays du candidat').selectOption('CN');
+    await page.getByRole('button', { name: 'Enregistrer le recrutement en visio' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Recrutement en visioconférence enregistré');
+    await expect.poll(() => page.getByText(/— Chine/).count()).toBe(1);
+    await check('visio recruitment (recorded)');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await signInThroughForm(page, server.baseUrl, admin);

@@ -155,6 +155,36 @@ describe('recruitment abroad (the action plan: by video conference)', () => {
     await request(app).post(`/api/missions/${conference}/submit`).set('Authorization', staff).send({}).expect(200);
   });
 
+  it('records a recruitment held by video conference in one call, counted by the copil beside the missions', async () => {
+    await setUp('true');
+    const secretariat = await bearerFor(deps.database, await createUser(deps.database, { roles: ['secretariat'] }));
+    const copil = await bearerFor(deps.database, await createUser(deps.database, { roles: ['copil'] }));
+    const flown = await recruitment({ visioImpossible: true, trip: { ...montrealTrip, departAt: '2026-12-10T07:00:00+01:00', returnAt: '2026-12-14T21:00:00-05:00' } });
+    await request(app).post(`/api/missions/${flown}/submit`).set('Authorization', staff).send({}).expect(200);
+    await request(app).post(`/api/missions/${flown}/validate`).set('Authorization', secretariat).send({}).expect(200);
+    const share = async () => (await request(app).get('/api/reports/copil?year=2026').set('Authorization', copil).expect(200)).body.shares.recruitmentByVisio.current;
+    const before = await share();
+    expect(before).toMatchObject({ numerator: 0, denominator: 1 });
+
+    const recorded = await request(app).post('/api/visio-recruitments').set('Authorization', staff).send({ country: 'CN', heldOn: '2026-11-20' }).expect(201);
+    expect(recorded.body.visioRecruitment).toMatchObject({ country: 'CN', heldOn: '2026-11-20' });
+    const today = await request(app).post('/api/visio-recruitments').set('Authorization', staff).send({ country: 'BR' }).expect(201);
+    expect(today.body.visioRecruitment.heldOn).toBe('2026-11-27'); // the test clock's Paris day
+    expect(await share()).toEqual({ numerator: 2, denominator: 3, percent: 66.7 });
+    expect((await request(app).get('/api/visio-recruitments').set('Authorization', staff).expect(200)).body.visioRecruitments).toHaveLength(2);
+
+    const path = async (body: unknown, who = staff) => (await request(app).post('/api/visio-recruitments').set('Authorization', who).send(body).expect(400)).body.error.details[0].path;
+    expect(await path({ country: 'FR' })).toBe('country');
+    expect(await path({ country: 'ZZ' })).toBe('country');
+    expect(await path({ country: 'CN', heldOn: '2026-11-28' })).toBe('heldOn');
+    expect(await path({ country: 'CN', extra: 1 })).toBe('extra');
+    const homeless = await bearerFor(deps.database, await createUser(deps.database, { roles: ['staff'] }));
+    expect(await path({ country: 'CN' }, homeless)).toBe('entityId');
+    await request(app).post('/api/visio-recruitments').set('Authorization', copil).send({ country: 'CN' }).expect(403);
+    expect(await count(deps.database, 'visio_recruitments')).toBe(2);
+    await expect(execute(deps.database, 'delete from visio_recruitments')).rejects.toThrow(/append-only/);
+  });
+
   it('is a switch: off, a recruitment flight needs nothing more', async () => {
     await setUp('false');
     const flying = await recruitment();
