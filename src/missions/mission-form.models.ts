@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { PARIS_ZONE } from '../shared/clock.ts';
 import type { QuoteLegRequest, QuoteRequest } from '../quote/quote.schemas.ts';
+import { parseEurosToCents } from '../ledger/ledger-input.models.ts';
 
 // The HTML form speaks strings; the API speaks a typed trip. This file converts both ways and maps
 // error paths of the API (`trip.legs.0.from`) back to the form's field names (`legs.0.from`).
@@ -20,6 +21,7 @@ export type MissionForm = {
   destinationCity: string;
   justification: string;
   visioImpossible: boolean;
+  railAidEuros: string;
   version: string;
   legs: LegForm[];
 };
@@ -32,7 +34,7 @@ export type FormIntent =
 export const emptyLeg = (mode = 'plane'): LegForm => ({ mode, from: '', to: '', roundTrip: true, travelers: '1', fareEuros: '', distanceKm: '', hours: '', cabin: 'economy' });
 
 export function emptyForm(): MissionForm {
-  return { purpose: 'conference', budgetLineId: '', departDate: '', departTime: '08:00', returnDate: '', returnTime: '20:00', destinationCountry: '', destinationCity: '', justification: '', visioImpossible: false, version: '', legs: [emptyLeg()] };
+  return { purpose: 'conference', budgetLineId: '', departDate: '', departTime: '08:00', returnDate: '', returnTime: '20:00', destinationCountry: '', destinationCity: '', justification: '', visioImpossible: false, railAidEuros: '', version: '', legs: [emptyLeg()] };
 }
 
 const str = (value: unknown): string => (typeof value === 'string' ? value : Array.isArray(value) ? String(value.at(-1) ?? '') : '');
@@ -73,6 +75,7 @@ export function formFromBody(body: Record<string, unknown>): MissionForm {
     destinationCity: field('destinationCity'),
     justification: str(body.justification).trim(),
     visioImpossible: field('visioImpossible') === 'on' || field('visioImpossible') === 'true',
+    railAidEuros: field('railAidEuros'),
     version: field('version'),
     legs,
   };
@@ -81,7 +84,7 @@ export function formFromBody(body: Record<string, unknown>): MissionForm {
 const placeText = (place: QuoteLegRequest['from']): string => (place === undefined ? '' : typeof place === 'string' ? place : `${place.lat}, ${place.lon}`);
 const euros = (cents: number | undefined) => (cents === undefined ? '' : (cents / 100).toFixed(2).replace(/\.00$/, ''));
 
-export function formFromTrip(trip: QuoteRequest, mission: { purpose: string; budgetLineId: string | null; justification: string | null; visioImpossible?: boolean; version: number }): MissionForm {
+export function formFromTrip(trip: QuoteRequest, mission: { purpose: string; budgetLineId: string | null; justification: string | null; visioImpossible?: boolean; railAidCents?: number | null; version: number }): MissionForm {
   const local = (iso: string | undefined) => (iso ? DateTime.fromISO(iso, { setZone: true }).setZone(PARIS_ZONE) : null);
   const depart = local(trip.departAt);
   const back = local(trip.returnAt);
@@ -96,6 +99,7 @@ export function formFromTrip(trip: QuoteRequest, mission: { purpose: string; bud
     destinationCity: trip.destination?.city ?? '',
     justification: mission.justification ?? '',
     visioImpossible: mission.visioImpossible ?? false,
+    railAidEuros: mission.railAidCents ? euros(mission.railAidCents) : '',
     version: String(mission.version),
     legs: trip.legs.map((leg) => ({
       mode: leg.mode,
@@ -155,7 +159,7 @@ export function tripFromForm(form: MissionForm): Record<string, unknown> {
 
 // The body of POST /api/missions (or PATCH) the form stands for, before validation.
 export function inputFromForm(form: MissionForm): Record<string, unknown> {
-  return { purpose: form.purpose, budgetLineId: form.budgetLineId || null, justification: form.justification || null, visioImpossible: form.visioImpossible, trip: tripFromForm(form) };
+  return { purpose: form.purpose, budgetLineId: form.budgetLineId || null, justification: form.justification || null, visioImpossible: form.visioImpossible, railAidCents: form.railAidEuros ? (parseEurosToCents(form.railAidEuros) ?? Number.NaN) : null, trip: tripFromForm(form) };
 }
 
 // API error path → form field name.
@@ -163,6 +167,7 @@ export function formField(path: string): string {
   const p = path.replace(/^trip\./, '');
   if (p === 'departAt') return 'departDate';
   if (p === 'returnAt') return 'returnDate';
+  if (p === 'railAidCents') return 'railAidEuros';
   if (p.startsWith('destination')) return p === 'destination.city' ? 'destinationCity' : 'destinationCountry';
   const leg = /^legs\.(\d+)\.(\w+)/.exec(p);
   if (leg) return `legs.${leg[1]}.${leg[2] === 'fareCents' ? 'fareEuros' : leg[2]}`;

@@ -47,6 +47,8 @@ async function showForm(deps: MissionDeps, req: Request, res: Response, state: F
     idem: newIdemKey(),
     clientI18n: clientMessages(t),
     quota: quotaBox(await formQuota(deps, user, state), f.kg, t, (iso) => formatInstant(iso, lang)),
+    // The rail pre-routing aid is the students' (the action plan's measure), asked on their form only.
+    isStudent: user.category === 'student' || state.form.railAidEuros !== '',
     ...await selectOptions(deps.database, lang, t, user.entityId),
   });
 }

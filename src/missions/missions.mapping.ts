@@ -21,6 +21,7 @@ export type Mission = {
   returnAt: string;
   justification: string | null;
   visioImpossible: boolean;
+  railAidCents: number | null;
   co2eGrams: number;
   costCents: number;
   offsetCents: number;
@@ -33,10 +34,10 @@ export type Mission = {
   quote: Quote;
 };
 
-export type MissionSummary = Omit<Mission, 'trip' | 'quote' | 'justification' | 'visioImpossible'>;
+export type MissionSummary = Omit<Mission, 'trip' | 'quote' | 'justification' | 'visioImpossible' | 'railAidCents'>;
 
 export function toMission(row: repo.MissionRow, travellerName: string | null): Mission {
-  return { ...toSummary({ ...row, travellerName }), justification: row.justification, visioImpossible: row.visioImpossible, trip: parseStoredTrip(row.requestJson, `trip of mission ${row.id}`), quote: parseStoredQuote(row.quoteJson, `quote of mission ${row.id}`) };
+  return { ...toSummary({ ...row, travellerName }), justification: row.justification, visioImpossible: row.visioImpossible, railAidCents: row.railAidCents, trip: parseStoredTrip(row.requestJson, `trip of mission ${row.id}`), quote: parseStoredQuote(row.quoteJson, `quote of mission ${row.id}`) };
 }
 
 export function toSummary(row: repo.MissionListRow): MissionSummary {

@@ -43,6 +43,9 @@ export const missions = pgTable(
     // The traveller's statement that the trip cannot be replaced by a video conference (the action
     // plan's rule on recruitment abroad, src/missions/mission-policy.models.ts).
     visioImpossible: boolean('visio_impossible').notNull().default(false),
+    // The aid granted to a student for taking the train to or from the airport (rail pre-routing,
+    // the action plan's measure): counted per student by the copil. Null: none asked.
+    railAidCents: bigint('rail_aid_cents', { mode: 'number' }),
   },
   (t) => [
     check('missions_status_valid', statusCheck(t.status)),

@@ -18,6 +18,7 @@ const missionFields = {
   purpose: z.enum(missionPurposes),
   budgetLineId: idOf('bgl').nullable().optional(),
   justification: z.string().max(COMMENT_MAX_CHARS).nullable().optional(),
+  railAidCents: z.number().int().min(0).max(1_000_000).nullable().optional().describe('for a student: the aid granted for taking the train to or from the airport (rail pre-routing), in cents; counted per student by the copil'),
   visioImpossible: z.boolean().optional().describe('the traveller states the trip cannot be replaced by a video conference (recruitment abroad needs no other justification then)'),
   trip: missionTripSchema,
 };
@@ -31,6 +32,7 @@ export const updateMissionSchema = z.strictObject({
   budgetLineId: missionFields.budgetLineId,
   justification: missionFields.justification,
   visioImpossible: missionFields.visioImpossible,
+  railAidCents: missionFields.railAidCents,
   trip: missionTripSchema.optional(),
   version: z.number().int().min(1).optional(),
 });
@@ -98,6 +100,7 @@ const missionFlagSchema = z.object({ code: z.enum(['quota.exceeded', 'recruitmen
 export const missionDetailSchema = missionSummarySchema.extend({
   justification: z.string().nullable(),
   visioImpossible: z.boolean(),
+  railAidCents: z.number().int().nullable(),
   quota: z
     .object({ year: z.number().int(), quotaGrams: z.number().int(), usedGrams: z.number().int(), missionGrams: z.number().int(), remainingGrams: z.number().int(), exceeded: z.boolean(), severity: z.enum(['warning', 'justification']), asOf: z.string().nullable() })
     .nullable()

@@ -42,6 +42,9 @@ export const missions = sqliteTable(
     // The traveller's statement that the trip cannot be replaced by a video conference (the action
     // plan's rule on recruitment abroad, src/missions/mission-policy.models.ts).
     visioImpossible: integer('visio_impossible', { mode: 'boolean' }).notNull().default(false),
+    // The aid granted to a student for taking the train to or from the airport (rail pre-routing,
+    // the action plan's measure): counted per student by the copil. Null: none asked.
+    railAidCents: integer('rail_aid_cents'),
   },
   (t) => [
     check('missions_status_valid', statusCheck(t.status)),

@@ -47,6 +47,8 @@ export const quotasFr = {
   'reports.quotas.none': 'Aucune entité n’a de quota pour {year}.',
   'missions.flag.quota.exceeded': 'Cette mission dépasse le quota carbone {year} de l’entité de {over}.',
   'missions.flag.recruitment.flight_abroad': 'Un recrutement à l’étranger se fait en visioconférence : prendre l’avion demande une justification, sauf si vous indiquez que la visioconférence n’est pas possible.',
+  'missions.form.railAid': 'Aide au pré-acheminement en train (€, facultatif)',
+  'missions.form.railAid.hint': 'Pour un étudiant qui rejoint l’aéroport en train plutôt qu’en avion : le montant de l’aide accordée, par exemple 80 ou 45,50.',
   'missions.form.visioImpossible': 'La visioconférence n’est pas possible pour ce déplacement',
   'missions.form.visioImpossible.hint': 'Pour un recrutement à l’étranger : cocher dispense de justifier le vol.',
 } as const;
@@ -96,6 +98,8 @@ export const quotasEn: Record<keyof typeof quotasFr, string> = {
   'reports.quotas.none': 'No entity has a quota for {year}.',
   'missions.flag.quota.exceeded': 'This mission exceeds the entity’s {year} carbon quota by {over}.',
   'missions.flag.recruitment.flight_abroad': 'Recruitment abroad is done by video conference: flying needs a justification, unless you state that video conference is not possible.',
+  'missions.form.railAid': 'Rail pre-routing aid (€, optional)',
+  'missions.form.railAid.hint': 'For a student who takes the train to the airport rather than a plane: the aid granted, for example 80 or 45.50.',
   'missions.form.visioImpossible': 'A video conference is not possible for this trip',
   'missions.form.visioImpossible.hint': 'For recruitment abroad: ticking it means the flight needs no other justification.',
 };

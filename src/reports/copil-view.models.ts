@@ -49,11 +49,15 @@ function indicatorRows(r: CopilReport, tools: Tools): IndicatorRow[] {
     row('co2eTarget', t('reports.ind.co2eTarget', { rate: f.percent(rate) }), r.co2eGrams.target === null ? none : f.tonnes(r.co2eGrams.target), none),
     row('recruitmentByVisio', t('reports.ind.recruitmentByVisio'), shareText(r.shares.recruitmentByVisio.current, tools), shareText(r.shares.recruitmentByVisio.reference, tools)),
     row('studentRail', t('reports.ind.studentRail'), shareText(r.shares.studentRailPreRouting.current, tools), shareText(r.shares.studentRailPreRouting.reference, tools)),
+    row('studentsWithRail', t('reports.ind.studentsWithRail'), studentsText(r.studentRail.current, tools), studentsText(r.studentRail.reference, tools)),
+    row('railAid', t('reports.ind.railAid'), f.euros(r.studentRail.current.aidCents), f.euros(r.studentRail.reference.aidCents)),
     row('offsetFlights', t('reports.ind.offsetFlights'), f.count(r.offset.flights), none),
     row('contributions', t('reports.ind.contributions'), f.euros(r.offset.contributionsCents), none),
     row('envelope', t('reports.ind.envelope'), f.euros(r.offset.envelopeBalanceCents), none),
   ];
 }
+
+const studentsText = (s: CopilReport['studentRail']['current'], { t, f }: Tools) => t('reports.students', { withRail: f.count(s.withRail), students: f.count(s.students) });
 
 export const modeLabel = (t: Translate, mode: string) => (isMessageKey(`missions.mode.${mode}`) ? t(`missions.mode.${mode}` as never) : mode);
 

@@ -5,7 +5,7 @@ import './reports.i18n.ts'; // the definitions' texts, whatever loaded this modu
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { balancesAsOf } from '../ledger/finance.usecases.ts';
 import { copilFigures, offsetTotals, yearsBetween, type CopilFigures } from './indicators.models.ts';
-import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
+import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, studentRailByYear, tripFlags, type StudentRail } from './reports.repository.ts';
 import { currentSettings } from './settings.repository.ts';
 import { quotasOfYear } from '../quotas/quotas.usecases.ts';
 import { quotaAgainstActual } from '../quotas/quotas.models.ts';
@@ -15,7 +15,7 @@ export type ReportDeps = { database: Database; clock: Clock };
 
 export const definitionKeys = [
   'flights', 'trips', 'flightTarget', 'avoided', 'replaced', 'domestic', 'co2e', 'co2eTarget', 'co2eByMode',
-  'recruitmentByVisio', 'studentRail', 'offsetFlights', 'contributions', 'envelope', 'basis',
+  'recruitmentByVisio', 'studentRail', 'studentsWithRail', 'railAid', 'offsetFlights', 'contributions', 'envelope', 'basis',
 ] as const;
 export type DefinitionKey = (typeof definitionKeys)[number];
 
@@ -26,6 +26,8 @@ export type CopilReport = CopilFigures & {
   basis: { actual: number; estimate: number };
   // Each entity with a quota for the year: the quota against the year's actual emissions (as counted
   // above: certified claims where they exist, estimates otherwise).
+  // Students flying abroad counted per person: how many, how many took the train too, the aid granted.
+  studentRail: { current: StudentRail; reference: StudentRail };
   quotas: Array<{ entityId: string; entityName: string; quotaGrams: number; actualGrams: number; percent: number | null; exceeded: boolean }>;
   definitions: Record<DefinitionKey, Record<Lang, string>>;
   generatedAt: string;
@@ -59,6 +61,11 @@ async function envelopeBalance(deps: ReportDeps, year: number): Promise<{ cents:
   return { cents, asOf: bound };
 }
 
+async function studentRailPair(deps: ReportDeps, year: number, reference: number) {
+  const byYear = await studentRailByYear(deps.database, year === reference ? [year] : [year, reference]);
+  return { current: byYear.get(year)!, reference: byYear.get(reference)! };
+}
+
 export async function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): Promise<CopilReport> {
   const settings = await currentSettings(deps.database.db);
   const year = query.year ?? currentParisYear(deps.clock);
@@ -85,6 +92,7 @@ export async function copilReport(deps: ReportDeps, query: { year?: number; refe
     settings,
     offset: { ...offset, envelopeBalanceCents: envelope.cents, asOf: envelope.asOf },
     basis: await countingBasis(deps.database, year),
+    studentRail: await studentRailPair(deps, year, reference),
     quotas: (await quotasOfYear(deps, year)).map((q) => {
       const entityName = names.get(q.entityId) ?? q.entityId;
       const actualGrams = figures.breakdowns.entity.find((row) => row.key === entityName)?.co2eGrams.current ?? 0;

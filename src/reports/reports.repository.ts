@@ -71,6 +71,19 @@ const query = {
     FROM missions m JOIN users u ON u.id = m.traveller_id
     WHERE ${s.counted('m')} AND m.destination_country <> ${s.home} AND (m.purpose = 'recruitment' OR u.category = 'student')`;
   },
+  // Students' international trips with a flight, counted per person (issue 12, point 4d): the
+  // students flying abroad, those among them who took the train as well, and the rail aid granted.
+  studentRail: (s: Scope) => {
+    const train = sql`EXISTS (SELECT 1 FROM ${countedLegs} l WHERE l.mission_id = m.id AND l.mode = 'train')`;
+    return sql`
+    SELECT ${parisYear('m.depart_at')} AS "year", count(DISTINCT m.traveller_id) AS "students",
+      count(DISTINCT CASE WHEN ${train} THEN m.traveller_id END) AS "withRail",
+      coalesce(sum(CASE WHEN ${train} THEN m.rail_aid_cents ELSE 0 END), 0) AS "aidCents"
+    FROM missions m JOIN users u ON u.id = m.traveller_id
+    WHERE ${s.counted('m')} AND u.category = 'student' AND m.destination_country <> ${s.home}
+      AND EXISTS (SELECT 1 FROM ${countedLegs} p WHERE p.mission_id = m.id AND p.mode = 'plane')
+    GROUP BY 1`;
+  },
   // A recruitment held by video conference and recorded as such (no mission): a visio trip abroad.
   visioRecruitmentFlags: (s: Scope) => sql`
     SELECT CAST(substr(v.held_on, 1, 4) AS INTEGER) AS "year", v.entity_id AS "entityId", NULL AS "entityLabel", 'recruitment' AS "purpose", u.category AS "category",
@@ -165,4 +178,15 @@ export async function countingBasis(database: Database, year: number): Promise<C
 
 export async function entityNames(database: Database): Promise<Map<string, string>> {
   return new Map((await rows<{ id: string; name: string }>(database.db, sql`SELECT id AS "id", name AS "name" FROM entities`)).map((e) => [e.id, e.name]));
+}
+
+export type StudentRail = { students: number; withRail: number; aidCents: number };
+
+export async function studentRailByYear(database: Database, years: number[]): Promise<Map<number, StudentRail>> {
+  const found = new Map<number, StudentRail>();
+  for (const year of years) {
+    const row = (await rows<{ year: number; students: number; withRail: number; aidCents: number }>(database.db, query.studentRail(scope({ from: year, to: year }))))[0];
+    found.set(year, { students: Number(row?.students ?? 0), withRail: Number(row?.withRail ?? 0), aidCents: Number(row?.aidCents ?? 0) });
+  }
+  return found;
 }

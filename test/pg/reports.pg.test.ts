@@ -11,4 +11,5 @@ await rerunOnPostgres('report suites on PostgreSQL', [
   '../reports/recompute.test.ts',
   '../reports/reports.http.test.ts',
   '../reports/reports.pages.test.ts',
+  '../reports/student-rail.test.ts',
 ]);

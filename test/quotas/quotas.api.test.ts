@@ -173,7 +173,7 @@ describe('recruitment abroad (the action plan: by video conference)', () => {
     expect(await share()).toEqual({ numerator: 2, denominator: 3, percent: 66.7 });
     expect((await request(app).get('/api/visio-recruitments').set('Authorization', staff).expect(200)).body.visioRecruitments).toHaveLength(2);
 
-    const path = async (body: unknown, who = staff) => (await request(app).post('/api/visio-recruitments').set('Authorization', who).send(body).expect(400)).body.error.details[0].path;
+    const path = async (body: Record<string, unknown>, who = staff) => (await request(app).post('/api/visio-recruitments').set('Authorization', who).send(body).expect(400)).body.error.details[0].path;
     expect(await path({ country: 'FR' })).toBe('country');
     expect(await path({ country: 'ZZ' })).toBe('country');
     expect(await path({ country: 'CN', heldOn: '2026-11-28' })).toBe('heldOn');

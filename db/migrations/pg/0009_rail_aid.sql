@@ -1,0 +1,1 @@
+ALTER TABLE "missions" ADD COLUMN "rail_aid_cents" bigint;

@@ -1,0 +1,1 @@
+ALTER TABLE `missions` ADD `rail_aid_cents` integer;
