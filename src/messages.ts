@@ -10,3 +10,4 @@ import './auth/account.i18n.ts';
 import './claims/claims.i18n.ts';
 import './approvals/approvals.i18n.ts';
 import './quotas/quotas.i18n.ts';
+import './notifications/notifications.i18n.ts';

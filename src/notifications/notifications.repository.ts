@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../shared/db.ts';
 import { tablesByDialect } from '../shared/dialect.ts';
 import * as sqliteTables from './notifications.table.ts';
@@ -52,4 +52,29 @@ function columnsOf(outcome: Outcome): Partial<NewOutboxRow> {
 export async function outboxOf(db: Db, missionId: string): Promise<OutboxRow[]> {
   const { notificationOutbox: o } = tables(db);
   return db.select().from(o).where(eq(o.missionId, missionId)).orderBy(asc(o.createdAt), asc(o.kind), asc(o.recipient));
+}
+
+// The admin's view of the outbox: the latest messages first, of one status or all.
+export async function latestOutbox(db: Db, filter: { status?: string; limit: number }): Promise<OutboxRow[]> {
+  const { notificationOutbox: o } = tables(db);
+  return db.select().from(o).where(filter.status ? eq(o.status, filter.status) : undefined).orderBy(desc(o.createdAt), desc(o.id)).limit(filter.limit);
+}
+
+export async function countsByStatus(db: Db): Promise<Record<string, number>> {
+  const { notificationOutbox: o } = tables(db);
+  const found = await db.select({ status: o.status, n: count() }).from(o).groupBy(o.status);
+  return Object.fromEntries(found.map((r) => [r.status, Number(r.n)]));
+}
+
+export async function findOutboxRow(db: Db, id: string): Promise<OutboxRow | undefined> {
+  const { notificationOutbox: o } = tables(db);
+  return (await db.select().from(o).where(eq(o.id, id)).limit(1))[0];
+}
+
+// A message given up (failed) or only logged (no SMTP server then) goes back to the queue, due now,
+// with a fresh count of attempts; its last error stays until the next attempt. False: not in such a state.
+export async function requeue(db: Db, id: string, nowIso: string): Promise<boolean> {
+  const { notificationOutbox: o } = tables(db);
+  const changed = await db.update(o).set({ status: 'pending', attempts: 0, nextAttemptAt: nowIso }).where(and(eq(o.id, id), inArray(o.status, ['failed', 'logged']))).returning({ id: o.id });
+  return changed.length === 1;
 }

@@ -32,6 +32,7 @@ import { claimAnswerSchema, claimListSchema, claimTransitionSchema, listClaimsQu
 import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
 import { approvalSettingsInputSchema, approveInputSchema, approverInputSchema } from '../approvals/approvals.schemas.ts';
 import { quotaUsageQuerySchema, quotasQuerySchema, setQuotaSchema } from '../quotas/quotas.schemas.ts';
+import { noFieldsSchema as noNoticeFields, outboxQuerySchema } from '../notifications/notifications.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts where they do not
@@ -107,6 +108,8 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/quotas', tag: 'organisation', auth: true, summary: "Each entity's carbon quota of the year (?year, this year by default) with what its submitted and validated missions use, and every quota ever set (admin, copil, finance)", query: quotasQuerySchema, errors: [403] },
   { method: 'post', path: '/api/quotas', tag: 'organisation', auth: true, summary: "Set an entity's carbon quota of a year in kg CO2e, and whether exceeding it asks a justification or only warns (admin; kept with history; never rewrites a mission)", body: setQuotaSchema, status: 201, errors: [400, 403] },
   { method: 'get', path: '/api/quotas/usage', tag: 'organisation', auth: true, summary: "What a mission of co2eGrams would leave of its entity's quota of the year (usage: null without a quota); ?mission leaves that mission out of the used figure", query: quotaUsageQuerySchema },
+  { method: 'get', path: '/api/admin/notifications', tag: 'admin', auth: true, summary: 'The outbox of e-mail notices: counts per status and the latest messages (?status, ?limit), without their bodies (admin)', query: outboxQuerySchema, errors: [403] },
+  { method: 'post', path: '/api/admin/notifications/:id/retry', tag: 'admin', auth: true, summary: 'Send again a message given up (failed) or only logged (no SMTP server then): back in the queue, due now (admin; 409 for any other status)', body: noNoticeFields, errors: [403, 404, 409] },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },
   { method: 'get', path: '/api/users', tag: 'people', auth: true, summary: 'Everyone with entity, roles and status (admin)', response: personListSchema, errors: [403] },
   { method: 'post', path: '/api/users', tag: 'people', auth: true, summary: 'Add a person (admin; roles default to staff, password optional)', body: personCreateSchema, response: personChangeSchema.pick({ user: true }), status: 201, errors: [403, 409] },

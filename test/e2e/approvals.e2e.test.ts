@@ -62,6 +62,12 @@ describe('approval chain in the browser', () => {
 
     const mission = await api('/api/missions', { purpose: 'conference', budgetLineId, justification: 'Communication invitée au congrès annuel', trip: montrealTrip });
     await api(`/api/missions/${mission.id}/submit`, {});
+    // The notice to the head waits in the outbox (no SMTP server here), shown to the admin.
+    await page.goto(`${server.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Messages envoyés et en attente' }).click();
+    await page.waitForURL('**/admin/notifications');
+    await expect.poll(() => page.getByText('Mission à approuver', { exact: false }).count()).toBeGreaterThan(0);
+    await check('outbox');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await signInThroughForm(page, server.baseUrl, head);
