@@ -1,5 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../shared/db.ts';
+import { settledStatuses } from '../claims/claims.models.ts';
 import { firstRow, rows } from '../shared/dialect.ts';
 import { COPIL_SCOPE, type LegGroup, type OffsetGroup, type ReplacedGroup, type TripFlags } from './indicators.models.ts';
 
@@ -33,7 +34,8 @@ type Scope = ReturnType<typeof scope>;
 
 // The legs a validated mission counts with: those of its claim once certified (what was really
 // travelled), its own estimate otherwise. One derived table, so every figure below agrees.
-const settled = sql.raw(`c.status IN ('certified', 'paid')`);
+// Which claims are settled is the claims' rule (claims.models.ts), bound here rather than restated.
+const settled = sql`c.status IN (${sql.join(settledStatuses.map((status) => sql`${status}`), sql`, `)})`;
 const countedLegs = sql`(
     SELECT l.mission_id, l.mode, l.from_country, l.to_country, l.trips, l.travelers, l.co2e_grams FROM mission_legs l
      WHERE NOT EXISTS (SELECT 1 FROM claims c WHERE c.mission_id = l.mission_id AND ${settled})
