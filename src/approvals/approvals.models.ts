@@ -35,11 +35,8 @@ export function pendingStep(progress: ApprovalProgress): ApprovalStep | null {
   return progress.steps.find((s) => !done.has(s)) ?? null;
 }
 
-export const approvalsComplete = (progress: ApprovalProgress | null): boolean => !progress || pendingStep(progress) === null;
-
 // The scopes a person approves in: the entities they head and the budget lines they hold.
 export type ApproverScopes = { headOf: readonly string[]; holderOf: readonly string[] };
-export const noScopes: ApproverScopes = Object.freeze({ headOf: [], holderOf: [] });
 
 export type ApprovalTarget = { travellerId: string; entityId: string; budgetLineId: string | null };
 

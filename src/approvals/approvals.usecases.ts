@@ -5,8 +5,6 @@ import { findBudgetLineById, findEntityById, listBudgetLines, listEntities } fro
 import { findUserById, listUsersWithRoles } from '../auth/users.repository.ts';
 import { approvalErrors } from './approvals.errors.ts';
 import {
-  approvalsComplete,
-  approvesStep,
   approverSees,
   currentApprovers,
   decodeSteps,
@@ -119,14 +117,16 @@ async function progressByMission(db: Db, missions: readonly MissionApprovalRow[]
 
 export type ActorForApproval = { id: string; roles: readonly string[] };
 
-// What the mission rules need to know about the chain for this actor (missions.models.ts MissionFacts).
-export async function approvalFactsFor(db: Db, actor: ActorForApproval, mission: MissionApprovalRow) {
-  const scopes = await scopesOfUser(db, actor.id);
+// What the mission rules need to know about the chain for this actor (missions.models.ts MissionFacts),
+// and the round's progress for the step that follows. The actor's scopes are read only when they can
+// matter: a round to approve, or a mission the actor does not see already (`seesAnyway`: the
+// traveller and those who oversee every mission).
+export async function approvalFactsFor(db: Db, actor: ActorForApproval, mission: MissionApprovalRow, seesAnyway: boolean) {
   const progress = await progressOf(db, mission);
-  const approver = { id: actor.id, isAdmin: actor.roles.includes('admin'), scopes };
+  const scopes = progress || !seesAnyway ? await scopesOfUser(db, actor.id) : null;
   return {
-    approverInScope: approverSees(scopes, mission),
-    approval: progress ? { complete: approvalsComplete(progress), actorMayApprove: mayApprove(approver, mission, progress) } : undefined,
+    approverInScope: scopes ? approverSees(scopes, mission) : false,
+    approval: progress && scopes ? { complete: pendingStep(progress) === null, actorMayApprove: mayApprove({ id: actor.id, isAdmin: actor.roles.includes('admin'), scopes }, mission, progress) } : undefined,
     progress,
   };
 }
@@ -144,7 +144,6 @@ export async function awaitingApprovalBy<T extends MissionApprovalRow>(db: Db, a
 }
 
 export const awaitedStep = (progress: ApprovalProgress | null): ApprovalStep | null => (progress ? pendingStep(progress) : null);
-export { approvesStep };
 
 // The admin page and GET /api/approval-settings: each entity's chain, its heads, and its lines' holders.
 export async function approvalOverview({ database }: Pick<ApprovalAdminDeps, 'database'>) {
@@ -168,8 +167,9 @@ export async function approvalViewOf(db: Db, mission: MissionApprovalRow) {
   if (!mission.approvalRoundId) return null;
   const [round] = await repo.roundsByIds(db, [mission.approvalRoundId]);
   const decisions = (await repo.decisionsOfMission(db, mission.id)).map((d) => ({ roundId: d.roundId, step: d.step as ApprovalStep, decision: d.decision as 'approved' | 'returned', actorId: d.actorId, actorName: d.actorName, at: d.at, comment: d.comment }));
-  const progress = await progressOf(db, mission);
-  return { roundId: mission.approvalRoundId, steps: round ? decodeSteps(round.steps) : [], awaiting: awaitedStep(progress), decisions };
+  const steps = round ? decodeSteps(round.steps) : [];
+  const approved = decisions.filter((d) => d.roundId === mission.approvalRoundId && d.decision === 'approved');
+  return { roundId: mission.approvalRoundId, steps, awaiting: mission.status === 'submitted' ? pendingStep({ steps, approved }) : null, decisions };
 }
 
 // One decision on one step. Of two approvers racing for a step, the unique index books one; the

@@ -32,3 +32,7 @@ export function missionFlags(facts: MissionPolicyFacts, settings: MissionPolicyS
 }
 
 export const needsJustification = (flags: readonly MissionFlag[]): boolean => flags.some((f) => f.severity === 'justification_required');
+
+// Which quota verdict a mission shows: the one written at its submission once it left the traveller's
+// hands; while the traveller edits it (a draft, or returned to be resubmitted), the quota as it stands.
+export const showsSubmittedQuota = (status: string): boolean => status !== 'draft' && status !== 'returned';

@@ -4,8 +4,7 @@ import { formatCo2e } from '../shared/units.ts';
 import { recordSubmissionCheck, submittedCheck, usageFor } from '../quotas/quotas.usecases.ts';
 import type { QuotaUsage } from '../quotas/quotas.models.ts';
 import type { Quote } from '../quote/quote.usecases.ts';
-import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
-import { missionFlags, type MissionFlag, type MissionPolicySettings } from './mission-policy.models.ts';
+import { missionFlags, showsSubmittedQuota, type MissionFlag, type MissionPolicySettings } from './mission-policy.models.ts';
 import type * as repo from './missions.repository.ts';
 
 export const defaultMissionPolicy: MissionPolicySettings = { recruitmentAbroadJustified: true };
@@ -26,10 +25,9 @@ export async function flagsAtSubmission(db: Db, settings: MissionPolicySettings,
 }
 
 // For the page and the API: once submitted, the quota as it stood then; before, as it stands now.
-export async function missionPolicyView(db: Db, settings: MissionPolicySettings, row: repo.MissionRow) {
-  const quote = parseStoredQuote(row.quoteJson, `quote of mission ${row.id}`);
-  const stored = row.status === 'draft' ? null : await submittedCheck(db, row.id);
-  const quota = stored ?? (row.status === 'draft' || row.status === 'returned' ? await usageFor(db, { entityId: row.entityId, departAt: row.departAt, co2eGrams: row.co2eGrams, exceptMissionId: row.id }) : null);
+export async function missionPolicyView(db: Db, settings: MissionPolicySettings, row: repo.MissionRow, quote: Quote) {
+  const stored = showsSubmittedQuota(row.status) ? await submittedCheck(db, row.id) : null;
+  const quota = showsSubmittedQuota(row.status) ? stored : await usageFor(db, { entityId: row.entityId, departAt: row.departAt, co2eGrams: row.co2eGrams, exceptMissionId: row.id });
   const flags = missionFlags(factsOf(row, quote, quota), settings).map((flag) => ({ ...flag, message: flagMessage(flag, 'fr') }));
   return { quota: quota ? { ...quota, asOf: stored?.at ?? null } : null, flags };
 }

@@ -1,8 +1,9 @@
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
-import { approversOfStep, awaitedStep, awaitingApprovalBy, progressOf, recordDecision } from '../approvals/approvals.usecases.ts';
+import { approversOfStep, awaitingApprovalBy, recordDecision } from '../approvals/approvals.usecases.ts';
+import { pendingStep, type ApprovalStep } from '../approvals/approvals.models.ts';
 import { awaitingInScopes } from '../approvals/approvals.repository.ts';
 import type { ApproveInput } from '../approvals/approvals.schemas.ts';
-import { approvalRequested } from '../notifications/notifications.models.ts';
+import { approvalRequested, reviewRequested } from '../notifications/notifications.models.ts';
 import { enqueueMissionNotices } from '../notifications/notifications.usecases.ts';
 import { missionErrors } from './missions.errors.ts';
 import { COMMENT_MAX_CHARS, decide } from './missions.models.ts';
@@ -18,22 +19,29 @@ export async function approveMission(deps: MissionDeps, actor: AuthenticatedUser
   const comment = input.comment?.trim().slice(0, COMMENT_MAX_CHARS) || null;
   await deps.database.transaction(async () => {
     const db = deps.database.db;
-    const { row, facts } = await loadWithFacts(deps.database, actor, id);
+    const { row, facts, progress } = await loadWithFacts(deps.database, actor, id);
     // The version first: an approver who read the mission before a rival took the step learns of the
     // conflict (409), not that the step is no longer theirs.
     checkVersion(row, input.version);
     decide('approve', facts, actor);
-    const progress = await progressOf(db, row);
-    const step = awaitedStep(progress)!;
-    const remaining = Math.max(0, row.approvalsPending - 1);
+    // decide() lets only the approver of an awaited step through: the round and its step exist.
+    const step = pendingStep(progress!)!;
+    const after = { ...progress!, approved: [...progress!.approved, { step, actorId: actor.id }] };
+    const remaining = after.steps.length - after.approved.length;
     if (!(await repo.updateMissionIfVersion(db, id, row.version, { updatedAt: at, approvalsPending: remaining }))) throw missionErrors.stale();
     await recordDecision(db, { row, step, decision: 'approved', actorId: actor.id, at, comment });
-    const next = progress!.steps[progress!.steps.indexOf(step) + 1];
-    const notice = { action: 'submit', mission: row, actorId: actor.id, comment, at };
-    if (next) await enqueueMissionNotices(deps, { ...notice, approverIds: await approversOfStep(db, row, next) }, approvalRequested);
-    else await enqueueMissionNotices(deps, notice);
+    await noticeNextActor(deps, { mission: row, actorId: actor.id, comment, at }, pendingStep(after));
   }, { lock: [missionLockKey(id)] });
   return readMission(deps.database, id);
+}
+
+type NoticeInput = { mission: repo.MissionRow; actorId: string; comment: string | null; at: string };
+
+// A submitted mission goes to whoever acts next: the approvers of the step awaited, or the secretariat
+// once no step is (no chain, or its last step approved).
+export async function noticeNextActor(deps: MissionDeps, notice: NoticeInput, nextStep: ApprovalStep | null): Promise<void> {
+  if (nextStep) await enqueueMissionNotices(deps, { ...notice, action: 'submit', approverIds: await approversOfStep(deps.database.db, notice.mission, nextStep) }, approvalRequested);
+  else await enqueueMissionNotices(deps, { ...notice, action: 'submit' }, reviewRequested);
 }
 
 const QUEUE_LIMIT = 200;

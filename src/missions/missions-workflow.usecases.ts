@@ -9,10 +9,11 @@ import { findBudgetLineById } from '../org/org.repository.ts';
 import { checkVersion, loadWithFacts, missionLockKey, nowIso, readMission, type ContributionInput, type Mission, type MissionDeps } from './missions.usecases.ts';
 import { parseStoredQuote } from '../quote/stored-quote.schemas.ts';
 import { enqueueMissionNotices } from '../notifications/notifications.usecases.ts';
-import { approvalRequested } from '../notifications/notifications.models.ts';
 import { defaultMissionPolicy, flagsAtSubmission } from './mission-policy.usecases.ts';
 import { needsJustification } from './mission-policy.models.ts';
-import { approversOfStep, awaitedStep, openRound, progressOf, recordDecision } from '../approvals/approvals.usecases.ts';
+import { awaitedStep, openRound, recordDecision } from '../approvals/approvals.usecases.ts';
+import type { ApprovalProgress } from '../approvals/approvals.models.ts';
+import { noticeNextActor } from './missions-approval.usecases.ts';
 
 export const workflowActions = ['submit', 'validate', 'return', 'reject', 'cancel'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
@@ -68,18 +69,18 @@ function checkNoClaimUnderway(claimStatus: string | null): void {
 // Submission opens the round of approvals the entity's chain asks for (none: straight to the
 // secretariat); an approver's return closes it, recorded against the step awaited; any move out of
 // `submitted` leaves the approvers' queue.
-async function approvalChanges(deps: MissionDeps, step: { action: WorkflowAction; row: repo.MissionRow; facts: MissionFacts; quote: Quote; at: string; actorId: string; comment: string | null }) {
+async function approvalChanges(deps: MissionDeps, step: { action: WorkflowAction; row: repo.MissionRow; facts: MissionFacts; progress: ApprovalProgress | null; quote: Quote; at: string; actorId: string; comment: string | null }) {
   const { action, row, at } = step;
   const db = deps.database.db;
   if (action === 'submit') {
     const round = await openRound(db, { id: row.id, entityId: row.entityId, costCents: row.costCents, hasFlight: step.quote.legs.some((l) => l.mode === 'plane') }, at);
-    return { patch: { approvalRoundId: round.approvalRoundId, approvalsPending: round.approvalsPending }, firstStep: round.steps[0] ?? null };
+    return { patch: { approvalRoundId: round.approvalRoundId, approvalsPending: round.approvalsPending }, nextStep: round.steps[0] ?? null };
   }
-  if (action === 'return' && step.facts.approval?.actorMayApprove) {
-    const awaited = awaitedStep(await progressOf(db, row));
-    if (awaited) await recordDecision(db, { row, step: awaited, decision: 'returned', actorId: step.actorId, at, comment: step.comment });
+  const awaited = awaitedStep(step.progress);
+  if (action === 'return' && step.facts.approval?.actorMayApprove && awaited) {
+    await recordDecision(db, { row, step: awaited, decision: 'returned', actorId: step.actorId, at, comment: step.comment });
   }
-  return { patch: { approvalsPending: 0 }, firstStep: null };
+  return { patch: { approvalsPending: 0 }, nextStep: null };
 }
 
 // One transaction: read, decide, write the new status and its audit entry, and book (or reverse) the
@@ -87,7 +88,7 @@ async function approvalChanges(deps: MissionDeps, step: { action: WorkflowAction
 export async function transitionMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, action: WorkflowAction, input: TransitionInput): Promise<Mission> {
   const at = nowIso(deps.clock);
   await deps.database.transaction(async () => {
-      const { row, facts } = await loadWithFacts(deps.database, actor, id);
+      const { row, facts, progress } = await loadWithFacts(deps.database, actor, id);
       const from = facts.status;
       const to = decide(action, facts, actor);
       checkVersion(row, input.version);
@@ -100,14 +101,14 @@ export async function transitionMission(deps: MissionDeps, actor: AuthenticatedU
         checkSubmission({ blocked: quote.blocked, justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
       }
       if (action === 'cancel') checkNoClaimUnderway(await repo.claimStatusOf(deps.database.db, id));
-      const approval = await approvalChanges(deps, { action, row, facts, quote, at, actorId: actor.id, comment });
+      const approval = await approvalChanges(deps, { action, row, facts, progress, quote, at, actorId: actor.id, comment });
       if (!await repo.updateMissionIfVersion(deps.database.db, id, row.version, { status: to, updatedAt: at, ...approval.patch })) {
         throw missionErrors.stale();
       }
       await repo.insertAudit(deps.database.db, { id: newId('aud'), missionId: id, at, actorId: actor.id, action, fromStatus: from, toStatus: to, comment });
       await bookLedger(deps, { action, from, row, quote, at, actorId: actor.id, comment });
       const notice = { action, mission: row, actorId: actor.id, comment, at };
-      if (approval.firstStep) await enqueueMissionNotices(deps, { ...notice, approverIds: await approversOfStep(deps.database.db, row, approval.firstStep) }, approvalRequested);
+      if (action === 'submit') await noticeNextActor(deps, notice, approval.nextStep);
       else await enqueueMissionNotices(deps, notice);
     }, { lock: [missionLockKey(id)] });
   return readMission(deps.database, id);

@@ -147,7 +147,15 @@ async function act(deps: MissionDeps, req: Request, res: Response): Promise<void
   res.redirect(303, back[String(req.query.from)] ?? `/missions/${id}`);
 }
 
-// The two-click record of a recruitment held by video conference, and the person's latest ones.
+// My missions, with the two-click record of a recruitment held by video conference (and the
+// person's latest ones) below them.
+async function showList(deps: MissionDeps, req: Request, res: Response, visio: { values?: Record<string, string>; errors?: FieldErrors } = {}): Promise<void> {
+  const { lang, t, f } = pageTools(res);
+  const user = currentUser(req);
+  const { missions } = await listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
+  renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)), ...(await visioForm(deps, user, lang, t, visio.values, visio.errors)) });
+}
+
 async function visioForm(deps: MissionDeps, user: ReturnType<typeof currentUser>, lang: Lang, t: Translate, values?: Record<string, string>, errors: FieldErrors = {}) {
   const recorded = await myVisioRecruitments(deps, user, 5);
   return {
@@ -164,10 +172,7 @@ async function visioForm(deps: MissionDeps, user: ReturnType<typeof currentUser>
 export function missionPages(deps: MissionDeps): Router {
   const router = Router();
   router.get('/missions', requireUser, async (req, res) => {
-    const { lang, t, f } = pageTools(res);
-    const user = currentUser(req);
-    const { missions } = await listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
-    renderPage(res, 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)), ...(await visioForm(deps, user, lang, t)) });
+    await showList(deps, req, res);
   });
   router.post('/missions/visio-recruitments', requireRole('staff'), async (req, res) => {
     try {
@@ -175,11 +180,8 @@ export function missionPages(deps: MissionDeps): Router {
       await recordVisioRecruitment(deps, currentUser(req), input);
     } catch (err) {
       if (!isAppError(err) || err.status >= 500) throw err;
-      const { lang, t, f } = pageTools(res);
-      const user = currentUser(req);
-      const { missions } = await listMissionsFor(deps, user, { traveller: user.id, limit: 200, offset: 0 });
       const values = { country: formString(req, 'country'), heldOn: formString(req, 'heldOn') };
-      return renderPage(res.status(err.status), 'missions/list', { title: t('missions.list.title'), rows: missions.map((m) => row(m, f, lang)), ...(await visioForm(deps, user, lang, t, values, errorsFromAppError(err, t))) });
+      return showList(deps, req, res.status(err.status), { values, errors: errorsFromAppError(err, res.locals.t) });
     }
     setFlash(res, 'missions.flash.visioRecorded');
     res.redirect(303, '/missions#visio-recruitment');

@@ -90,24 +90,21 @@ export async function readMission(database: Database, id: string): Promise<Missi
 // single writer): what a step decides on (the mission, its approvals) is read as one state.
 export const missionLockKey = (id: string): string => `mission:${id}`;
 
-// What the rules need to decide for this actor: the status, and where the entity has an approval
-// chain, how far it went and whether this actor takes the step awaited (src/approvals).
-export async function missionFacts(database: Database, actor: AuthenticatedUser, row: repo.MissionRow): Promise<MissionFacts> {
-  const { approverInScope, approval } = await approvalFactsFor(database.db, actor, row);
-  return { travellerId: row.travellerId, status: row.status as MissionStatus, approverInScope, approval };
-}
-
 // A mission the actor may not see does not exist for them: same 404 as a random id.
 export async function loadVisible(database: Database, actor: AuthenticatedUser, id: string): Promise<repo.MissionRow> {
   return (await loadWithFacts(database, actor, id)).row;
 }
 
-export async function loadWithFacts(database: Database, actor: AuthenticatedUser, id: string): Promise<{ row: repo.MissionRow; facts: MissionFacts }> {
+// The mission with what the rules decide on for this actor: its status and, where its entity has an
+// approval chain, how far the round went (`progress`) and whether this actor takes the step awaited.
+export async function loadWithFacts(database: Database, actor: AuthenticatedUser, id: string) {
   const row = await repo.findMissionById(database.db, id);
   if (!row) throw notFound();
-  const facts = await missionFacts(database, actor, row);
+  const seesAnyway = row.travellerId === actor.id || canSeeAll(actor);
+  const { approverInScope, approval, progress } = await approvalFactsFor(database.db, actor, row, seesAnyway);
+  const facts: MissionFacts = { travellerId: row.travellerId, status: row.status as MissionStatus, approverInScope, approval };
   if (!canSee(actor, facts)) throw notFound();
-  return { row, facts };
+  return { row, facts, progress };
 }
 
 export function checkVersion(row: repo.MissionRow, expected: number | undefined): void {
@@ -130,8 +127,9 @@ export async function getMission(deps: Pick<MissionDeps, 'database' | 'policy'>,
   const { row, facts } = await loadWithFacts(deps.database, actor, id);
   const audit = (await repo.listAudit(deps.database.db, id)).map(({ missionId: _m, ...entry }) => entry);
   const approval = await approvalViewOf(deps.database.db, row);
-  const policy = await missionPolicyView(deps.database.db, deps.policy ?? defaultMissionPolicy, row);
-  return { ...toMission(row, await repo.travellerName(deps.database.db, row.travellerId)), audit, approval, ...policy, actions: availableActions(actor, facts) };
+  const mission = toMission(row, await repo.travellerName(deps.database.db, row.travellerId));
+  const policy = await missionPolicyView(deps.database.db, deps.policy ?? defaultMissionPolicy, row, mission.quote);
+  return { ...mission, audit, approval, ...policy, actions: availableActions(actor, facts) };
 }
 
 export async function updateMission(deps: MissionDeps, actor: AuthenticatedUser, id: string, input: UpdateMissionInput): Promise<Mission> {

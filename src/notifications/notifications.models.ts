@@ -23,6 +23,7 @@ const claimNotices: Record<string, Notice> = {
 };
 
 export const approvalRequested: Notice = { kind: 'mission.approval_requested', audience: 'approvers' };
+export const reviewRequested: Notice = missionNotices.submit!;
 
 export const missionNoticeFor = (action: string): Notice | null => missionNotices[action] ?? null;
 export const claimNoticeFor = (action: string): Notice | null => claimNotices[action] ?? null;

@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { Clock } from '../shared/clock.ts';
+import { parisCalendarDay, parisYearStartUtc } from '../shared/zone-time.ts';
 import type { Database, Db } from '../shared/db.ts';
 import { newId } from '../shared/ids.ts';
 import { findEntityById, listEntities } from '../org/org.repository.ts';
@@ -10,11 +10,10 @@ import type { SetQuotaInput } from './quotas.schemas.ts';
 
 export type QuotaDeps = { database: Database; clock: Clock };
 
-const PARIS = 'Europe/Paris';
 const toQuota = (row: repo.QuotaRow): Quota => ({ entityId: row.entityId, year: row.year, quotaGrams: row.quotaGrams, severity: row.severity as QuotaSeverity, setAt: row.setAt, setBy: row.setBy, note: row.note });
 
-export const parisYearOf = (iso: string): number => DateTime.fromISO(iso, { zone: PARIS }).year;
-const yearBounds = (year: number) => ({ fromUtc: DateTime.fromObject({ year }, { zone: PARIS }).toUTC().toISO()!, beforeUtc: DateTime.fromObject({ year: year + 1 }, { zone: PARIS }).toUTC().toISO()! });
+const parisYearOf = (iso: string): number => parisCalendarDay(Date.parse(iso)).year;
+const yearBounds = (year: number) => ({ fromUtc: parisYearStartUtc(year), beforeUtc: parisYearStartUtc(year + 1) });
 
 // Appends: an entity's quota for a year is its latest row, and no mission is rewritten by a change.
 export async function setQuota(deps: QuotaDeps, input: SetQuotaInput, actorId: string | null): Promise<Quota> {
@@ -67,8 +66,10 @@ export async function quotaOverview({ database }: Pick<QuotaDeps, 'database'>, y
   const names = new Map(entities.map((e) => [e.id, e.name]));
   const current = [];
   for (const entity of entities) {
-    const quota = inForce.get(entity.id);
-    current.push({ entity: { id: entity.id, name: entity.name }, quota: quota ? toQuota(quota) : null, usage: quota ? await usageOfYear(db, entity.id, year, 0) : null });
+    const row = inForce.get(entity.id);
+    const quota = row ? toQuota(row) : null;
+    const used = quota ? await repo.usedGrams(db, { entityId: entity.id, ...yearBounds(year) }) : 0;
+    current.push({ entity: { id: entity.id, name: entity.name }, quota, usage: quota ? quotaUsage(quota, used, 0) : null });
   }
   const history = rows.map((r) => ({ ...toQuota(r), entityName: names.get(r.entityId) ?? r.entityId })).reverse();
   return { year, current, history };

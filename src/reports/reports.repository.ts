@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../shared/db.ts';
 import { settledStatuses } from '../claims/claims.models.ts';
 import { firstRow, rows } from '../shared/dialect.ts';
+import { parisYearStartUtc } from '../shared/zone-time.ts';
 import { COPIL_SCOPE, type LegGroup, type OffsetGroup, type ReplacedGroup, type TripFlags } from './indicators.models.ts';
 
 export type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './indicators.models.ts';
@@ -14,7 +15,7 @@ export type { LegGroup, OffsetGroup, ReplacedGroup, TripFlags } from './indicato
 // Missions store UTC instants. On 1 January Paris is always at UTC+1 (no summer time), so the Paris
 // year of an instant is its UTC year, plus one from 31 December 23:00 UTC on.
 const parisYear = (column: string) => sql.raw(`(CAST(substr(${column}, 1, 4) AS INTEGER) + CASE WHEN substr(${column}, 6, 8) >= '12-31T23' THEN 1 ELSE 0 END)`);
-export const parisYearStartUtc = (year: number): string => `${year - 1}-12-31T23:00:00.000Z`;
+export { parisYearStartUtc };
 const flag = (condition: SQL) => sql`CASE WHEN ${condition} THEN 1 ELSE 0 END`;
 
 export type YearRange = { from: number; to: number }; // inclusive Paris years

@@ -55,3 +55,7 @@ export function civilDayOf(dayUtcMs: number): { isoDate: string; year: number } 
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return { isoDate: `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`, year };
 }
+
+// When a Paris year begins, as the UTC instant missions store: on 1 January Paris is always at UTC+1
+// (no summer time), so it is 31 December 23:00 UTC of the year before.
+export const parisYearStartUtc = (year: number): string => `${year - 1}-12-31T23:00:00.000Z`;

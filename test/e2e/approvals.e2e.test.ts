@@ -1,50 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import type { TestUser } from '../helpers/auth.ts';
 import { montrealTrip } from '../missions/fixtures.ts';
-import { browserFor, expectAccessible, seedLab, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+import { screenshot, signInThroughForm, startLabSession, type LabSession } from './harness.ts';
 
 // The approval chain in a real browser: the admin sets the lab's chain and names its head on
 // /admin/approvals, a traveller submits, the head finds the mission on /approvals and approves it
 // from its page, which then shows who approved. axe-core finds no serious problem on any of them.
 
 describe('approval chain in the browser', () => {
-  let dir: string;
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let admin: TestUser;
-  let head: TestUser;
-  let travellerToken: string;
-  let budgetLineId: string;
+  let lab: LabSession;
 
   beforeAll(async () => {
-    dir = workDir();
-    const dbPath = join(dir, 'empreinte.sqlite');
-    ({ admin, head, travellerToken, budgetLineId } = await seedLab(dbPath));
-    server = await startServer(dbPath);
-    browser = await browserFor(dir, 'people');
+    lab = await startLabSession();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) removeDir(dir);
-  });
+  afterAll(() => lab?.stop());
 
   const api = async (path: string, body: unknown) => {
-    const answer = await fetch(`${server.baseUrl}${path}`, { method: 'POST', headers: { Authorization: travellerToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const answer = await fetch(`${lab.server.baseUrl}${path}`, { method: 'POST', headers: { Authorization: lab.travellerToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     expect(answer.status).toBeLessThan(300);
     return (await answer.json()) as { id: string };
   };
 
   it('configures a chain, and the head approves from the pages', async () => {
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    const cspViolations = await watchCspViolations(page);
-    const check = async (label: string) => {
-      expect(await cspViolations()).toEqual([]);
-      await expectAccessible(page, label);
-    };
+    const { page, check, server, admin, head, budgetLineId } = lab;
     await signInThroughForm(page, server.baseUrl, admin);
     await page.goto(`${server.baseUrl}/admin`);
     await page.getByRole('link', { name: 'Circuits d’approbation et approbateurs' }).click();

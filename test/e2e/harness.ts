@@ -123,3 +123,27 @@ export async function seedLab(dbPath: string): Promise<LabFixture> {
     database.sqlite.close();
   }
 }
+
+export type LabSession = LabFixture & { server: RunningServer; browser: BrowserContext; page: Page; check: (label: string) => Promise<void>; stop: () => Promise<void> };
+
+// The lab fixture served by a real server, with one browser whose pages are checked by axe-core and
+// against the strict CSP (`check`), for the approval and quota tests.
+export async function startLabSession(): Promise<LabSession> {
+  const dir = workDir();
+  const dbPath = join(dir, 'empreinte.sqlite');
+  const lab = await seedLab(dbPath);
+  const server = await startServer(dbPath);
+  const browser = await browserFor(dir, 'people');
+  const page = browser.pages()[0] ?? (await browser.newPage());
+  const cspViolations = await watchCspViolations(page);
+  const check = async (label: string) => {
+    expect(await cspViolations()).toEqual([]);
+    await expectAccessible(page, label);
+  };
+  const stop = async () => {
+    await browser.close();
+    await server.stop();
+    removeDir(dir);
+  };
+  return { ...lab, server, browser, page, check, stop };
+}

@@ -1,9 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import type { TestUser } from '../helpers/auth.ts';
 import { montrealTrip } from '../missions/fixtures.ts';
-import { browserFor, expectAccessible, seedLab, removeDir, screenshot, signInThroughForm, startServer, watchCspViolations, workDir, type RunningServer } from './harness.ts';
+import { screenshot, signInThroughForm, startLabSession, type LabSession } from './harness.ts';
 
 // The carbon quota in a real browser: the admin sets the lab's 2027 quota on /admin/quotas, the
 // traveller's mission shows the quota box and the over-quota flag, the form offers the "video
@@ -11,35 +8,16 @@ import { browserFor, expectAccessible, seedLab, removeDir, screenshot, signInThr
 // axe-core finds no serious problem on any of them, and the strict CSP reports no violation.
 
 describe('carbon quota in the browser', () => {
-  let dir: string;
-  let server: RunningServer;
-  let browser: BrowserContext;
-  let admin: TestUser;
-  let traveller: TestUser;
-  let travellerToken: string;
-  let budgetLineId: string;
+  let lab: LabSession;
 
   beforeAll(async () => {
-    dir = workDir();
-    const dbPath = join(dir, 'empreinte.sqlite');
-    ({ admin, traveller, travellerToken, budgetLineId } = await seedLab(dbPath));
-    server = await startServer(dbPath);
-    browser = await browserFor(dir, 'people');
+    lab = await startLabSession();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    if (dir) removeDir(dir);
-  });
+  afterAll(() => lab?.stop());
 
   it('sets a quota, shows it beside a mission and in the copil report', async () => {
-    const page = browser.pages()[0] ?? (await browser.newPage());
-    const cspViolations = await watchCspViolations(page);
-    const check = async (label: string) => {
-      expect(await cspViolations()).toEqual([]);
-      await expectAccessible(page, label);
-    };
+    const { page, check, server, admin, traveller, travellerToken, budgetLineId } = lab;
     await signInThroughForm(page, server.baseUrl, admin);
     await page.goto(`${server.baseUrl}/admin`);
     await page.getByRole('link', { name: 'Quotas carbone des entités' }).click();
