@@ -4,8 +4,8 @@ import { translate, type Lang, type MessageKey } from '../shared/i18n/index.ts';
 import './reports.i18n.ts'; // the definitions' texts, whatever loaded this module (CLI, bench, tests)
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { balancesAsOf } from '../ledger/finance.usecases.ts';
-import { copilFigures, offsetTotals, yearsBetween, type CopilFigures } from './indicators.models.ts';
-import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, studentRailByYear, tripFlags, type StudentRail } from './reports.repository.ts';
+import { copilFigures, offsetTotals, studentRail, yearsBetween, type CopilFigures, type StudentRail } from './indicators.models.ts';
+import { countingBasis, entityNames, legGroups, offsetGroups, parisYearStartUtc, replacedGroups, tripFlags } from './reports.repository.ts';
 import { currentSettings } from './settings.repository.ts';
 import { quotasOfYear } from '../quotas/quotas.usecases.ts';
 import { quotaAgainstActual } from '../quotas/quotas.models.ts';
@@ -61,11 +61,6 @@ async function envelopeBalance(deps: ReportDeps, year: number): Promise<{ cents:
   return { cents, asOf: bound };
 }
 
-async function studentRailPair(deps: ReportDeps, year: number, reference: number) {
-  const byYear = await studentRailByYear(deps.database, year === reference ? [year] : [year, reference]);
-  return { current: byYear.get(year)!, reference: byYear.get(reference)! };
-}
-
 export async function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): Promise<CopilReport> {
   const settings = await currentSettings(deps.database.db);
   const year = query.year ?? currentParisYear(deps.clock);
@@ -74,13 +69,14 @@ export async function copilReport(deps: ReportDeps, query: { year?: number; refe
   const range = { from: span[0]!, to: span[span.length - 1]! };
   const names = await entityNames(deps.database);
   const offsets = await offsetGroups(deps.database, year);
+  const flags = await tripFlags(deps.database, year === reference ? [year] : [year, reference]);
   const figures = copilFigures({
     year,
     reference,
     settings,
     legs: await legGroups(deps.database, range),
     replaced: await replacedGroups(deps.database, range),
-    flags: await tripFlags(deps.database, year === reference ? [year] : [year, reference]),
+    flags,
     offsets,
     entityName: (id, label) => (id ? (names.get(id) ?? id) : (label ?? '')),
   });
@@ -92,7 +88,7 @@ export async function copilReport(deps: ReportDeps, query: { year?: number; refe
     settings,
     offset: { ...offset, envelopeBalanceCents: envelope.cents, asOf: envelope.asOf },
     basis: await countingBasis(deps.database, year),
-    studentRail: await studentRailPair(deps, year, reference),
+    studentRail: { current: studentRail(flags, year), reference: studentRail(flags, reference) },
     quotas: (await quotasOfYear(deps, year)).map((q) => {
       const entityName = names.get(q.entityId) ?? q.entityId;
       const actualGrams = figures.breakdowns.entity.find((row) => row.key === entityName)?.co2eGrams.current ?? 0;

@@ -19,7 +19,19 @@ export type LegGroup = {
 export type ReplacedGroup = { year: number; entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number };
 
 // One international trip of interest (recruitment, or a student's), with what its legs were.
-export type TripFlags = { year: number; entityId: string | null; entityLabel: string | null; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1 };
+// `travellerId` and `railAidCents`: a mission's traveller and the rail pre-routing aid it grants
+// (null and 0 for imported trips, which name nobody, and for recorded visio recruitments).
+export type TripFlags = { year: number; entityId: string | null; entityLabel: string | null; purpose: string; category: 'staff' | 'student'; visio: 0 | 1; plane: 0 | 1; train: 0 | 1; travellerId: string | null; railAidCents: number };
+
+export type StudentRail = { students: number; withRail: number; aidCents: number };
+
+// Students flying abroad counted per person (issue 12, point 4d): how many, how many of them took the
+// train on one of those trips, and the aid of the trips with a train leg. Only missions name a person.
+export function studentRail(flags: readonly TripFlags[], year: number): StudentRail {
+  const trips = flags.filter((f) => f.year === year && f.category === 'student' && f.plane === 1 && f.travellerId !== null);
+  const withTrain = trips.filter((f) => f.train === 1);
+  return { students: new Set(trips.map((f) => f.travellerId)).size, withRail: new Set(withTrain.map((f) => f.travellerId)).size, aidCents: withTrain.reduce((sum, f) => sum + Number(f.railAidCents), 0) };
+}
 
 // The year's offset missions of one group (entity, purpose, category): only missions carry contributions.
 export type OffsetGroup = { entityId: string | null; entityLabel: null; purpose: string; category: 'staff' | 'student'; flights: number; missions: number; contributionsCents: number };

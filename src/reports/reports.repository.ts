@@ -70,27 +70,14 @@ const query = {
     const has = (mode: string) => flag(sql`EXISTS (SELECT 1 FROM ${countedLegs} l WHERE l.mission_id = m.id AND l.mode = ${mode})`);
     return sql`
     SELECT ${parisYear('m.depart_at')} AS "year", m.entity_id AS "entityId", NULL AS "entityLabel", m.purpose AS "purpose", u.category AS "category",
-      ${has('visio')} AS "visio", ${has('plane')} AS "plane", ${has('train')} AS "train"
+      ${has('visio')} AS "visio", ${has('plane')} AS "plane", ${has('train')} AS "train", m.traveller_id AS "travellerId", coalesce(m.rail_aid_cents, 0) AS "railAidCents"
     FROM missions m JOIN users u ON u.id = m.traveller_id
     WHERE ${s.counted('m')} AND m.destination_country <> ${s.home} AND (m.purpose = 'recruitment' OR u.category = 'student')`;
-  },
-  // Students' international trips with a flight, counted per person (issue 12, point 4d): the
-  // students flying abroad, those among them who took the train as well, and the rail aid granted.
-  studentRail: (s: Scope) => {
-    const train = sql`EXISTS (SELECT 1 FROM ${countedLegs} l WHERE l.mission_id = m.id AND l.mode = 'train')`;
-    return sql`
-    SELECT ${parisYear('m.depart_at')} AS "year", count(DISTINCT m.traveller_id) AS "students",
-      count(DISTINCT CASE WHEN ${train} THEN m.traveller_id END) AS "withRail",
-      coalesce(sum(CASE WHEN ${train} THEN m.rail_aid_cents ELSE 0 END), 0) AS "aidCents"
-    FROM missions m JOIN users u ON u.id = m.traveller_id
-    WHERE ${s.counted('m')} AND u.category = 'student' AND m.destination_country <> ${s.home}
-      AND EXISTS (SELECT 1 FROM ${countedLegs} p WHERE p.mission_id = m.id AND p.mode = 'plane')
-    GROUP BY 1`;
   },
   // A recruitment held by video conference and recorded as such (no mission): a visio trip abroad.
   visioRecruitmentFlags: (s: Scope) => sql`
     SELECT CAST(substr(v.held_on, 1, 4) AS INTEGER) AS "year", v.entity_id AS "entityId", NULL AS "entityLabel", 'recruitment' AS "purpose", u.category AS "category",
-      1 AS "visio", 0 AS "plane", 0 AS "train"
+      1 AS "visio", 0 AS "plane", 0 AS "train", NULL AS "travellerId", 0 AS "railAidCents"
     FROM visio_recruitments v JOIN users u ON u.id = v.recorded_by
     WHERE CAST(substr(v.held_on, 1, 4) AS INTEGER) ${s.years} AND v.country <> ${s.home}`,
   // An imported trip is the rows sharing a mission number in one import (a row alone without one);
@@ -98,7 +85,7 @@ const query = {
   importedFlags: (s: Scope) => {
     const any = (condition: SQL) => sql`max(${flag(condition)})`;
     return sql`
-    SELECT "year", "entityId", "entityLabel", "purpose", "category", "visio", "plane", "train" FROM (
+    SELECT "year", "entityId", "entityLabel", "purpose", "category", "visio", "plane", "train", NULL AS "travellerId", 0 AS "railAidCents" FROM (
       SELECT min(year) AS "year", min(entity_id) AS "entityId", CASE WHEN min(entity_id) IS NULL THEN min(entity_label) END AS "entityLabel",
         min(purpose) AS "purpose", min(traveller_category) AS "category",
         ${any(sql`mode = 'visio'`)} AS "visio", ${any(sql`mode = 'plane'`)} AS "plane", ${any(sql`mode = 'train'`)} AS "train",
@@ -183,13 +170,3 @@ export async function entityNames(database: Database): Promise<Map<string, strin
   return new Map((await rows<{ id: string; name: string }>(database.db, sql`SELECT id AS "id", name AS "name" FROM entities`)).map((e) => [e.id, e.name]));
 }
 
-export type StudentRail = { students: number; withRail: number; aidCents: number };
-
-export async function studentRailByYear(database: Database, years: number[]): Promise<Map<number, StudentRail>> {
-  const found = new Map<number, StudentRail>();
-  for (const year of years) {
-    const row = (await rows<{ year: number; students: number; withRail: number; aidCents: number }>(database.db, query.studentRail(scope({ from: year, to: year }))))[0];
-    found.set(year, { students: Number(row?.students ?? 0), withRail: Number(row?.withRail ?? 0), aidCents: Number(row?.aidCents ?? 0) });
-  }
-  return found;
-}
