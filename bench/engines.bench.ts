@@ -6,7 +6,7 @@
 // (test/pg/cluster.ts, fsync off as SQLite's in-memory databases); without either it is left out.
 // On PostgreSQL the validations also run under SERIALIZABLE with retries instead of advisory locks.
 import pg from 'pg';
-import { buildDeps, type AppDeps } from '../src/deps.ts';
+import { buildDeps, loadSettings, type AppDeps } from '../src/deps.ts';
 import { testConfig } from '../src/config.ts';
 import { fixedClock } from '../src/shared/clock.ts';
 import { openMigratedDatabase, type Database } from '../src/shared/db.ts';
@@ -136,8 +136,8 @@ function depsOn(database: Database): AppDeps {
 // Submitted missions with a flight (each validation books a contribution into the one envelope, the
 // contended account), then validated CONCURRENCY at a time through the use case.
 async function validationsPerSecond(app: AppDeps, validatorApp?: AppDeps): Promise<{ perSecond: number; failed: number }> {
-  await app.prices.refresh();
-  await validatorApp?.prices.refresh();
+  await loadSettings(app);
+  if (validatorApp) await loadSettings(validatorApp);
   const deps = missionDeps(app);
   const org = await seedOrg(deps);
   const traveller = await seedUser(deps, ['staff'], org.entityId);

@@ -22,6 +22,7 @@ import { claimsModule } from './claims/claims.wiring.ts';
 import { carbonPricesModule } from './carbon-prices/carbon-prices.wiring.ts';
 import { approvalsModule } from './approvals/approvals.wiring.ts';
 import { quotasModule } from './quotas/quotas.wiring.ts';
+import { policiesModule } from './policies/policies.wiring.ts';
 import { notificationsModule } from './notifications/notifications.wiring.ts';
 import { openApiRouter } from './openapi/openapi.routes.ts';
 import { receiptUploads } from './claims/receipts.upload.ts';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(orgRouter(deps));
   app.use(approvalsModule(deps));
   app.use(quotasModule(deps));
+  app.use(policiesModule(deps));
   app.use(notificationsModule(deps));
   app.use(openApiRouter());
   app.use(claimsModule(deps));

@@ -11,3 +11,4 @@ import './claims/claims.i18n.ts';
 import './approvals/approvals.i18n.ts';
 import './quotas/quotas.i18n.ts';
 import './notifications/notifications.i18n.ts';
+import './policies/policies.i18n.ts';

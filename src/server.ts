@@ -3,7 +3,7 @@ import type { Database } from './shared/db.ts';
 import { databaseLabel, openConfiguredDatabase } from './shared/open-database.ts';
 import { systemClock } from './shared/clock.ts';
 import { createApp } from './app.ts';
-import { buildDeps } from './deps.ts';
+import { buildDeps, loadSettings } from './deps.ts';
 import { firstStartHint } from './auth/first-start.ts';
 import { loadPlaceIndex } from './places/places.data.ts';
 import { ensureSchoolEnvelope } from './ledger/ledger.usecases.ts';
@@ -13,8 +13,8 @@ import { gracefulShutdown } from './ops/shutdown.ts';
 import { startDispatcher } from './notifications/dispatcher.ts';
 import { smtpMailer } from './notifications/smtp-mailer.ts';
 
-// How soon an instance on PostgreSQL sees a carbon price another instance set.
-const PRICE_REFRESH_MS = 5_000;
+// How soon an instance on PostgreSQL sees a carbon price or a policy switch another instance set.
+const SETTINGS_REFRESH_MS = 5_000;
 
 const config = loadConfig();
 const logger = createLogger(config);
@@ -36,8 +36,9 @@ const logError = (err: unknown, req?: { requestId?: string }) => logger.error({ 
 const deps = buildDeps({ config, database, clock: systemClock, logger, logError });
 const app = createApp(deps);
 loadPlaceIndex();
-await deps.prices.refresh();
-const stopPriceRefresh = deps.prices.refreshEvery(PRICE_REFRESH_MS);
+await loadSettings(deps);
+const stopPriceRefresh = deps.prices.refreshEvery(SETTINGS_REFRESH_MS);
+const stopPolicyRefresh = deps.policies.refreshEvery(SETTINGS_REFRESH_MS);
 await ensureSchoolEnvelope(database, systemClock.now().toUTC().toISO()!);
 // E-mail notices leave the outbox after their step committed (docs/notifications.md).
 const mailer = config.EMPREINTE_SMTP_URL ? smtpMailer(config.EMPREINTE_SMTP_URL, config.EMPREINTE_MAIL_FROM) : null;
@@ -56,6 +57,7 @@ gracefulShutdown(server, {
   logger,
   onClosed: async () => {
     stopPriceRefresh();
+    stopPolicyRefresh();
     await stopDispatcher();
     mailer?.close();
     await database.close();

@@ -23,9 +23,7 @@ export type PersonUpdate = z.output<typeof personUpdateSchema>;
 
 export const passwordSetSchema = z.strictObject({ password: passwordSchema });
 
-// Actions that take no input (disable, enable) still refuse a body with fields: a client sending
-// some expects them to mean something.
-export const noFieldsSchema = z.strictObject({});
+export { noFieldsSchema } from '../shared/no-fields.schema.ts';
 
 export const roleChangeSchema = z.strictObject({ role: z.enum(roles), action: z.enum(['add', 'remove']) });
 export type RoleChange = z.output<typeof roleChangeSchema>;

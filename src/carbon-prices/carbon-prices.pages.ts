@@ -18,6 +18,7 @@ const adminLinks: Array<{ href: string; key: MessageKey }> = [
   { href: '/admin/organisation', key: 'org.adminLink' },
   { href: '/admin/approvals', key: 'approvals.admin.link' },
   { href: '/admin/quotas', key: 'quotas.admin.link' },
+  { href: '/admin/policies', key: 'policies.admin.link' },
   { href: '/admin/notifications', key: 'notifications.admin.link' },
   { href: '/finance', key: 'ledger.admin.link.finance' },
   { href: '/secretariat', key: 'ledger.admin.link.secretariat' },

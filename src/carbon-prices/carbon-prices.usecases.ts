@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.ts';
+import { refreshEvery } from '../shared/refresh-timer.ts';
 import type { Database } from '../shared/db.ts';
 import { findUserById } from '../auth/users.repository.ts';
 import { carbonPriceForYear, carbonPricesStamp, latestPricesByYear, readPricesStamp, setCarbonPrice, type CarbonPrice, type CarbonPriceRow } from './carbon-prices.repository.ts';
@@ -89,10 +90,6 @@ function memoryBook(database: Database, defaultCents: number): CarbonPriceBook {
     },
     stamp: () => stamp,
     refresh,
-    refreshEvery(ms) {
-      const timer = setInterval(() => void refresh().catch(() => {}), ms);
-      timer.unref();
-      return () => clearInterval(timer);
-    },
+    refreshEvery: (ms) => refreshEvery(refresh, ms),
   };
 }

@@ -96,7 +96,7 @@ export async function transitionMission(deps: MissionDeps, actor: AuthenticatedU
       const quote = parseStoredQuote(row.quoteJson);
       if (action === 'submit') {
         const blockingMessages = quote.policy.filter((f) => f.severity === 'blocking').map((f) => f.message);
-        const flags = await flagsAtSubmission(deps.database.db, deps.policy ?? defaultMissionPolicy, row, quote, at);
+        const flags = await flagsAtSubmission(deps.database.db, deps.policy?.() ?? defaultMissionPolicy, row, quote, at);
         const justificationRequired = quote.justificationRequired || needsJustification(flags);
         checkSubmission({ blocked: quote.blocked, justificationRequired, blockingMessages, budgetLineId: row.budgetLineId }, row.justification);
       }

@@ -19,8 +19,8 @@ import { quotaBox } from '../quotas/quotas.views.ts';
 import { flagMessage } from './mission-policy.usecases.ts';
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
 import { countryName, countryOptions } from './countries.data.ts';
-import { myVisioRecruitments, recordVisioRecruitment } from './visio-recruitments.usecases.ts';
-import { visioRecruitmentSchema } from './missions.schemas.ts';
+import { myVisioRecruitments, recordVisioRecruitment, withdrawVisioRecruitment } from './visio-recruitments.usecases.ts';
+import { visioRecruitmentIdSchema, visioRecruitmentSchema } from './missions.schemas.ts';
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { quoteView } from './missions.views.ts';
@@ -163,7 +163,7 @@ async function visioForm(deps: MissionDeps, user: ReturnType<typeof currentUser>
       countries: [{ value: '', label: t('missions.form.destinationCountry.none') }, ...countryOptions(lang).filter((c) => c.code !== 'FR').map((c) => ({ value: c.code, label: c.name }))],
       values: values ?? { country: '', heldOn: parisCalendarDay(deps.clock.nowMs()).isoDate },
       errors,
-      recorded: recorded.map((r) => ({ country: countryName(lang, r.country), heldOn: r.heldOn })),
+      recorded: recorded.map((r) => ({ id: r.id, country: countryName(lang, r.country), day: r.heldOn.split('-').reverse().join('/'), withdrawn: r.withdrawnAt !== null })),
       canRecord: user.entityId !== null,
     },
   };
@@ -184,6 +184,19 @@ export function missionPages(deps: MissionDeps): Router {
       return showList(deps, req, res.status(err.status), { values, errors: errorsFromAppError(err, res.locals.t) });
     }
     setFlash(res, 'missions.flash.visioRecorded');
+    res.redirect(303, '/missions#visio-recruitment');
+  });
+  router.post('/missions/visio-recruitments/:id/withdraw', requireRole('staff'), async (req, res) => {
+    try {
+      const id = visioRecruitmentIdSchema.safeParse(req.params.id);
+      if (!id.success) throw missionErrors.visioNotFound();
+      await withdrawVisioRecruitment(deps, currentUser(req), id.data);
+    } catch (err) {
+      if (!isAppError(err) || err.status >= 500) throw err;
+      setFlash(res, err.status === 404 ? 'missions.visio.notFound' : 'missions.visio.alreadyWithdrawn', { kind: 'error' });
+      return res.redirect(303, '/missions#visio-recruitment');
+    }
+    setFlash(res, 'missions.flash.visioWithdrawn');
     res.redirect(303, '/missions#visio-recruitment');
   });
   router.get('/secretariat', requireRole('secretariat'), (req, res) => showQueue(deps, req, res));

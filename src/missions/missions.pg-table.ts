@@ -182,6 +182,15 @@ export const visioRecruitments = pgTable(
   (t) => [index('visio_recruitments_entity_idx').on(t.entityId, t.heldOn)],
 );
 
+// A record made by mistake is withdrawn by a row here, never deleted (append-only, pg migration
+// 0011): the copil then leaves it out. One withdrawal per record.
+export const visioRecruitmentWithdrawals = pgTable('visio_recruitment_withdrawals', {
+  id: text('id').primaryKey(),
+  recruitmentId: text('recruitment_id').notNull().unique().references(() => visioRecruitments.id),
+  withdrawnBy: text('withdrawn_by').notNull().references(() => users.id),
+  withdrawnAt: text('withdrawn_at').notNull(),
+});
+
 // The stored answer of a write sent with an Idempotency-Key: a retry with the same key and body gets it back.
 export const idempotencyKeys = pgTable(
   'idempotency_keys',

@@ -1,6 +1,7 @@
 import { Router, type Request } from 'express';
 import { currentUser, requireRole, requireUser } from '../auth/auth.guards.ts';
 import { body, query } from '../shared/http.ts';
+import { noFieldsSchema } from '../shared/no-fields.schema.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { idempotentPost } from './idempotent-post.ts';
 import {
@@ -8,6 +9,7 @@ import {
   legIndexSchema,
   listMissionsQuerySchema,
   missionIdSchema,
+  visioRecruitmentIdSchema,
   switchLegSchema,
   transitionSchema,
   updateMissionSchema,
@@ -19,8 +21,9 @@ import { switchFlightLeg } from './missions-switch.usecases.ts';
 import { approvalQueue, approveMission } from './missions-approval.usecases.ts';
 import { approveInputSchema } from '../approvals/approvals.schemas.ts';
 import { flagMessage } from './mission-policy.usecases.ts';
-import { myVisioRecruitments, recordVisioRecruitment } from './visio-recruitments.usecases.ts';
+import { myVisioRecruitments, recordVisioRecruitment, withdrawVisioRecruitment } from './visio-recruitments.usecases.ts';
 import { notFound } from './missions.models.ts';
+import { missionErrors } from './missions.errors.ts';
 import { quoteQuerySchema } from '../quote/quote.schemas.ts';
 import { quoteInLanguage } from '../quote/quote-language.models.ts';
 
@@ -28,6 +31,13 @@ import { quoteInLanguage } from '../quote/quote-language.models.ts';
 export function missionIdParam(req: Request): string {
   const parsed = missionIdSchema.safeParse(req.params.id);
   if (!parsed.success) throw notFound();
+  return parsed.data;
+}
+
+// The same for a recorded recruitment by visio.
+export function visioRecruitmentIdParam(req: Request): string {
+  const parsed = visioRecruitmentIdSchema.safeParse(req.params.id);
+  if (!parsed.success) throw missionErrors.visioNotFound();
   return parsed.data;
 }
 
@@ -70,6 +80,11 @@ export function missionsRouter(deps: MissionDeps): Router {
   });
   router.get('/api/visio-recruitments', requireUser, async (req, res) => {
     res.json({ visioRecruitments: await myVisioRecruitments(deps, currentUser(req)) });
+  });
+  router.post('/api/visio-recruitments/:id/withdraw', requireRole('staff'), async (req, res) => {
+    const id = visioRecruitmentIdParam(req);
+    body(req, noFieldsSchema);
+    res.json({ visioRecruitment: await withdrawVisioRecruitment(deps, currentUser(req), id) });
   });
 
   // The approver's side of the chain (src/approvals): the missions awaiting a step this person takes.

@@ -4,6 +4,7 @@ import { COMMENT_MAX_CHARS, missionPurposes, missionStatuses } from './missions.
 
 const idOf = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[A-Za-z0-9_-]{1,40}$`), `expected an id starting with ${prefix}_`);
 export const missionIdSchema = idOf('msn');
+export const visioRecruitmentIdSchema = idOf('vrc');
 
 // A mission is a quote request with dates and a destination made mandatory.
 // `params.required` lets the form say "required" rather than "invalid".
@@ -131,4 +132,4 @@ export const visioRecruitmentSchema = z.strictObject({
 });
 export type VisioRecruitmentInput = z.output<typeof visioRecruitmentSchema>;
 
-export const visioRecruitmentAnswerSchema = z.object({ id: z.string(), entityId: z.string(), recordedBy: z.string(), country: z.string(), heldOn: z.string(), createdAt: z.string() });
+export const visioRecruitmentAnswerSchema = z.object({ id: z.string(), entityId: z.string(), recordedBy: z.string(), country: z.string(), heldOn: z.string(), createdAt: z.string(), withdrawnAt: z.string().nullable().optional() });

@@ -34,7 +34,7 @@ export type MissionLedgerPort = {
 // `publicUrl`: the service's address, for the links of the e-mail notices each step writes to the
 // outbox (src/notifications); without it no notice is written (use-case tests).
 // `policy`: the action plan's rules the mission checks itself (src/missions/mission-policy.models.ts).
-export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort; publicUrl?: string; policy?: MissionPolicySettings };
+export type MissionDeps = { database: Database; clock: Clock; quote: QuoteDeps; ledger: MissionLedgerPort; publicUrl?: string; policy?: () => MissionPolicySettings };
 
 export const nowIso = (clock: Clock): string => clock.now().toUTC().toISO()!;
 
@@ -128,7 +128,7 @@ export async function getMission(deps: Pick<MissionDeps, 'database' | 'policy'>,
   const audit = (await repo.listAudit(deps.database.db, id)).map(({ missionId: _m, ...entry }) => entry);
   const approval = await approvalViewOf(deps.database.db, row);
   const mission = toMission(row, await repo.travellerName(deps.database.db, row.travellerId));
-  const policy = await missionPolicyView(deps.database.db, deps.policy ?? defaultMissionPolicy, row, mission.quote);
+  const policy = await missionPolicyView(deps.database.db, deps.policy?.() ?? defaultMissionPolicy, row, mission.quote);
   return { ...mission, audit, approval, ...policy, actions: availableActions(actor, facts) };
 }
 

@@ -7,7 +7,7 @@ import { missionPages } from './missions.pages.ts';
 import type { MissionDeps } from './missions.usecases.ts';
 
 export function missionDeps(deps: AppDeps): MissionDeps {
-  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: missionLedger(deps.config), publicUrl: deps.config.EMPREINTE_PUBLIC_URL, policy: { recruitmentAbroadJustified: deps.config.EMPREINTE_POLICY_RECRUITMENT_ABROAD_JUSTIFIED } };
+  return { database: deps.database, clock: deps.clock, quote: deps.quote, ledger: missionLedger(deps.config), publicUrl: deps.config.EMPREINTE_PUBLIC_URL, policy: () => deps.policies.current() };
 }
 
 // Everything missions adds to the app (API, pages), mounted with one line in app.ts.

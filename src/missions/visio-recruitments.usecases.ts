@@ -1,9 +1,10 @@
 import type { AuthenticatedUser } from '../auth/auth.types.ts';
 import { invalid } from '../shared/errors.ts';
+import { isUniqueViolation } from '../shared/db-errors.ts';
 import { newId } from '../shared/ids.ts';
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { countryName } from './countries.data.ts';
-import { missionTexts } from './missions.errors.ts';
+import { missionErrors, missionTexts } from './missions.errors.ts';
 import type { VisioRecruitmentInput } from './missions.schemas.ts';
 import type { MissionDeps } from './missions.usecases.ts';
 import * as repo from './visio-recruitments.repository.ts';
@@ -21,6 +22,24 @@ export async function recordVisioRecruitment(deps: Pick<MissionDeps, 'database' 
   return row;
 }
 
-export function myVisioRecruitments(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, limit = 20): Promise<repo.VisioRecruitmentRow[]> {
+export function myVisioRecruitments(deps: Pick<MissionDeps, 'database'>, actor: AuthenticatedUser, limit = 20): Promise<repo.VisioRecruitmentView[]> {
   return repo.visioRecruitmentsBy(deps.database.db, actor.id, limit);
+}
+
+// A record made by mistake is withdrawn by its author (another person's record is not found): a row
+// beside it, never a deletion, and the copil leaves it out. Once only; two withdrawals racing book one.
+export async function withdrawVisioRecruitment(deps: Pick<MissionDeps, 'database' | 'clock'>, actor: AuthenticatedUser, id: string): Promise<repo.VisioRecruitmentView> {
+  const withdrawnAt = deps.clock.now().toUTC().toISO()!;
+  try {
+    return await deps.database.transaction(async () => {
+      const record = await repo.findVisioRecruitmentBy(deps.database.db, id, actor.id);
+      if (!record) throw missionErrors.visioNotFound();
+      if (record.withdrawnAt) throw missionErrors.visioWithdrawn();
+      await repo.insertWithdrawal(deps.database.db, { id: newId('vrw'), recruitmentId: id, withdrawnBy: actor.id, withdrawnAt });
+      return { ...record, withdrawnAt };
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw missionErrors.visioWithdrawn();
+    throw err;
+  }
 }

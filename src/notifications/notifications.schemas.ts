@@ -7,4 +7,4 @@ export const outboxQuerySchema = z.strictObject({
 });
 
 export const noticeIdSchema = z.string().regex(/^ntf_[A-Za-z0-9_-]{1,40}$/);
-export const noFieldsSchema = z.strictObject({});
+export { noFieldsSchema } from '../shared/no-fields.schema.ts';

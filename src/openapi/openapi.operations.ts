@@ -33,6 +33,7 @@ import { MAX_RECEIPT_BYTES, receiptTypes } from '../claims/receipts.models.ts';
 import { approvalSettingsInputSchema, approveInputSchema, approverInputSchema } from '../approvals/approvals.schemas.ts';
 import { quotaUsageQuerySchema, quotasQuerySchema, setQuotaSchema } from '../quotas/quotas.schemas.ts';
 import { noFieldsSchema as noNoticeFields, outboxQuerySchema } from '../notifications/notifications.schemas.ts';
+import { setPolicySwitchSchema } from '../policies/policies.schemas.ts';
 import type { Operation } from './openapi.models.ts';
 
 // Answers of other capabilities, described here from their documented contracts where they do not
@@ -78,7 +79,8 @@ export const operations: Operation[] = [
   transition('submit', "Submit: to the approvers of the entity's chain first when it has one, else to the secretariat (justification required when the policy asks; banned routes refused)"),
   missionOp({ method: 'post', path: '/api/missions/:id/approve', summary: "Approve the step the mission awaits (the entity's head, then the budget line's holder; four-eyes: never one's own mission nor two steps of one submission). Returning is POST /return with a comment", body: approveInputSchema, response: missionDetailSchema.omit({ audit: true }), idempotent: true, errors: [403, 404, 409] }),
   missionOp({ method: 'post', path: '/api/visio-recruitments', summary: "Record an international recruitment held by video conference instead of a trip (staff; the person's entity): counted by the copil's recruitment-by-visio indicator", body: visioRecruitmentSchema, response: z.object({ visioRecruitment: visioRecruitmentAnswerSchema }), status: 201, errors: [400, 403] }),
-  missionOp({ method: 'get', path: '/api/visio-recruitments', summary: 'The latest recruitments by video conference this person recorded', response: z.object({ visioRecruitments: z.array(visioRecruitmentAnswerSchema) }) }),
+  missionOp({ method: 'get', path: '/api/visio-recruitments', summary: 'The latest recruitments by video conference this person recorded, each with withdrawnAt (null while it counts)', response: z.object({ visioRecruitments: z.array(visioRecruitmentAnswerSchema) }) }),
+  missionOp({ method: 'post', path: '/api/visio-recruitments/:id/withdraw', summary: 'Withdraw a record made by mistake (its author only; a row beside it, never a deletion; the copil leaves it out; 409 when already withdrawn)', body: noNoticeFields, response: z.object({ visioRecruitment: visioRecruitmentAnswerSchema }), errors: [400, 403, 404, 409] }),
   missionOp({ method: 'get', path: '/api/approvals', summary: 'The missions awaiting a step this person may take now (heads of the entity, holders of the budget line; admins: any)', response: z.object({ missions: z.array(missionSummarySchema) }) }),
   transition('validate', 'Validate (secretariat), once every approval step is given (409 mission.approvals_pending before): books the carbon contribution in the same transaction'),
   transition('return', 'Return to the traveller for correction (comment required)'),
@@ -108,6 +110,8 @@ export const operations: Operation[] = [
   { method: 'get', path: '/api/quotas', tag: 'organisation', auth: true, summary: "Each entity's carbon quota of the year (?year, this year by default) with what its submitted and validated missions use, and every quota ever set (admin, copil, finance)", query: quotasQuerySchema, errors: [403] },
   { method: 'post', path: '/api/quotas', tag: 'organisation', auth: true, summary: "Set an entity's carbon quota of a year in kg CO2e, and whether exceeding it asks a justification or only warns (admin; kept with history; never rewrites a mission)", body: setQuotaSchema, status: 201, errors: [400, 403] },
   { method: 'get', path: '/api/quotas/usage', tag: 'organisation', auth: true, summary: "What a mission of co2eGrams would leave of its entity's quota of the year (usage: null without a quota); ?mission leaves that mission out of the used figure", query: quotaUsageQuerySchema },
+  { method: 'get', path: '/api/admin/policies', tag: 'admin', auth: true, summary: "The action plan's switches (domestic flights trial, recruitment abroad by visio): each one's state and whether an admin set it or the deployment's default applies, then every change, newest first (admin, copil)", errors: [403] },
+  { method: 'post', path: '/api/admin/policies', tag: 'admin', auth: true, summary: 'Turn one of the action plan’s switches on or off, with a reason (admin; a new row, kept with history; applies to the quotes and submissions that follow)', body: setPolicySwitchSchema, status: 201, errors: [400, 403] },
   { method: 'get', path: '/api/admin/notifications', tag: 'admin', auth: true, summary: 'The outbox of e-mail notices: counts per status and the latest messages (?status, ?limit), without their bodies (admin)', query: outboxQuerySchema, errors: [403] },
   { method: 'post', path: '/api/admin/notifications/:id/retry', tag: 'admin', auth: true, summary: 'Send again a message given up (failed) or only logged (no SMTP server then): back in the queue, due now (admin; 409 for any other status)', body: noNoticeFields, errors: [403, 404, 409] },
   { method: 'get', path: '/api/me', tag: 'auth', auth: true, summary: 'The signed-in person: id, name, roles, entity' },

@@ -42,7 +42,7 @@ export async function inspectDatabase(sqlite: BetterSqlite3.Database, policy: { 
 // db/migrations/pg/0001_invariants.sql) present and enabled (ALTER TABLE … DISABLE TRIGGER or a
 // data-only restore with --disable-triggers leaves them off), and the ledger's invariants. Storage
 // integrity is the server's (data checksums, amcheck): the DBA's tools, not ours.
-const GUARDED_TABLES = ['ledger_transfers', 'ledger_entries', 'ledger_accounts', 'missions', 'mission_audit', 'claims', 'claim_audit', 'auth_audit', 'mission_approvals', 'approval_rounds', 'carbon_quotas', 'mission_quota_checks', 'visio_recruitments'];
+const GUARDED_TABLES = ['ledger_transfers', 'ledger_entries', 'ledger_accounts', 'missions', 'mission_audit', 'claims', 'claim_audit', 'auth_audit', 'mission_approvals', 'approval_rounds', 'carbon_quotas', 'mission_quota_checks', 'visio_recruitments', 'visio_recruitment_withdrawals', 'policy_switches'];
 
 export async function inspectPostgres(database: Database, policy: { allowNegativeEnvelope: boolean }): Promise<DatabaseReport> {
   const problems: string[] = [];

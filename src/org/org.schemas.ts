@@ -21,5 +21,4 @@ export type BudgetLineCreate = z.output<typeof budgetLineCreateSchema>;
 
 export const budgetLinesQuerySchema = z.strictObject({ entity: z.string().min(1).max(64).optional() });
 
-// Close and reopen take no input; a body with fields is refused rather than silently ignored.
-export const noFieldsSchema = z.strictObject({});
+export { noFieldsSchema } from '../shared/no-fields.schema.ts';

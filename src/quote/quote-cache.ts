@@ -45,7 +45,7 @@ export function createQuoteCache(maxEntries = QUOTE_CACHE_MAX_ENTRIES, maxSeenKe
 // The key names everything the answer depends on besides immutable reference data (the language of
 // its texts included); a body too large
 // to be a usual trip is not cached at all.
-export function quoteCacheKey(body: unknown, context: { pricesStamp: number; parisDate: string; lang: string }): string | null {
+export function quoteCacheKey(body: unknown, context: { pricesStamp: number; policyStamp: number; parisDate: string; lang: string }): string | null {
   let text: string | undefined;
   try {
     text = JSON.stringify(body);
@@ -53,5 +53,5 @@ export function quoteCacheKey(body: unknown, context: { pricesStamp: number; par
     return null; // nested too deep to serialise (RangeError): not a trip, the schema refuses it next
   }
   if (text === undefined || text.length > MAX_KEY_LENGTH) return null;
-  return `${context.pricesStamp}|${context.parisDate}|${context.lang}|${text}`;
+  return `${context.pricesStamp}|${context.policyStamp}|${context.parisDate}|${context.lang}|${text}`;
 }

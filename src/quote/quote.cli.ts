@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { buildDeps } from '../deps.ts';
+import { buildDeps, loadSettings } from '../deps.ts';
 import { openConfiguredDatabase } from '../shared/open-database.ts';
 import { systemClock } from '../shared/clock.ts';
 import { detailMessage, errorMessage, isAppError } from '../shared/errors.ts';
@@ -67,7 +67,7 @@ export async function quoteCommand(args: string[]): Promise<number> {
   const database = await openConfiguredDatabase(config);
   try {
     const deps = buildDeps({ config, database, clock: systemClock });
-    await deps.prices.refresh();
+    await loadSettings(deps);
     const quote = computeQuote(requestFromArgs(values), deps.quote);
     console.log(values.json ? JSON.stringify(quote, null, 2) : formatQuoteTable(quote));
     return 0;

@@ -16,7 +16,7 @@ export function mountQuoteRoute(app: Pick<Express, 'post'>, deps: { quote: Quote
     // Only `?lang=`, not Accept-Language: the pages say their language explicitly, and one input keeps
     // the cache and any shared HTTP cache free of a Vary on a header.
     const { lang } = query(req, quoteQuerySchema);
-    const context = { lang, pricesStamp: deps.quote.pricesStamp(), parisDate: parisCalendarDay(deps.quote.clock.nowMs()).isoDate };
+    const context = { lang, pricesStamp: deps.quote.pricesStamp(), policyStamp: deps.quote.policyStamp(), parisDate: parisCalendarDay(deps.quote.clock.nowMs()).isoDate };
     const key = quoteCacheKey(req.body, context);
     let json = key === null ? undefined : cache.get(key);
     res.setHeader('X-Quote-Cache', json === undefined ? 'miss' : 'hit');

@@ -21,7 +21,10 @@ export type QuoteDeps = PerDiemDeps & {
   carbonPrice: CarbonPriceLookup;
   // Changes when carbon prices change: keys the cache of computed quotes.
   pricesStamp: () => number;
-  policy: PolicyProfile;
+  // The school's rules, with the switches an admin sets in the application (src/policies): read once
+  // per quote; `policyStamp` changes with them and keys the cache too.
+  policy: () => PolicyProfile;
+  policyStamp: () => number;
   clock: Clock;
 };
 
@@ -93,6 +96,7 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps, lang: Quote
   const legs: QuotedLeg[] = [];
   const alternatives: Alternative[] = [];
   const policy: PolicyFlag[] = [];
+  const profile = deps.policy();
   const missionDays = request.departAt && request.returnAt ? (Date.parse(request.returnAt) - Date.parse(request.departAt)) / 86_400_000 : undefined;
 
   request.legs.forEach((leg, index) => {
@@ -128,7 +132,7 @@ export function computeQuote(request: QuoteRequest, deps: QuoteDeps, lang: Quote
     if (leg.mode === 'plane') {
       const rail = railAlternative({ legIndex: index, leg, resolved, flight: footprint, set, lang });
       alternatives.push(rail, visioAlternative({ legIndex: index, travelers: leg.travelers, flight: footprint, set, missionDays, lang }));
-      policy.push(...flightFlags(deps.policy, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, fromCountry: resolved.from?.countryCode, toCountry: resolved.to?.countryCode, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }, lang));
+      policy.push(...flightFlags(profile, { legIndex: index, fromIata: resolved.from?.iata, toIata: resolved.to?.iata, cabin: leg.cabin, fromCountry: resolved.from?.countryCode, toCountry: resolved.to?.countryCode, railAvailable: rail.available, railMinutes: rail.available ? rail.travelMinutes : undefined }, lang));
     }
   });
 

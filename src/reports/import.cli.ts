@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { buildDeps } from '../deps.ts';
+import { buildDeps, loadSettings } from '../deps.ts';
 import { systemClock } from '../shared/clock.ts';
 import { openConfiguredDatabase } from '../shared/open-database.ts';
 import { errorMessage, isAppError } from '../shared/errors.ts';
@@ -80,7 +80,7 @@ export async function importMissionsCommand(args: string[]): Promise<number> {
   const database = await openConfiguredDatabase(config);
   try {
     const deps = buildDeps({ config, database, clock: systemClock });
-    await deps.prices.refresh();
+    await loadSettings(deps);
     return await importMissions(args, { deps, readFile: (p) => readFileSync(p, 'utf8'), writeFile: (p, c) => writeFileSync(p, c), stderr: process.stderr, now: () => performance.now() });
   } finally {
     await database.close();

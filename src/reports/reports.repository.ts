@@ -74,12 +74,14 @@ const query = {
     FROM missions m JOIN users u ON u.id = m.traveller_id
     WHERE ${s.counted('m')} AND m.destination_country <> ${s.home} AND (m.purpose = 'recruitment' OR u.category = 'student')`;
   },
-  // A recruitment held by video conference and recorded as such (no mission): a visio trip abroad.
+  // A recruitment held by video conference and recorded as such (no mission): a visio trip abroad,
+  // unless its author withdrew the record.
   visioRecruitmentFlags: (s: Scope) => sql`
     SELECT CAST(substr(v.held_on, 1, 4) AS INTEGER) AS "year", v.entity_id AS "entityId", NULL AS "entityLabel", 'recruitment' AS "purpose", u.category AS "category",
       1 AS "visio", 0 AS "plane", 0 AS "train", NULL AS "travellerId", 0 AS "railAidCents"
     FROM visio_recruitments v JOIN users u ON u.id = v.recorded_by
-    WHERE CAST(substr(v.held_on, 1, 4) AS INTEGER) ${s.years} AND v.country <> ${s.home}`,
+    WHERE CAST(substr(v.held_on, 1, 4) AS INTEGER) ${s.years} AND v.country <> ${s.home}
+      AND NOT EXISTS (SELECT 1 FROM visio_recruitment_withdrawals w WHERE w.recruitment_id = v.id)`,
   // An imported trip is the rows sharing a mission number in one import (a row alone without one);
   // international when one of its places is known to be abroad.
   importedFlags: (s: Scope) => {

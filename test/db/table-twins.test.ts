@@ -22,6 +22,8 @@ import * as approvalsLite from '../../src/approvals/approvals.table.ts';
 import * as approvalsPg from '../../src/approvals/approvals.pg-table.ts';
 import * as quotasLite from '../../src/quotas/quotas.table.ts';
 import * as quotasPg from '../../src/quotas/quotas.pg-table.ts';
+import * as policiesLite from '../../src/policies/policies.table.ts';
+import * as policiesPg from '../../src/policies/policies.pg-table.ts';
 
 // Each SQLite table has a PostgreSQL twin with the same name, columns and TypeScript row types, so that
 // repositories written once serve both engines. The type checks below fail `tsc` (part of npm test).
@@ -101,6 +103,10 @@ expectTypeOf<typeof quotasPg.missionQuotaChecks.$inferSelect>().toEqualTypeOf<ty
 expectTypeOf<typeof quotasPg.missionQuotaChecks.$inferInsert>().toEqualTypeOf<typeof quotasLite.missionQuotaChecks.$inferInsert>();
 expectTypeOf<typeof missionsPg.visioRecruitments.$inferSelect>().toEqualTypeOf<typeof missionsLite.visioRecruitments.$inferSelect>();
 expectTypeOf<typeof missionsPg.visioRecruitments.$inferInsert>().toEqualTypeOf<typeof missionsLite.visioRecruitments.$inferInsert>();
+expectTypeOf<typeof missionsPg.visioRecruitmentWithdrawals.$inferSelect>().toEqualTypeOf<typeof missionsLite.visioRecruitmentWithdrawals.$inferSelect>();
+expectTypeOf<typeof missionsPg.visioRecruitmentWithdrawals.$inferInsert>().toEqualTypeOf<typeof missionsLite.visioRecruitmentWithdrawals.$inferInsert>();
+expectTypeOf<typeof policiesPg.policySwitches.$inferSelect>().toEqualTypeOf<typeof policiesLite.policySwitches.$inferSelect>();
+expectTypeOf<typeof policiesPg.policySwitches.$inferInsert>().toEqualTypeOf<typeof policiesLite.policySwitches.$inferInsert>();
 
 const pairs = [
   [authLite.users, authPg.users],
@@ -128,6 +134,8 @@ const pairs = [
   [missionsLite.avoidedFlightWithdrawals, missionsPg.avoidedFlightWithdrawals],
   [missionsLite.idempotencyKeys, missionsPg.idempotencyKeys],
   [missionsLite.visioRecruitments, missionsPg.visioRecruitments],
+  [missionsLite.visioRecruitmentWithdrawals, missionsPg.visioRecruitmentWithdrawals],
+  [policiesLite.policySwitches, policiesPg.policySwitches],
   [orgLite.entities, orgPg.entities],
   [orgLite.budgetLines, orgPg.budgetLines],
   [orgLite.orgAudit, orgPg.orgAudit],

@@ -4,7 +4,8 @@ import { screenshot, signInThroughForm, startLabSession, type LabSession } from 
 
 // The carbon quota in a real browser: the admin sets the lab's 2027 quota on /admin/quotas, the
 // traveller's mission shows the quota box and the over-quota flag, the form offers the "video
-// conference not possible" box, a recruitment by visio is recorded from My missions, and the copil page sets the quota against the year's emissions.
+// conference not possible" box, a recruitment by visio is recorded from My missions (and withdrawn), the admin turns
+// the domestic flights trial on from /admin/policies, and the copil page sets the quota against the year's emissions.
 // axe-core finds no serious problem on any of them, and the strict CSP reports no violation.
 
 describe('carbon quota in the browser', () => {
@@ -35,6 +36,18 @@ describe('carbon quota in the browser', () => {
     await check('quotas admin (set)');
     await screenshot(page, 'quotas-01-admin');
 
+    // The action plan's switches, set in the application.
+    await page.goto(`${server.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Règles du plan d’action (vols intérieurs, recrutement)' }).click();
+    await page.waitForURL('**/admin/policies');
+    await check('policies admin');
+    const trial = page.getByRole('region', { name: 'Expérimentation sur les vols intérieurs' });
+    await trial.getByLabel('Raison du changement (facultatif)').fill('Décision du copil');
+    await trial.getByRole('button', { name: 'Activer la règle' }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Règle activée : Expérimentation sur les vols intérieurs');
+    await expect.poll(() => page.getByRole('row', { name: /Décision du copil/ }).count()).toBe(1);
+    await check('policies admin (trial on)');
+
     const created = await fetch(`${server.baseUrl}/api/missions`, { method: 'POST', headers: { Authorization: travellerToken, 'Content-Type': 'application/json' }, body: JSON.stringify({ purpose: 'recruitment', budgetLineId, trip: montrealTrip }) });
     const mission = (await created.json()) as { id: string };
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -64,6 +77,11 @@ describe('carbon quota in the browser', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Recrutement en visioconférence enregistré');
     await expect.poll(() => page.getByText(/— Chine/).count()).toBe(1);
     await check('visio recruitment (recorded)');
+    // Recorded by mistake: withdrawn from the same list, kept there as withdrawn.
+    await page.getByRole('button', { name: /Retirer le recrutement du .* \(Chine\)/ }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Recrutement en visioconférence retiré');
+    await expect.poll(() => page.getByText(/— Chine \(retiré, ne compte plus\)/).count()).toBe(1);
+    await check('visio recruitment (withdrawn)');
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await signInThroughForm(page, server.baseUrl, admin);

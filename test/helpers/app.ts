@@ -1,5 +1,5 @@
 import { createApp } from '../../src/app.ts';
-import { buildDeps, type AppDeps } from '../../src/deps.ts';
+import { buildDeps, loadSettings, type AppDeps } from '../../src/deps.ts';
 import { testConfig, type Config } from '../../src/config.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { engineDatabase, memoryDatabase } from './db.ts';
@@ -17,6 +17,6 @@ export function testApp(overrides: Partial<AppDeps> = {}, config: Config = overr
 // The same on the test's engine (test/helpers/db.ts), prices loaded as the server does before listening.
 export async function engineApp(overrides: Partial<AppDeps> = {}, config?: Config) {
   const built = testApp({ ...overrides, database: overrides.database ?? (await engineDatabase()) }, config);
-  await built.deps.prices.refresh();
+  await loadSettings(built.deps);
   return built;
 }

@@ -185,6 +185,39 @@ describe('recruitment abroad (the action plan: by video conference)', () => {
     await expect(execute(deps.database, 'delete from visio_recruitments')).rejects.toThrow(/append-only/);
   });
 
+  it('a record made by mistake is withdrawn by its author, once, by a row beside it; the copil leaves it out', async () => {
+    await setUp('true');
+    const copil = await bearerFor(deps.database, await createUser(deps.database, { roles: ['copil'] }));
+    const share = async () => (await request(app).get('/api/reports/copil?year=2026').set('Authorization', copil).expect(200)).body.shares.recruitmentByVisio.current;
+    const kept = (await request(app).post('/api/visio-recruitments').set('Authorization', staff).send({ country: 'CN' }).expect(201)).body.visioRecruitment.id;
+    const mistake = (await request(app).post('/api/visio-recruitments').set('Authorization', staff).send({ country: 'BR' }).expect(201)).body.visioRecruitment.id;
+    expect(await share()).toMatchObject({ numerator: 2, denominator: 2 });
+
+    const other = await bearerFor(deps.database, await createUser(deps.database, { roles: ['staff'], entityId: (await createEntity(deps.database, { name: 'CERIS' })).id }));
+    expect((await request(app).post(`/api/visio-recruitments/${mistake}/withdraw`).set('Authorization', other).send({}).expect(404)).body.error.code).toBe('visio_recruitment.not_found');
+    await request(app).post('/api/visio-recruitments/vrc_nope/withdraw').set('Authorization', staff).send({}).expect(404);
+    await request(app).post('/api/visio-recruitments/not-an-id/withdraw').set('Authorization', staff).send({}).expect(404);
+    expect((await request(app).post(`/api/visio-recruitments/${mistake}/withdraw`).set('Authorization', staff).send({ reason: 'x' }).expect(400)).body.error.details[0].path).toBe('reason');
+
+    const withdrawn = await request(app).post(`/api/visio-recruitments/${mistake}/withdraw`).set('Authorization', staff).send({}).expect(200);
+    expect(withdrawn.body.visioRecruitment).toMatchObject({ id: mistake, withdrawnAt: '2026-11-27T10:00:00.000Z' });
+    expect((await request(app).post(`/api/visio-recruitments/${mistake}/withdraw`).set('Authorization', staff).send({}).expect(409)).body.error.code).toBe('visio_recruitment.withdrawn');
+    expect(await share()).toMatchObject({ numerator: 1, denominator: 1 });
+    const mine = (await request(app).get('/api/visio-recruitments').set('Authorization', staff).expect(200)).body.visioRecruitments;
+    expect(Object.fromEntries(mine.map((r: { id: string; withdrawnAt: string | null }) => [r.id, r.withdrawnAt]))).toEqual({ [kept]: null, [mistake]: '2026-11-27T10:00:00.000Z' });
+    expect(await count(deps.database, 'visio_recruitments')).toBe(2);
+    expect(await count(deps.database, 'visio_recruitment_withdrawals')).toBe(1);
+    await expect(execute(deps.database, 'delete from visio_recruitment_withdrawals')).rejects.toThrow(/append-only/);
+  });
+
+  it('two withdrawals of one record racing book one', async () => {
+    await setUp('true');
+    const id = (await request(app).post('/api/visio-recruitments').set('Authorization', staff).send({ country: 'CN' }).expect(201)).body.visioRecruitment.id;
+    const answers = await Promise.all([0, 1, 2].map(() => request(app).post(`/api/visio-recruitments/${id}/withdraw`).set('Authorization', staff).send({})));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409]);
+    expect(await count(deps.database, 'visio_recruitment_withdrawals')).toBe(1);
+  });
+
   it('is a switch: off, a recruitment flight needs nothing more', async () => {
     await setUp('false');
     const flying = await recruitment();

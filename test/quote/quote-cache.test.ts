@@ -49,12 +49,13 @@ describe('quote answer cache', () => {
     expect(cache.get('third')).toBe('x');
   });
 
-  it('keys on the body, the language, the prices and the Paris day; refuses to key what cannot be a trip', () => {
-    const context = { pricesStamp: 3, parisDate: '2027-03-10', lang: 'fr' };
+  it('keys on the body, the language, the prices, the policy switches and the Paris day; refuses to key what cannot be a trip', () => {
+    const context = { pricesStamp: 3, policyStamp: 1, parisDate: '2027-03-10', lang: 'fr' };
     const key = quoteCacheKey({ legs: [] }, context);
-    expect(key).toBe('3|2027-03-10|fr|{"legs":[]}');
+    expect(key).toBe('3|1|2027-03-10|fr|{"legs":[]}');
     expect(quoteCacheKey({ legs: [] }, { ...context, lang: 'en' })).not.toBe(key);
     expect(quoteCacheKey({ legs: [] }, { ...context, pricesStamp: 4 })).not.toBe(key);
+    expect(quoteCacheKey({ legs: [] }, { ...context, policyStamp: 2 })).not.toBe(key);
     expect(quoteCacheKey({ legs: [] }, { ...context, parisDate: '2027-03-11' })).not.toBe(key);
     expect(quoteCacheKey({ note: 'x'.repeat(10_000) }, context)).toBeNull();
     let deep: unknown = {};

@@ -1,4 +1,4 @@
-import { buildDeps, type AppDeps } from '../../src/deps.ts';
+import { buildDeps, loadSettings, type AppDeps } from '../../src/deps.ts';
 import { testConfig } from '../../src/config.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { engineDatabase } from '../helpers/db.ts';
@@ -9,7 +9,7 @@ import { importMissionsCsv, type ImportOptions } from '../../src/reports/import.
 // shared per process), carbon prices loaded as the server does before listening.
 export async function reportDeps(): Promise<AppDeps> {
   const deps = buildDeps({ config: testConfig(), database: await engineDatabase(), clock: fixedClock('2026-11-27T10:00:00Z'), logError: () => {} });
-  await deps.prices.refresh();
+  await loadSettings(deps);
   return deps;
 }
 
