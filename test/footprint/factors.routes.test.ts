@@ -23,7 +23,7 @@ describe('GET /api/factors', () => {
     expect(res.body.defaultSetId).toBe('ademe-base-carbone-series-a');
     expect(res.body.sets.map((s: { id: string }) => s.id)).toEqual(['ademe-base-carbone-series-a', 'impact-co2-2025-series-b']);
     const a = res.body.sets[0];
-    expect(a).toMatchObject({ isDefault: true, version: '2026.1', dateChecked: '2026-11-27' });
+    expect(a).toMatchObject({ isDefault: true, version: '2026.2', dateChecked: '2026-12-07' });
     expect(a.licence).toMatch(/NON VÉRIFIÉE/);
     expect(a.rows.find((r: { id: string }) => r.id === 'plane.short.contrails')).toMatchObject({ value: 0.2586, unit: 'kgCO2e/pkm', sourceRef: 'Base Carbone 28130', verified: true });
   });

@@ -38,7 +38,7 @@ describe('import of our layout (test/fixtures/missions-import.csv)', () => {
     expect(rows[2]).toMatchObject({ depart_on: '2019-06-05', year: 2019, traveller_category: 'student', purpose: 'student_mobility', entity_label: 'C2MA', cost_cents: 115_000, mission_ref: 'M2' });
     expect(rows[6]).toMatchObject({ cost_cents: 18_050, entity_label: null, from_country: 'FR', to_country: 'BE' });
     const factorSets = await select(deps.database, 'SELECT DISTINCT factor_set_id, factor_set_version FROM historical_trips');
-    expect(factorSets).toEqual([{ factor_set_id: 'ademe-base-carbone-series-a', factor_set_version: '2026.1' }]);
+    expect(factorSets).toEqual([{ factor_set_id: 'ademe-base-carbone-series-a', factor_set_version: '2026.2' }]);
   });
 
   it('imports the same file again without a single duplicate', async () => {

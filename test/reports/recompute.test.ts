@@ -56,7 +56,7 @@ describe('recompute a year under another factor set', () => {
       { mode: 'visio', recordedGrams: 685, recomputedGrams: 685, differenceGrams: 0 },
     ]);
     expect(result).toMatchObject({ missions: 2, importedRows: 1, skippedLegs: 1, totals: { recordedGrams: 1_952_391, recomputedGrams: 2_238_563, differenceGrams: 286_172 } });
-    expect(result.recordedSets).toEqual([{ id: 'ademe-base-carbone-series-a', version: '2026.1' }]);
+    expect(result.recordedSets).toEqual([{ id: 'ademe-base-carbone-series-a', version: '2026.2' }]);
     // Under the set it was recorded with, a year recomputes to itself (but the unreadable leg).
     const same = await recomputeYear(deps, 2026, 'ademe-base-carbone-series-a');
     expect(same.rows.every((r) => r.differenceGrams === 0)).toBe(true);

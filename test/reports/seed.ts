@@ -17,7 +17,7 @@ export type SeedMission = {
   legs: SeedLeg[];
   requestJson?: string;
   quoteJson?: string;
-  factorSet?: { id: string; version: string };
+  factorSet?: { id: string; version: string }; // by default, series A as this build ships it
 };
 
 export async function seedMission(deps: AppDeps, m: SeedMission): Promise<string> {
@@ -27,7 +27,7 @@ export async function seedMission(deps: AppDeps, m: SeedMission): Promise<string
   await insertMission(deps.database.db, {
     id, travellerId: m.travellerId, entityId: m.entityId, budgetLineId: null, purpose: m.purpose, destinationCountry: m.destinationCountry, destinationCity: null,
     departAt: m.departAt, returnAt, justification: null, status: m.status ?? 'validated', requestJson: m.requestJson ?? '{}', quoteJson: m.quoteJson ?? '{}',
-    factorSetId: m.factorSet?.id ?? 'ademe-base-carbone-series-a', factorSetVersion: m.factorSet?.version ?? '2026.1', co2eGrams, costCents: 0, offsetCents: 0, offsetCo2eGrams: 0,
+    factorSetId: m.factorSet?.id ?? 'ademe-base-carbone-series-a', factorSetVersion: m.factorSet?.version ?? deps.factors.get('ademe-base-carbone-series-a').version, co2eGrams, costCents: 0, offsetCents: 0, offsetCo2eGrams: 0,
     createdAt: m.departAt, updatedAt: m.departAt, version: 1,
   });
   await replaceMissionLegs(
