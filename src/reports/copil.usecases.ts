@@ -61,7 +61,13 @@ async function envelopeBalance(deps: ReportDeps, year: number): Promise<{ cents:
   return { cents, asOf: bound };
 }
 
-export async function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): Promise<CopilReport> {
+// One read-only snapshot: every figure of the report is computed from the same state of the database,
+// whatever is validated or booked while it runs.
+export function copilReport(deps: ReportDeps, query: { year?: number; reference?: number }): Promise<CopilReport> {
+  return deps.database.transaction(() => buildReport(deps, query), { snapshot: true });
+}
+
+async function buildReport(deps: ReportDeps, query: { year?: number; reference?: number }): Promise<CopilReport> {
   const settings = await currentSettings(deps.database.db);
   const year = query.year ?? currentParisYear(deps.clock);
   const reference = query.reference ?? settings.referenceYear;
