@@ -20,7 +20,7 @@ import { flagMessage } from './mission-policy.usecases.ts';
 import { errorsFromAppError, errorsFromIssues, formString, newIdemKey, pageTools } from './missions-page.helpers.ts';
 import { countryName, countryOptions } from './countries.data.ts';
 import { myVisioRecruitments, recordVisioRecruitment, withdrawVisioRecruitment } from './visio-recruitments.usecases.ts';
-import { visioRecruitmentIdSchema, visioRecruitmentSchema } from './missions.schemas.ts';
+import { visioRecruitmentSchema } from './missions.schemas.ts';
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { parseOrThrow } from '../shared/validation.ts';
 import { quoteView } from './missions.views.ts';
@@ -188,9 +188,7 @@ export function missionPages(deps: MissionDeps): Router {
   });
   router.post('/missions/visio-recruitments/:id/withdraw', requireRole('staff'), async (req, res) => {
     try {
-      const id = visioRecruitmentIdSchema.safeParse(req.params.id);
-      if (!id.success) throw missionErrors.visioNotFound();
-      await withdrawVisioRecruitment(deps, currentUser(req), id.data);
+      await withdrawVisioRecruitment(deps, currentUser(req), String(req.params.id));
     } catch (err) {
       if (!isAppError(err) || err.status >= 500) throw err;
       setFlash(res, err.status === 404 ? 'missions.visio.notFound' : 'missions.visio.alreadyWithdrawn', { kind: 'error' });

@@ -9,7 +9,6 @@ import {
   legIndexSchema,
   listMissionsQuerySchema,
   missionIdSchema,
-  visioRecruitmentIdSchema,
   switchLegSchema,
   transitionSchema,
   updateMissionSchema,
@@ -23,7 +22,6 @@ import { approveInputSchema } from '../approvals/approvals.schemas.ts';
 import { flagMessage } from './mission-policy.usecases.ts';
 import { myVisioRecruitments, recordVisioRecruitment, withdrawVisioRecruitment } from './visio-recruitments.usecases.ts';
 import { notFound } from './missions.models.ts';
-import { missionErrors } from './missions.errors.ts';
 import { quoteQuerySchema } from '../quote/quote.schemas.ts';
 import { quoteInLanguage } from '../quote/quote-language.models.ts';
 
@@ -31,13 +29,6 @@ import { quoteInLanguage } from '../quote/quote-language.models.ts';
 export function missionIdParam(req: Request): string {
   const parsed = missionIdSchema.safeParse(req.params.id);
   if (!parsed.success) throw notFound();
-  return parsed.data;
-}
-
-// The same for a recorded recruitment by visio.
-export function visioRecruitmentIdParam(req: Request): string {
-  const parsed = visioRecruitmentIdSchema.safeParse(req.params.id);
-  if (!parsed.success) throw missionErrors.visioNotFound();
   return parsed.data;
 }
 
@@ -82,9 +73,8 @@ export function missionsRouter(deps: MissionDeps): Router {
     res.json({ visioRecruitments: await myVisioRecruitments(deps, currentUser(req)) });
   });
   router.post('/api/visio-recruitments/:id/withdraw', requireRole('staff'), async (req, res) => {
-    const id = visioRecruitmentIdParam(req);
     body(req, noFieldsSchema);
-    res.json({ visioRecruitment: await withdrawVisioRecruitment(deps, currentUser(req), id) });
+    res.json({ visioRecruitment: await withdrawVisioRecruitment(deps, currentUser(req), String(req.params.id)) });
   });
 
   // The approver's side of the chain (src/approvals): the missions awaiting a step this person takes.

@@ -5,7 +5,7 @@ import { newId } from '../shared/ids.ts';
 import { parisCalendarDay } from '../shared/zone-time.ts';
 import { countryName } from './countries.data.ts';
 import { missionErrors, missionTexts } from './missions.errors.ts';
-import type { VisioRecruitmentInput } from './missions.schemas.ts';
+import { visioRecruitmentIdSchema, type VisioRecruitmentInput } from './missions.schemas.ts';
 import type { MissionDeps } from './missions.usecases.ts';
 import * as repo from './visio-recruitments.repository.ts';
 
@@ -28,7 +28,11 @@ export function myVisioRecruitments(deps: Pick<MissionDeps, 'database'>, actor: 
 
 // A record made by mistake is withdrawn by its author (another person's record is not found): a row
 // beside it, never a deletion, and the copil leaves it out. Once only; two withdrawals racing book one.
-export async function withdrawVisioRecruitment(deps: Pick<MissionDeps, 'database' | 'clock'>, actor: AuthenticatedUser, id: string): Promise<repo.VisioRecruitmentView> {
+// `rawId` as the URL gave it: a malformed id names no record, the same 404 as an unknown one.
+export async function withdrawVisioRecruitment(deps: Pick<MissionDeps, 'database' | 'clock'>, actor: AuthenticatedUser, rawId: string): Promise<repo.VisioRecruitmentView> {
+  const parsed = visioRecruitmentIdSchema.safeParse(rawId);
+  if (!parsed.success) throw missionErrors.visioNotFound();
+  const id = parsed.data;
   const withdrawnAt = deps.clock.now().toUTC().toISO()!;
   try {
     return await deps.database.transaction(async () => {

@@ -48,7 +48,12 @@ function sqliteBook(database: Database, defaults: PolicySwitches): PolicyBook {
     }
     return switches;
   };
-  return { current, stamp: () => repo.sqliteSwitchStamp(database.db), refresh: async () => void current(), refreshEvery: () => () => {} };
+  // The stamp is the one the rows were read at: a cache key never names rows it was not built from.
+  const stamp = () => {
+    current();
+    return seen;
+  };
+  return { current, stamp, refresh: async () => void current(), refreshEvery: () => () => {} };
 }
 
 function memoryBook(database: Database, defaults: PolicySwitches): PolicyBook {
